@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using DockerfileGen.Diagnostics;
+using DockerfileGen.Model;
+using DockerfileGen.Planning;
+using DockerfileGen.Rendering;
+
+namespace DockerfileGen;
+
+/// <summary>A file to write next to the project: its name and full content (marker line included).</summary>
+/// <param name="FileName">The file name, relative to the project folder.</param>
+/// <param name="Content">The content, LF line endings, trailing newline.</param>
+public sealed record GeneratedFile(string FileName, string Content);
+
+/// <summary>The outcome of a generation: both files, or the errors that stopped it.</summary>
+/// <param name="Dockerfile">The Dockerfile, or null when an error stopped generation.</param>
+/// <param name="IgnoreFile">The ignore file, or null when an error stopped generation.</param>
+/// <param name="Diagnostics">Everything worth telling the user; any error means nothing may be written.</param>
+public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? IgnoreFile, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when there are files to write.</summary>
+    public bool Succeeded => Dockerfile is not null && IgnoreFile is not null;
+}
+
+/// <summary>The entry point of Core: project facts and options in, file contents out.</summary>
+public static class DockerfileGenerator
+{
+    private static readonly Regex PlainName = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Validates the inputs, plans and renders the Dockerfile and its ignore file. Pure: the same inputs
+    /// always give the same bytes.
+    /// </summary>
+    public static GenerationResult Generate(ProjectFacts facts, GenerationOptions options)
+    {
+        var errors = new List<Diagnostic>();
+        var projectName = facts.AssemblyName;
+
+        if (!string.Equals(facts.OutputType, "Exe", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(facts.OutputType, "WinExe", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(DiagnosticCatalog.NotAnApplication(projectName, facts.OutputType));
+        }
+
+        if (!DotNetVersion.TryFromMSBuild(facts.TargetFrameworkIdentifier, facts.TargetFrameworkVersion, out var version)
+            || version < DotNetVersion.Minimum)
+        {
+            errors.Add(DiagnosticCatalog.UnsupportedTargetFramework(projectName, facts.TargetFramework));
+        }
+
+        if (!PlainName.IsMatch(options.Configuration))
+        {
+            errors.Add(DiagnosticCatalog.InvalidConfiguration(options.Configuration));
+        }
+
+        if (!PlainName.IsMatch(options.DockerfileName) || options.DockerfileName.Trim('.').Length == 0)
+        {
+            errors.Add(DiagnosticCatalog.InvalidDockerfileName(options.DockerfileName));
+        }
+
+        CheckWritable(errors, "assembly name", facts.AssemblyName);
+        CheckWritable(errors, "project file name", facts.ProjectFile);
+
+        if (errors.Count > 0)
+        {
+            return new GenerationResult(null, null, errors);
+        }
+
+        var model = DockerfilePlanner.Plan(facts, options, version);
+        var ignoreFileName = IgnoreFileName(options.DockerfileName);
+        var dockerfile = new GeneratedFile(
+            options.DockerfileName,
+            GeneratedFileMarker.Apply(DockerfileRenderer.Render(model), facts.ProjectFile));
+        var ignoreFile = new GeneratedFile(
+            ignoreFileName,
+            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName), facts.ProjectFile));
+        return new GenerationResult(dockerfile, ignoreFile, errors);
+    }
+
+    /// <summary>
+    /// <c>.dockerignore</c> for a file named <c>Dockerfile</c>; otherwise <c>&lt;name&gt;.dockerignore</c>,
+    /// which BuildKit reads before <c>.dockerignore</c>, so two Dockerfiles in one folder keep their own.
+    /// </summary>
+    public static string IgnoreFileName(string dockerfileName) =>
+        dockerfileName == "Dockerfile" ? ".dockerignore" : dockerfileName + ".dockerignore";
+
+    private static void CheckWritable(List<Diagnostic> errors, string what, string value)
+    {
+        foreach (var ch in value)
+        {
+            if (char.IsControl(ch))
+            {
+                errors.Add(DiagnosticCatalog.UnsafeName(what, value));
+                return;
+            }
+        }
+    }
+}

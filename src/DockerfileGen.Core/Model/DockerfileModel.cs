@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace DockerfileGen.Model;
+
+/// <summary>One Dockerfile instruction as it will be written: keyword and the rest of the line.</summary>
+/// <param name="Keyword">The instruction, upper case (<c>FROM</c>, <c>RUN</c>, ...).</param>
+/// <param name="Arguments">Everything after the keyword, already quoted for Docker.</param>
+public sealed record Instruction(string Keyword, string Arguments)
+{
+    /// <inheritdoc />
+    public override string ToString() => Keyword + " " + Arguments;
+}
+
+/// <summary>A build stage: <c>FROM</c> line and its instructions.</summary>
+/// <param name="Name">The stage name after <c>AS</c>.</param>
+/// <param name="Base">The image the stage starts from.</param>
+/// <param name="Platform">The <c>--platform</c> value, or null for the target platform.</param>
+/// <param name="Instructions">The instructions after <c>FROM</c>, in order.</param>
+public sealed record Stage(string Name, ImageReference Base, string? Platform, IReadOnlyList<Instruction> Instructions);
+
+/// <summary>A whole Dockerfile before rendering.</summary>
+/// <param name="HeaderComments">Comment lines after the marker (without the leading <c>#</c>).</param>
+/// <param name="Stages">The stages; the last one is the image that ships.</param>
+public sealed record DockerfileModel(IReadOnlyList<string> HeaderComments, IReadOnlyList<Stage> Stages)
+{
+    /// <summary>The stage that becomes the image.</summary>
+    public Stage FinalStage => Stages[Stages.Count - 1];
+}

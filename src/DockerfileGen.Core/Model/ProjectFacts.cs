@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace DockerfileGen.Model;
+
+/// <summary>
+/// What MSBuild knows about the application project, after evaluation. Paths are relative to the
+/// build context and use '/' so the output does not depend on the machine that produced it.
+/// </summary>
+public sealed record ProjectFacts
+{
+    /// <summary>The project's file name relative to the build context, for example <c>WebApi.csproj</c>.</summary>
+    public string ProjectFile { get; init; } = "";
+
+    /// <summary>The assembly name: the apphost's file name and the <c>.dll</c> the runtime starts.</summary>
+    public string AssemblyName { get; init; } = "";
+
+    /// <summary>The target framework moniker as written in the project, for example <c>net10.0</c>.</summary>
+    public string TargetFramework { get; init; } = "";
+
+    /// <summary>MSBuild's <c>TargetFrameworkIdentifier</c>, for example <c>.NETCoreApp</c>.</summary>
+    public string TargetFrameworkIdentifier { get; init; } = "";
+
+    /// <summary>MSBuild's <c>TargetFrameworkVersion</c>, for example <c>v10.0</c>.</summary>
+    public string TargetFrameworkVersion { get; init; } = "";
+
+    /// <summary>The project's <c>OutputType</c> (Exe, WinExe, Library).</summary>
+    public string OutputType { get; init; } = "Exe";
+
+    /// <summary>Shared frameworks the project references, such as <c>Microsoft.AspNetCore.App</c>.</summary>
+    public IReadOnlyList<string> FrameworkReferences { get; init; } = new string[0];
+
+    /// <summary>Whether publish produces a native launcher (apphost) next to the <c>.dll</c>.</summary>
+    public bool UseAppHost { get; init; } = true;
+
+    /// <summary>True when the project references the ASP.NET Core shared framework.</summary>
+    public bool IsAspNetCore
+    {
+        get
+        {
+            foreach (var reference in FrameworkReferences)
+            {
+                if (string.Equals(reference, "Microsoft.AspNetCore.App", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

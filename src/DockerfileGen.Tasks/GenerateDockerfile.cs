@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using DockerfileGen.Diagnostics;
+using DockerfileGen.IO;
+using DockerfileGen.Model;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DockerfileGen.Tasks;
+
+/// <summary>
+/// Writes the project's Dockerfile and ignore file from its evaluated MSBuild facts. Files are written only
+/// when their content changes, atomically, and never over a file the user owns.
+/// </summary>
+public sealed class GenerateDockerfile : Task
+{
+    /// <summary>The project file; the Dockerfile and the build context live in its folder.</summary>
+    [Required]
+    public string ProjectFullPath { get; set; } = "";
+
+    /// <summary>Names the apphost and the <c>.dll</c> the entrypoint starts.</summary>
+    [Required]
+    public string AssemblyName { get; set; } = "";
+
+    /// <summary>The framework moniker, for messages.</summary>
+    public string TargetFramework { get; set; } = "";
+
+    /// <summary>MSBuild's resolved framework identifier: only .NETCoreApp runs in a Linux container.</summary>
+    [Required]
+    public string TargetFrameworkIdentifier { get; set; } = "";
+
+    /// <summary>MSBuild's resolved framework version: it decides the image tag.</summary>
+    [Required]
+    public string TargetFrameworkVersion { get; set; } = "";
+
+    /// <summary>Exe and WinExe have an entry point; a library cannot be run.</summary>
+    public string OutputType { get; set; } = "Exe";
+
+    /// <summary>The project's shared frameworks: Microsoft.AspNetCore.App selects the aspnet image.</summary>
+    public ITaskItem[] FrameworkReferences { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>False when publish produces no apphost, so the entrypoint runs <c>dotnet App.dll</c>.</summary>
+    public bool UseAppHost { get; set; } = true;
+
+    /// <summary>The configuration for <c>dotnet publish -c</c>.</summary>
+    public string Configuration { get; set; } = "Release";
+
+    /// <summary>The Dockerfile's file name in the project folder.</summary>
+    public string DockerfileName { get; set; } = "Dockerfile";
+
+    /// <summary>Replace files the user owns or edited (one-off hand-back).</summary>
+    public bool Overwrite { get; set; }
+
+    /// <summary>The files this build wrote (created or changed).</summary>
+    [Output]
+    public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var projectDirectory = Path.GetDirectoryName(ProjectFullPath)!;
+        var projectFile = Path.GetFileName(ProjectFullPath);
+        var facts = new ProjectFacts
+        {
+            ProjectFile = projectFile,
+            AssemblyName = AssemblyName,
+            TargetFramework = TargetFramework,
+            TargetFrameworkIdentifier = TargetFrameworkIdentifier,
+            TargetFrameworkVersion = TargetFrameworkVersion,
+            OutputType = OutputType,
+            FrameworkReferences = Array.ConvertAll(FrameworkReferences, item => item.ItemSpec),
+            UseAppHost = UseAppHost,
+        };
+        var options = new GenerationOptions { DockerfileName = DockerfileName.Trim(), Configuration = Configuration.Trim() };
+
+        var result = DockerfileGenerator.Generate(facts, options);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic, ProjectFullPath);
+        }
+
+        if (!result.Succeeded)
+        {
+            return false;
+        }
+
+        // Decide for both files before writing either: an error never leaves one of them behind.
+        var plans = new List<(string Path, GeneratedFile File, FileUpdate Update)>();
+        foreach (var file in new[] { result.Dockerfile!, result.IgnoreFile! })
+        {
+            var path = Path.Combine(projectDirectory, file.FileName);
+            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Overwrite, file.FileName, projectFile)));
+        }
+
+        var written = new List<ITaskItem>();
+        var keptDockerfile = plans[0].Update.Action == FileUpdateAction.Keep;
+        foreach (var (path, file, update) in plans)
+        {
+            if (update.Diagnostic is not null)
+            {
+                Report(update.Diagnostic, path);
+            }
+
+            // An ignore file is only worth writing for a Dockerfile we generate.
+            if (update.MustWrite && !keptDockerfile)
+            {
+                AtomicFile.Write(path, file.Content);
+                written.Add(new TaskItem(path));
+            }
+        }
+
+        WrittenFiles = written.ToArray();
+        if (written.Count > 0)
+        {
+            var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
+            Log.LogMessage(MessageImportance.High, $"DockerfileGen: wrote {names} in {projectDirectory}");
+        }
+        else if (!keptDockerfile)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {plans[0].File.FileName} and {plans[1].File.FileName} in {projectDirectory} are up to date");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Report(Diagnostic diagnostic, string file)
+    {
+        switch (diagnostic.Severity)
+        {
+            case DiagnosticSeverity.Error:
+                Log.LogError(null, diagnostic.Code, null, file, 0, 0, 0, 0, diagnostic.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                Log.LogWarning(null, diagnostic.Code, null, file, 0, 0, 0, 0, diagnostic.Message);
+                break;
+            default:
+                Log.LogMessage(null, diagnostic.Code, null, file, 0, 0, 0, 0, MessageImportance.Normal, diagnostic.Message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using DockerfileGen.Diagnostics;
+using DockerfileGen.Ignore;
+using DockerfileGen.Model;
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Core.Tests;
+
+public sealed class DockerfileGeneratorTests
+{
+    [Fact]
+    public void WebApiOnNet10()
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions());
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
+        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\n", result.Dockerfile.Content);
+        Assert.Contains("\nEXPOSE 8080\n", result.Dockerfile.Content);
+        Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
+    }
+
+    [Fact]
+    public void ConsoleOnNet8()
+    {
+        var result = DockerfileGenerator.Generate(Facts.Console(), new GenerationOptions());
+
+        Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
+        Assert.Contains("FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0 AS build", result.Dockerfile.Content);
+        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/runtime:8.0 AS final\n", result.Dockerfile.Content);
+        Assert.DoesNotContain("EXPOSE", result.Dockerfile.Content);
+        Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
+    }
+
+    [Theory]
+    [InlineData("8.0", "runtime:8.0")]
+    [InlineData("9.0", "runtime:9.0")]
+    [InlineData("10.0", "runtime:10.0")]
+    [InlineData("11.0", "runtime:11.0")]
+    public void TargetFrameworkDecidesTheTag(string version, string image)
+    {
+        var content = DockerfileGenerator.Generate(Facts.Console(version), new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains($"/dotnet/sdk:{version} AS build", content);
+        Assert.Contains($"FROM mcr.microsoft.com/dotnet/{image} AS final", content);
+    }
+
+    [Fact]
+    public void WithoutAppHostTheEntrypointRunsTheDll()
+    {
+        var content = DockerfileGenerator.Generate(Facts.Console() with { UseAppHost = false }, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.EndsWith("ENTRYPOINT [\"dotnet\", \"ConsoleApp.dll\"]\n", content);
+        Assert.Empty(FoundationChecks.Violations(content));
+    }
+
+    [Fact]
+    public void QuotesNamesTheShellWouldSplit()
+    {
+        var facts = Facts.Console() with { ProjectFile = "My App's.csproj", AssemblyName = "My App" };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("COPY [\"My App's.csproj\", \"./\"]", content);
+        Assert.Contains("RUN dotnet restore 'My App'\\''s.csproj' -a $TARGETARCH", content);
+        Assert.Contains("ENTRYPOINT [\"./My App\"]", content);
+        Assert.Contains("docker build -t my-app ", content);
+    }
+
+    [Fact]
+    public void ConfigurationAndDockerfileNameAreUsed()
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { Configuration = "Staging", DockerfileName = "Dockerfile.web" });
+
+        Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
+        Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH --no-restore -o /app", result.Dockerfile.Content);
+        Assert.Contains("docker build -t webapi -f Dockerfile.web .", result.Dockerfile.Content);
+        Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
+    }
+
+    [Fact]
+    public void IgnoreFileForTheDefaultDockerfile()
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions());
+
+        Assert.Equal(".dockerignore", result.IgnoreFile!.FileName);
+        Snapshot.Match(result.IgnoreFile.Content, "dockerignore");
+    }
+
+    [Theory]
+    [InlineData("WebApi.csproj", false)]
+    [InlineData("Program.cs", false)]
+    [InlineData("Controllers/HomeController.cs", false)]
+    [InlineData("appsettings.json", false)]
+    [InlineData("wwwroot/css/site.css", false)]
+    [InlineData("Properties/launchSettings.json", false)]
+    [InlineData("bin/Debug/net10.0/WebApi.dll", true)]
+    [InlineData("obj/project.assets.json", true)]
+    [InlineData("src/obj/x.cs", true)]
+    [InlineData(".git/HEAD", true)]
+    [InlineData(".vs/config", true)]
+    [InlineData(".vscode/launch.json", true)]
+    [InlineData(".idea/workspace.xml", true)]
+    [InlineData("WebApi.csproj.user", true)]
+    [InlineData(".env", true)]
+    [InlineData(".env.local", true)]
+    [InlineData("certs/dev.pfx", true)]
+    [InlineData("server.key", true)]
+    [InlineData("tls/server.pem", true)]
+    [InlineData("Dockerfile", true)]
+    [InlineData(".dockerignore", true)]
+    public void IgnoreFileKeepsOutWhatTheBuildDoesNotRead(string path, bool excluded)
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions());
+
+        Assert.Equal(excluded, DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content).IsExcluded(path));
+    }
+
+    [Fact]
+    public void IgnoreFileNeverExcludesWhatTheDockerfileCopies()
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions());
+        var matcher = DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content);
+
+        // The restore layer copies the project file by name; COPY . . copies the project's own files.
+        Assert.False(matcher.IsExcluded("WebApi.csproj"));
+        Assert.Contains("COPY [\"WebApi.csproj\", \"./\"]", result.Dockerfile!.Content);
+    }
+
+    [Fact]
+    public void OutputIsDeterministic()
+    {
+        var first = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions());
+        var second = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions());
+
+        Assert.Equal(first.Dockerfile, second.Dockerfile);
+        Assert.Equal(first.IgnoreFile, second.IgnoreFile);
+    }
+
+    public static TheoryData<string, ProjectFacts, GenerationOptions> BadInputs() => new()
+    {
+        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v6.0", TargetFramework = "net6.0" }, new GenerationOptions() },
+        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v7.0", TargetFramework = "net7.0" }, new GenerationOptions() },
+        { "DFG0003", Facts.Console() with { TargetFrameworkIdentifier = ".NETFramework", TargetFrameworkVersion = "v4.8", TargetFramework = "net48" }, new GenerationOptions() },
+        { "DFG0003", Facts.Console() with { TargetFrameworkIdentifier = ".NETStandard", TargetFrameworkVersion = "v2.0", TargetFramework = "netstandard2.0" }, new GenerationOptions() },
+        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "" }, new GenerationOptions() },
+        { "DFG0005", Facts.Console(), new GenerationOptions { Configuration = "Release; rm -rf /" } },
+        { "DFG0005", Facts.Console(), new GenerationOptions { Configuration = "" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "docker/Dockerfile" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = ".." } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "" } },
+        { "DFG0007", Facts.Console() with { OutputType = "Library" }, new GenerationOptions() },
+        { "DFG0009", Facts.Console() with { AssemblyName = "App\nRUN evil" }, new GenerationOptions() },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void BadInputIsACodedErrorAndWritesNothing(string code, ProjectFacts facts, GenerationOptions options)
+    {
+        var result = DockerfileGenerator.Generate(facts, options);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Dockerfile);
+        Assert.Null(result.IgnoreFile);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == code);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+    }
+
+    [Fact]
+    public void EveryDiagnosticCodeIsUnique()
+    {
+        var codes = typeof(DiagnosticCatalog).GetMethods()
+            .Where(m => m.IsStatic && m.ReturnType == typeof(Diagnostic))
+            .Select(m => (Diagnostic)m.Invoke(null, m.GetParameters().Select(_ => (object)"x").ToArray())!)
+            .Select(d => d.Code)
+            .ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.All(codes, code => Assert.Matches("^DFG0[0-9]{3}$", code));
+    }
+}

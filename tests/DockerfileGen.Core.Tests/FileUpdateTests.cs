@@ -1,0 +1,53 @@
+using DockerfileGen.IO;
+using DockerfileGen.Rendering;
+
+namespace DockerfileGen.Core.Tests;
+
+public sealed class FileUpdateTests
+{
+    private static readonly string Generated = GeneratedFileMarker.Apply("FROM a AS b\n", "App.csproj");
+    private static readonly string Previous = GeneratedFileMarker.Apply("FROM old AS b\n", "App.csproj");
+
+    [Fact]
+    public void CreatesAMissingFile() =>
+        Assert.Equal(FileUpdateAction.Create, FileUpdate.Decide(null, Generated, false, "Dockerfile", "App.csproj").Action);
+
+    [Fact]
+    public void LeavesAnIdenticalFileAlone() =>
+        Assert.Equal(FileUpdateAction.Unchanged, FileUpdate.Decide(Generated, Generated, false, "Dockerfile", "App.csproj").Action);
+
+    [Fact]
+    public void LeavesAnIdenticalCrlfFileAlone() =>
+        Assert.Equal(FileUpdateAction.Unchanged, FileUpdate.Decide(Generated.Replace("\n", "\r\n"), Generated, false, "Dockerfile", "App.csproj").Action);
+
+    [Fact]
+    public void UpdatesItsOwnUneditedFile() =>
+        Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide(Previous, Generated, false, "Dockerfile", "App.csproj").Action);
+
+    [Fact]
+    public void DoesNotOverwriteUserOwnedDockerfile()
+    {
+        var update = FileUpdate.Decide("FROM mine\n", Generated, false, "Dockerfile", "App.csproj");
+
+        Assert.Equal(FileUpdateAction.Keep, update.Action);
+        Assert.Equal("DFG0001", update.Diagnostic!.Code);
+        Assert.Contains("DockerfileGenOverwrite", update.Diagnostic.Message);
+    }
+
+    [Fact]
+    public void DoesNotSilentlyOverwriteAnEditedGeneratedFile()
+    {
+        var update = FileUpdate.Decide(Previous.Replace("old", "mine"), Generated, false, "Dockerfile", "App.csproj");
+
+        Assert.Equal(FileUpdateAction.Keep, update.Action);
+        Assert.Equal("DFG0002", update.Diagnostic!.Code);
+        Assert.Contains("delete its first line", update.Diagnostic.Message);
+    }
+
+    [Fact]
+    public void OverwriteReplacesWhateverIsThere()
+    {
+        Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide("FROM mine\n", Generated, true, "Dockerfile", "App.csproj").Action);
+        Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide(Previous.Replace("old", "mine"), Generated, true, "Dockerfile", "App.csproj").Action);
+    }
+}
