@@ -1,0 +1,143 @@
+using DockerfileGen.Testing;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DockerfileGen.Tasks.Tests;
+
+public sealed class GenerateDockerfileTests : IDisposable
+{
+    private readonly TempDirectory temp = new("dfg-task");
+    private readonly FakeBuildEngine engine = new();
+
+    private string DockerfilePath => Path.Combine(temp.Path, "Dockerfile");
+
+    private string IgnorePath => Path.Combine(temp.Path, ".dockerignore");
+
+    public void Dispose() => temp.Dispose();
+
+    private GenerateDockerfile Task(Action<GenerateDockerfile>? configure = null)
+    {
+        var task = new GenerateDockerfile
+        {
+            BuildEngine = engine,
+            ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"),
+            AssemblyName = "WebApi",
+            TargetFramework = "net10.0",
+            TargetFrameworkIdentifier = ".NETCoreApp",
+            TargetFrameworkVersion = "v10.0",
+            OutputType = "Exe",
+            FrameworkReferences = new ITaskItem[] { new TaskItem("Microsoft.AspNetCore.App") },
+        };
+        configure?.Invoke(task);
+        return task;
+    }
+
+    [Fact]
+    public void WritesBothFilesAndSaysSoInOneLine()
+    {
+        var task = Task();
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(FoundationChecks.Violations(File.ReadAllText(DockerfilePath)));
+        Assert.Contains("**/obj", File.ReadAllText(IgnorePath));
+        Assert.Equal(2, task.WrittenFiles.Length);
+        var line = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.High);
+        Assert.Equal($"DockerfileGen: wrote Dockerfile and .dockerignore in {temp.Path}", line.Message);
+    }
+
+    [Fact]
+    public void UnchangedContentIsNotRewritten()
+    {
+        Assert.True(Task().Execute());
+        var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(DockerfilePath, stamp);
+        File.SetLastWriteTimeUtc(IgnorePath, stamp);
+
+        var again = Task();
+        Assert.True(again.Execute());
+
+        Assert.Empty(again.WrittenFiles);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(DockerfilePath));
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(IgnorePath));
+    }
+
+    [Fact]
+    public void DoesNotOverwriteUserOwnedDockerfile()
+    {
+        File.WriteAllText(DockerfilePath, "FROM mine\n");
+
+        var task = Task();
+        Assert.True(task.Execute());
+
+        Assert.Equal("FROM mine\n", File.ReadAllText(DockerfilePath));
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("DFG0001", warning.Code);
+        Assert.Equal(DockerfilePath, warning.File);
+        Assert.False(File.Exists(IgnorePath), "an ignore file is only written beside a generated Dockerfile");
+    }
+
+    [Fact]
+    public void DoesNotSilentlyOverwriteAnEditedGeneratedDockerfile()
+    {
+        Assert.True(Task().Execute());
+        var edited = File.ReadAllText(DockerfilePath).Replace("EXPOSE 8080", "EXPOSE 9090");
+        File.WriteAllText(DockerfilePath, edited);
+
+        Assert.True(Task(t => t.Configuration = "Debug").Execute());
+
+        Assert.Equal(edited, File.ReadAllText(DockerfilePath));
+        Assert.Equal("DFG0002", Assert.Single(engine.Warnings).Code);
+    }
+
+    [Fact]
+    public void OverwriteHandsTheFileBack()
+    {
+        File.WriteAllText(DockerfilePath, "FROM mine\n");
+
+        Assert.True(Task(t => t.Overwrite = true).Execute());
+
+        Assert.Empty(FoundationChecks.Violations(File.ReadAllText(DockerfilePath)));
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void AnErrorWritesNothing()
+    {
+        var task = Task(t => t.TargetFrameworkVersion = "v6.0");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("DFG0003", Assert.Single(engine.Errors).Code);
+        Assert.False(File.Exists(DockerfilePath));
+        Assert.False(File.Exists(IgnorePath));
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void LeavesNoTemporaryFiles()
+    {
+        Assert.True(Task().Execute());
+        Assert.True(Task(t => t.Configuration = "Debug").Execute());
+
+        Assert.Equal(new[] { ".dockerignore", "Dockerfile" }, Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SelectsTheNewestFrameworkOfAMultiTargetedProject()
+    {
+        var task = new SelectTargetFramework { BuildEngine = engine, TargetFrameworks = "net8.0;net10.0;netstandard2.0" };
+
+        Assert.True(task.Execute());
+        Assert.Equal("net10.0", task.SelectedTargetFramework);
+    }
+
+    [Fact]
+    public void ReportsARequestedFrameworkTheProjectDoesNotTarget()
+    {
+        var task = new SelectTargetFramework { BuildEngine = engine, TargetFrameworks = "net8.0", RequestedTargetFramework = "net9.0" };
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
+    }
+}

@@ -1,0 +1,123 @@
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Tasks.Tests;
+
+[Collection(DotNetBuildCollection.Name)]
+public sealed class TargetsTests
+{
+    private const string Console10 = "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>";
+    private const string GenerateSkipped = "Skipping target \"_DockerfileGenGenerate\" because all output files are up-to-date";
+
+    [Fact]
+    public void BuildWritesTheFilesAndANoOpBuildSkipsGeneration()
+    {
+        using var project = new TempProject(Console10);
+
+        var first = project.Build().EnsureSuccess("first build");
+        Assert.Contains("DockerfileGen: wrote Dockerfile and .dockerignore in ", first.Output);
+        Assert.Empty(FoundationChecks.Violations(File.ReadAllText(project.Dockerfile)));
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final", File.ReadAllText(project.Dockerfile));
+        var dockerfileTime = File.GetLastWriteTimeUtc(project.Dockerfile);
+        var ignoreTime = File.GetLastWriteTimeUtc(project.IgnoreFile);
+
+        var second = project.Build("-v:d").EnsureSuccess("second build");
+
+        Assert.Contains(GenerateSkipped, second.Output);
+        Assert.DoesNotContain("DockerfileGen: wrote", second.Output);
+        Assert.Equal(dockerfileTime, File.GetLastWriteTimeUtc(project.Dockerfile));
+        Assert.Equal(ignoreTime, File.GetLastWriteTimeUtc(project.IgnoreFile));
+    }
+
+    [Fact]
+    public void ChangedPropertyOrFrameworkRegenerates()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+
+        project.Build("-p:DockerfileGenConfiguration=Staging").EnsureSuccess("build with a new configuration");
+        Assert.Contains("-c Staging ", File.ReadAllText(project.Dockerfile));
+
+        project.WriteProject("<OutputType>Exe</OutputType><TargetFramework>net8.0</TargetFramework>");
+        project.Build().EnsureSuccess("build after retargeting");
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", File.ReadAllText(project.Dockerfile));
+    }
+
+    [Fact]
+    public void ChangedPackageTargetsRerunGeneration()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+
+        File.SetLastWriteTimeUtc(project.PackageTargets, DateTime.UtcNow.AddSeconds(5));
+        var rebuilt = project.Build("-v:d").EnsureSuccess("build after the package's targets changed");
+
+        Assert.DoesNotContain(GenerateSkipped, rebuilt.Output);
+        Assert.Contains("Target \"_DockerfileGenGenerate\"", rebuilt.Output);
+    }
+
+    [Fact]
+    public void DeletedDockerfileComesBack()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+
+        File.Delete(project.Dockerfile);
+        project.Build().EnsureSuccess("build after deleting the Dockerfile");
+
+        Assert.True(File.Exists(project.Dockerfile));
+    }
+
+    [Theory]
+    [InlineData("<OutputType>Library</OutputType><TargetFramework>net10.0</TargetFramework>", "")]
+    [InlineData(Console10 + "<IsTestProject>true</IsTestProject>", "")]
+    [InlineData(Console10 + "<DockerfileGenEnabled>false</DockerfileGenEnabled>", "")]
+    [InlineData(Console10, "-p:DesignTimeBuild=true")]
+    public void SkipsWhatIsNotAnApplicationBuild(string properties, string argument)
+    {
+        using var project = new TempProject(properties);
+
+        project.Build(argument.Length == 0 ? Array.Empty<string>() : new[] { argument }).EnsureSuccess("build");
+
+        Assert.False(File.Exists(project.Dockerfile));
+        Assert.False(File.Exists(project.IgnoreFile));
+    }
+
+    [Fact]
+    public void ForcingALibraryIsACodedError()
+    {
+        using var project = new TempProject("<OutputType>Library</OutputType><TargetFramework>net10.0</TargetFramework><DockerfileGenEnabled>true</DockerfileGenEnabled>");
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0007", result.Output);
+        Assert.False(File.Exists(project.Dockerfile));
+    }
+
+    [Fact]
+    public void MultiTargetedProjectIsGeneratedOnceFromTheNewestFramework()
+    {
+        using var project = new TempProject("<OutputType>Exe</OutputType><TargetFrameworks>net8.0;net10.0</TargetFrameworks>");
+
+        var result = project.Build().EnsureSuccess("build");
+
+        Assert.Single(result.Output.Split('\n'), line => line.Contains("DockerfileGen: wrote", StringComparison.Ordinal));
+        Assert.Contains("/dotnet/sdk:10.0 AS build", File.ReadAllText(project.Dockerfile));
+
+        project.Build("-p:DockerfileGenTargetFramework=net8.0").EnsureSuccess("build for net8.0");
+        Assert.Contains("/dotnet/sdk:8.0 AS build", File.ReadAllText(project.Dockerfile));
+    }
+
+    [Fact]
+    public void WebProjectGetsTheAspNetImage()
+    {
+        using var project = new TempProject("<TargetFramework>net10.0</TargetFramework>", sdk: "Microsoft.NET.Sdk.Web");
+
+        project.Build().EnsureSuccess("build");
+
+        var dockerfile = File.ReadAllText(project.Dockerfile);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final", dockerfile);
+        Assert.Contains("\nEXPOSE 8080\n", dockerfile);
+        Assert.Empty(FoundationChecks.Violations(dockerfile));
+    }
+}
