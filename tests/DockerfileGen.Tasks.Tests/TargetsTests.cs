@@ -67,6 +67,20 @@ public sealed class TargetsTests
         Assert.True(File.Exists(project.Dockerfile));
     }
 
+    [Fact]
+    public void HandEditIsReportedOnTheNextBuildAndKept()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+        var edited = File.ReadAllText(project.Dockerfile) + "LABEL mine=true\n";
+        File.WriteAllText(project.Dockerfile, edited);
+
+        var result = project.Build().EnsureSuccess("build after the edit");
+
+        Assert.Contains("warning DFG0002", result.Output);
+        Assert.Equal(edited, File.ReadAllText(project.Dockerfile));
+    }
+
     [Theory]
     [InlineData("<OutputType>Library</OutputType><TargetFramework>net10.0</TargetFramework>", "")]
     [InlineData(Console10 + "<IsTestProject>true</IsTestProject>", "")]

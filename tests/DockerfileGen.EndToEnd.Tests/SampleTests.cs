@@ -1,0 +1,41 @@
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.EndToEnd.Tests;
+
+[Collection(PackedPackageCollection.Name)]
+public sealed class SampleTests
+{
+    private readonly PackedPackage package;
+
+    public SampleTests(PackedPackage package) => this.package = package;
+
+    [Theory]
+    [InlineData("WebApi", "aspnet:10.0")]
+    [InlineData("ConsoleApp", "runtime:8.0")]
+    public void SampleBuildsTwiceWithThePackedPackage(string sample, string runtimeImage)
+    {
+        using var temp = new TempDirectory("dfg-sample");
+        var directory = package.CopySample(sample, temp);
+        var dockerfile = Path.Combine(directory, "Dockerfile");
+        var ignoreFile = Path.Combine(directory, ".dockerignore");
+
+        var first = DotNet.Build(directory).EnsureSuccess($"first build of {sample}");
+
+        Assert.Contains($"DockerfileGen: wrote Dockerfile and .dockerignore in {directory}", first.Output);
+        Assert.Contains(" 0 Warning(s)", first.Output);
+        Assert.True(Directory.Exists(Path.Combine(package.PackagesFolder, "dockerfilegen", package.Version)), "restored from the private feed into the private folder");
+        var content = File.ReadAllText(dockerfile);
+        Assert.Empty(FoundationChecks.Violations(content));
+        Assert.Contains($"FROM mcr.microsoft.com/dotnet/{runtimeImage} AS final", content);
+
+        // The committed sample files are the snapshots of what a user gets.
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Sample(sample), "Dockerfile")), content);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Sample(sample), ".dockerignore")), File.ReadAllText(ignoreFile));
+
+        var times = (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile));
+        var second = DotNet.Build(directory, "-v:d").EnsureSuccess($"second build of {sample}");
+
+        Assert.Contains("Skipping target \"_DockerfileGenGenerate\" because all output files are up-to-date", second.Output);
+        Assert.Equal(times, (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile)));
+    }
+}
