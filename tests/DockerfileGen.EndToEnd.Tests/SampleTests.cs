@@ -28,9 +28,8 @@ public sealed class SampleTests
         Assert.Empty(FoundationChecks.Violations(content));
         Assert.Contains($"FROM mcr.microsoft.com/dotnet/{runtimeImage} AS final", content);
 
-        // The committed sample files are the snapshots of what a user gets.
-        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Sample(sample), "Dockerfile")), content);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Sample(sample), ".dockerignore")), File.ReadAllText(ignoreFile));
+        Snapshot.Match(content, "Dockerfile", sample);
+        Snapshot.Match(File.ReadAllText(ignoreFile), "dockerignore", sample);
 
         var times = (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile));
         var second = DotNet.Build(directory, "-v:d").EnsureSuccess($"second build of {sample}");
@@ -38,4 +37,18 @@ public sealed class SampleTests
         Assert.Contains("Skipping target \"_DockerfileGenGenerate\" because all output files are up-to-date", second.Output);
         Assert.Equal(times, (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile)));
     }
+
+    [Fact]
+    public void ReadmeShowsTheWebApiDockerfileAsGenerated()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("```dockerfile\n", StringComparison.Ordinal) + "```dockerfile\n".Length;
+        var shown = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
+        var snapshot = Path.Combine(SnapshotDirectory(), "SampleTests.SampleBuildsTwiceWithThePackedPackage_WebApi.verified.Dockerfile");
+
+        Assert.Equal(File.ReadAllText(snapshot), shown);
+    }
+
+    private static string SnapshotDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        Path.Combine(Path.GetDirectoryName(file)!, "Snapshots");
 }
