@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
@@ -17,7 +18,8 @@ public sealed record GeneratedFile(string FileName, string Content);
 /// <param name="Dockerfile">The Dockerfile, or null when an error stopped generation.</param>
 /// <param name="IgnoreFile">The ignore file, or null when an error stopped generation.</param>
 /// <param name="Diagnostics">Everything worth telling the user; any error means nothing may be written.</param>
-public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? IgnoreFile, IReadOnlyList<Diagnostic> Diagnostics)
+/// <param name="Context">The build context the Dockerfile expects, or null when an error stopped generation.</param>
+public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? IgnoreFile, IReadOnlyList<Diagnostic> Diagnostics, BuildContext? Context = null)
 {
     /// <summary>True when there are files to write.</summary>
     public bool Succeeded => Dockerfile is not null && IgnoreFile is not null;
@@ -32,7 +34,10 @@ public static class DockerfileGenerator
     /// Validates the inputs, plans and renders the Dockerfile and its ignore file. Pure: the same inputs
     /// always give the same bytes.
     /// </summary>
-    public static GenerationResult Generate(ProjectFacts facts, GenerationOptions options)
+    /// <param name="facts">What MSBuild knows about the application project.</param>
+    /// <param name="options">The user's choices.</param>
+    /// <param name="inputs">The files the build reads beyond the project folder; null when the project folder holds everything.</param>
+    public static GenerationResult Generate(ProjectFacts facts, GenerationOptions options, BuildInputs? inputs = null)
     {
         var errors = new List<Diagnostic>();
         var projectName = facts.AssemblyName;
@@ -62,28 +67,30 @@ public static class DockerfileGenerator
         CheckWritable(errors, "assembly name", facts.AssemblyName);
         CheckWritable(errors, "project file name", facts.ProjectFile);
 
-        if (errors.Count > 0)
+        var context = inputs is null ? BuildContext.ForProjectFolder(facts.ProjectFile) : BuildContextPlanner.Plan(inputs, errors);
+        if (context is null || errors.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new GenerationResult(null, null, errors);
         }
 
-        var model = DockerfilePlanner.Plan(facts, options, version);
-        var ignoreFileName = IgnoreFileName(options.DockerfileName);
+        var model = DockerfilePlanner.Plan(facts, options, version, context);
+        var ignoreFileName = IgnoreFileName(options.DockerfileName, context);
         var dockerfile = new GeneratedFile(
             options.DockerfileName,
             GeneratedFileMarker.Apply(DockerfileRenderer.Render(model), facts.ProjectFile));
         var ignoreFile = new GeneratedFile(
             ignoreFileName,
-            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName), facts.ProjectFile));
-        return new GenerationResult(dockerfile, ignoreFile, errors);
+            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context), facts.ProjectFile));
+        return new GenerationResult(dockerfile, ignoreFile, errors, context);
     }
 
     /// <summary>
-    /// <c>.dockerignore</c> for a file named <c>Dockerfile</c>; otherwise <c>&lt;name&gt;.dockerignore</c>,
-    /// which BuildKit reads before <c>.dockerignore</c>, so two Dockerfiles in one folder keep their own.
+    /// <c>.dockerignore</c> for a file named <c>Dockerfile</c> whose context is its own folder; otherwise
+    /// <c>&lt;name&gt;.dockerignore</c> beside the Dockerfile, which BuildKit reads before the context's
+    /// <c>.dockerignore</c>, so two Dockerfiles, or several apps of one repository, never share one file.
     /// </summary>
-    public static string IgnoreFileName(string dockerfileName) =>
-        dockerfileName == "Dockerfile" ? ".dockerignore" : dockerfileName + ".dockerignore";
+    public static string IgnoreFileName(string dockerfileName, BuildContext context) =>
+        dockerfileName == "Dockerfile" && context.IsProjectFolder ? ".dockerignore" : dockerfileName + ".dockerignore";
 
     private static void CheckWritable(List<Diagnostic> errors, string what, string value)
     {

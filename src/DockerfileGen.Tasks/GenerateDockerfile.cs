@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.IO;
 using DockerfileGen.Model;
@@ -52,6 +53,30 @@ public sealed class GenerateDockerfile : Task
     /// <summary>Replace files the user owns or edited (one-off hand-back).</summary>
     public bool Overwrite { get; set; }
 
+    /// <summary>
+    /// Evaluate the project graph to find every file the build reads (default). False uses the project
+    /// folder as the build context, for a project whose folder holds everything.
+    /// </summary>
+    public bool ReadProjectGraph { get; set; } = true;
+
+    /// <summary>The build context root the user chose; empty computes the smallest one.</summary>
+    public string ContextRoot { get; set; } = "";
+
+    /// <summary>Folders whose files are never build inputs: DockerfileGen's own package.</summary>
+    public string[] ExcludedRoots { get; set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Where to list the files whose change must run generation again (project files, build files, the
+    /// outputs); the targets feed the list back as inputs of the next build's incremental check.
+    /// </summary>
+    public string TrackedFilesPath { get; set; } = "";
+
+    /// <summary>
+    /// Where to list the secrets the image build needs, one <c>id|file</c> line each; a file rather than a task
+    /// output, because a no-op build skips this task and the publish step still needs them.
+    /// </summary>
+    public string SecretsPath { get; set; } = "";
+
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -74,7 +99,27 @@ public sealed class GenerateDockerfile : Task
         };
         var options = new GenerationOptions { DockerfileName = DockerfileName.Trim(), Configuration = Configuration.Trim() };
 
-        var result = DockerfileGenerator.Generate(facts, options);
+        BuildInputs? inputs = null;
+        if (ReadProjectGraph)
+        {
+            try
+            {
+                var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>())
+                {
+                    globalProperties[property.Key] = property.Value;
+                }
+
+                inputs = new ProjectGraphReader(globalProperties, ExcludedRoots).Read(ProjectFullPath, TargetFramework, ContextRoot);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TypeLoadException or IOException or MissingMethodException or System.Reflection.TargetInvocationException)
+            {
+                Report(DiagnosticCatalog.ProjectGraphUnreadable(e.Message), ProjectFullPath);
+                return false;
+            }
+        }
+
+        var result = DockerfileGenerator.Generate(facts, options, inputs);
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic, ProjectFullPath);
@@ -84,6 +129,9 @@ public sealed class GenerateDockerfile : Task
         {
             return false;
         }
+
+        var context = result.Context!;
+        WriteIfChanged(SecretsPath, context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(context.Root, secret.Path))));
 
         // Decide for both files before writing either: an error never leaves one of them behind.
         var plans = new List<(string Path, GeneratedFile File, FileUpdate Update)>();
@@ -111,6 +159,7 @@ public sealed class GenerateDockerfile : Task
         }
 
         WrittenFiles = written.ToArray();
+        WriteTrackedFiles(inputs, plans.Where(p => !keptDockerfile || p.File == result.Dockerfile).Select(p => p.Path));
         if (written.Count > 0)
         {
             var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
@@ -122,6 +171,42 @@ public sealed class GenerateDockerfile : Task
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    // Written only when it changes, like the generated files, so it never makes the next build look dirty.
+    private void WriteTrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal) { Path.GetFullPath(ProjectFullPath) };
+        if (inputs is not null)
+        {
+            files.UnionWith(inputs.Projects);
+            files.UnionWith(inputs.BuildFiles);
+            files.UnionWith(inputs.LockFiles);
+            files.UnionWith(inputs.CredentialedNuGetConfigs);
+            if (inputs.GlobalJson is not null)
+            {
+                files.Add(inputs.GlobalJson);
+            }
+        }
+
+        files.UnionWith(outputs);
+        WriteIfChanged(TrackedFilesPath, files);
+    }
+
+    private static void WriteIfChanged(string path, IEnumerable<string> lines)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        var content = string.Concat(lines.Select(line => line + "\n"));
+        var existing = AtomicFile.ReadOrNull(path);
+        if (existing != content && !(existing is null && content.Length == 0))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            AtomicFile.Write(path, content);
+        }
     }
 
     private void Report(Diagnostic diagnostic, string file)

@@ -137,6 +137,59 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal(first.IgnoreFile, second.IgnoreFile);
     }
 
+    private static ProjectFacts ApiFacts() => Facts.WebApi() with { ProjectFile = "Api.csproj", AssemblyName = "Api" };
+
+    [Fact]
+    public void MultiProjectRepository()
+    {
+        var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), BuildContextPlannerTests.Repository());
+
+        Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
+        Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
+        Assert.Contains("RUN dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
+        Assert.Contains("docker build -t api -f src/Api/Dockerfile .", result.Dockerfile.Content);
+        Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
+        Snapshot.Match(result.IgnoreFile.Content, "dockerignore", "ignore");
+    }
+
+    [Fact]
+    public void CredentialedNuGetConfigIsMountedForRestoreOnly()
+    {
+        var inputs = BuildContextPlannerTests.Repository(i => i with { CredentialedNuGetConfigs = new[] { "/repo/NuGet.config" } });
+
+        var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), inputs);
+
+        var content = result.Dockerfile!.Content;
+        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore ", content);
+        Assert.Contains("--secret id=nuget_config,src=NuGet.config", content);
+        Assert.DoesNotContain("\"NuGet.config\"", content);
+        Assert.Single(content.Split('\n'), line => line.Contains("id=nuget_config,target", StringComparison.Ordinal));
+        Assert.True(DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content).IsExcluded("NuGet.config"));
+        Assert.Empty(FoundationChecks.Violations(content));
+    }
+
+    [Fact]
+    public void AllowlistLetsInExactlyWhatTheDockerfileCopies()
+    {
+        var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), BuildContextPlannerTests.Repository());
+        var matcher = DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content);
+        var sources = result.Dockerfile!.Content.Split('\n')
+            .Where(line => line.StartsWith("COPY [", StringComparison.Ordinal))
+            .SelectMany(FoundationChecks.CopySources)
+            .ToList();
+
+        Assert.NotEmpty(sources);
+        Assert.All(sources, source => Assert.False(matcher.IsExcluded(source.TrimEnd('/') + (source.EndsWith('/') ? "/Program.cs" : "")), source));
+        Assert.True(matcher.IsExcluded("README.md"));
+        Assert.True(matcher.IsExcluded("docs/guide.md"));
+        Assert.True(matcher.IsExcluded("tests/Api.Tests/Api.Tests.csproj"));
+        Assert.True(matcher.IsExcluded("src/Api/bin/Release/net10.0/Api.dll"));
+        Assert.True(matcher.IsExcluded("src/Domain/obj/project.assets.json"));
+        Assert.True(matcher.IsExcluded("src/Api/Dockerfile"));
+        Assert.True(matcher.IsExcluded("src/Api/appsettings.Development.json.user"));
+        Assert.True(matcher.IsExcluded("build/other.props"));
+    }
+
     public static TheoryData<string, ProjectFacts, GenerationOptions> BadInputs() => new()
     {
         { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v6.0", TargetFramework = "net6.0" }, new GenerationOptions() },
@@ -171,7 +224,7 @@ public sealed class DockerfileGeneratorTests
     {
         var codes = typeof(DiagnosticCatalog).GetMethods()
             .Where(m => m.IsStatic && m.ReturnType == typeof(Diagnostic))
-            .Select(m => (Diagnostic)m.Invoke(null, m.GetParameters().Select(_ => (object)"x").ToArray())!)
+            .Select(m => (Diagnostic)m.Invoke(null, m.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)"x" : new[] { "x" }).ToArray())!)
             .Select(d => d.Code)
             .ToList();
 

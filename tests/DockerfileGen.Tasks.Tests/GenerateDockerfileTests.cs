@@ -27,6 +27,9 @@ public sealed class GenerateDockerfileTests : IDisposable
             TargetFrameworkVersion = "v10.0",
             OutputType = "Exe",
             FrameworkReferences = new ITaskItem[] { new TaskItem("Microsoft.AspNetCore.App") },
+
+            // These tests own the file handling; the project graph needs a real MSBuild (TargetsTests).
+            ReadProjectGraph = false,
         };
         configure?.Invoke(task);
         return task;

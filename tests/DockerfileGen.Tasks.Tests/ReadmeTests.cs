@@ -14,6 +14,7 @@ public sealed class ReadmeTests
     /// <summary>Property → default, from the README's property table.</summary>
     private static Dictionary<string, string> ReadmeProperties() =>
         Regex.Matches(Readme, @"^\| `(DockerfileGen\w+)` \| ([^|]+?) \|", RegexOptions.Multiline)
+            .Where(m => !DeclaredItems().Contains(m.Groups[1].Value))
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim('`'));
 
     /// <summary>Property → default, from the header comment of DockerfileGen.targets.</summary>
@@ -40,8 +41,19 @@ public sealed class ReadmeTests
             .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
             .Distinct();
 
-        Assert.All(used, name => Assert.Contains(name, DeclaredProperties().Keys));
+        Assert.All(used, name => Assert.Contains(name, DeclaredProperties().Keys.Concat(DeclaredItems())));
     }
+
+    [Fact]
+    public void PublicItemsAreInTheReadme()
+    {
+        Assert.NotEmpty(DeclaredItems());
+        Assert.All(DeclaredItems(), item => Assert.Matches($@"(?m)^\| `{item}` \|", Readme));
+    }
+
+    /// <summary>Item names from the "Public items" lines of the targets header.</summary>
+    private static IEnumerable<string> DeclaredItems() =>
+        Regex.Matches(BuildFile("DockerfileGen.targets"), @"Public items[^:]*: (DockerfileGen\w+)").Select(m => m.Groups[1].Value);
 
     [Fact]
     public void DefaultsInPropsMatchTheTable()
@@ -62,8 +74,8 @@ public sealed class ReadmeTests
     {
         var codes = typeof(DiagnosticCatalog).GetMethods()
             .Where(m => m.IsStatic && m.ReturnType == typeof(Diagnostic))
-            .Select(m => ((Diagnostic)m.Invoke(null, m.GetParameters().Select(_ => (object)"x").ToArray())!).Code);
+            .Select(m => ((Diagnostic)m.Invoke(null, m.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)"x" : new[] { "x" }).ToArray())!).Code);
 
-        Assert.All(codes, code => Assert.Matches($@"(?m)^\| {code} \| (error|warning) \|", Readme));
+        Assert.All(codes, code => Assert.Matches($@"(?m)^\| {code} \| (error|warning|info) \|", Readme));
     }
 }

@@ -29,6 +29,11 @@ internal sealed class TempProject : IDisposable
 
     public string PackageTargets => Path.Combine(temp.Path, "build", "DockerfileGen.targets");
 
+    public string Root => temp.Path;
+
+    /// <summary>Writes a file relative to the folder that holds the project's folder.</summary>
+    public string WriteFile(string relativePath, string content) => temp.Write(relativePath, content);
+
     public void WriteProject(string properties, string sdk = "Microsoft.NET.Sdk") => temp.Write($"{Name}/{Name}.csproj", $"""
         <Project>
           <Import Project="Sdk.props" Sdk="{sdk}" />

@@ -63,7 +63,7 @@ public static class FoundationChecks
             problems.Add("the build stage does not declare ARG TARGETARCH");
         }
 
-        var restore = build.FindIndex(line => line.StartsWith("RUN dotnet restore ", StringComparison.Ordinal));
+        var restore = build.FindIndex(line => Regex.IsMatch(line, @"^RUN (--mount=type=secret,\S+ )*dotnet restore "));
         var publish = build.FindIndex(line => line.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
         if (restore < 0 || publish < 0 || publish < restore)
         {
@@ -72,9 +72,15 @@ public static class FoundationChecks
         }
 
         var copiesBeforeRestore = build.Take(restore).Where(line => line.StartsWith("COPY ", StringComparison.Ordinal)).ToList();
-        if (copiesBeforeRestore.Count == 0 || copiesBeforeRestore.Any(line => !Regex.IsMatch(line, @"\.(cs|fs|vb)proj""")))
+        var restoreSources = copiesBeforeRestore.SelectMany(CopySources).ToList();
+        if (!restoreSources.Any(s => Regex.IsMatch(s, @"\.(cs|fs|vb)proj$")))
         {
-            problems.Add("the restore layer copies something other than project files");
+            problems.Add("the restore layer copies no project file");
+        }
+
+        foreach (var source in restoreSources.Where(s => !IsRestoreInput(s)))
+        {
+            problems.Add($"the restore layer copies '{source}', which restore does not read (a source edit would invalidate it)");
         }
 
         if (!build.Skip(restore).Take(publish - restore).Any(line => line.StartsWith("COPY ", StringComparison.Ordinal)))
@@ -121,5 +127,17 @@ public static class FoundationChecks
         }
 
         return problems;
+    }
+
+    /// <summary>Project files, MSBuild imports, NuGet configuration, global.json and lock files.</summary>
+    public static bool IsRestoreInput(string path) =>
+        Regex.IsMatch(Path.GetFileName(path), @"(\.(cs|fs|vb)proj|\.props|\.targets|^global\.json|^packages(\..+)?\.lock\.json)$", RegexOptions.IgnoreCase)
+        || string.Equals(Path.GetFileName(path), "nuget.config", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The sources of a JSON-form <c>COPY</c> (everything but the destination).</summary>
+    public static IReadOnlyList<string> CopySources(string copyLine)
+    {
+        var words = Regex.Matches(copyLine, "\"((?:[^\"\\\\]|\\\\.)*)\"").Select(m => m.Groups[1].Value).ToList();
+        return words.Count < 2 ? Array.Empty<string>() : words.Take(words.Count - 1).ToList();
     }
 }

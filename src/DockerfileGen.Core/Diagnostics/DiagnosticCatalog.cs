@@ -71,4 +71,27 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Error,
         $"The {what} '{value}' contains a line break or a control character, which cannot be written into a Dockerfile. " +
         "Rename it.");
+
+    /// <summary>The global.json the SDK would use lies above the build context and is not copied.</summary>
+    public static Diagnostic GlobalJsonOutsideContext(string globalJson, string contextRoot) => new(
+        "DFG0010",
+        DiagnosticSeverity.Info,
+        $"{globalJson} lies above the build context {contextRoot}, so the image builds with the SDK of its base image " +
+        "instead. To copy it, set <DockerfileGenContextRoot> to a folder that holds it.");
+
+    /// <summary>A file the build reads lies outside the context root the user chose.</summary>
+    public static Diagnostic FileOutsideContext(string contextRoot, System.Collections.Generic.IReadOnlyList<string> files) => new(
+        "DFG0011",
+        DiagnosticSeverity.Error,
+        $"DockerfileGenContextRoot is '{contextRoot}', but the build reads files outside it, so the image could not be built: " +
+        string.Join(", ", System.Linq.Enumerable.Take(files, 5)) + (files.Count > 5 ? $" and {files.Count - 5} more" : "") +
+        ". Choose a folder that holds all of them, or remove DockerfileGenContextRoot to let DockerfileGen compute it.");
+
+    /// <summary>MSBuild could not evaluate a project of the graph.</summary>
+    public static Diagnostic ProjectGraphUnreadable(string reason) => new(
+        "DFG0012",
+        DiagnosticSeverity.Error,
+        $"DockerfileGen could not read the project graph to find the files the build needs: {reason} Fix the project " +
+        "so that it evaluates, or set <DockerfileGenReadProjectGraph>false</DockerfileGenReadProjectGraph> to use the " +
+        "project folder as the build context.");
 }

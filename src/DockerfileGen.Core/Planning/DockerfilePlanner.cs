@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 
@@ -14,27 +15,47 @@ public static class DockerfilePlanner
     /// <summary>Where the build stage publishes to, and where the final stage copies from.</summary>
     public const string PublishDirectory = "/app";
 
+    /// <summary>Where the build context is copied to in the build stage.</summary>
+    public const string SourceDirectory = "/src";
+
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
     /// <summary>Builds the model. The caller has validated the facts and options.</summary>
-    public static DockerfileModel Plan(ProjectFacts facts, GenerationOptions options, DotNetVersion version)
+    public static DockerfileModel Plan(ProjectFacts facts, GenerationOptions options, DotNetVersion version, BuildContext context)
     {
         var sdk = BaseImageResolver.ResolveSdk(version);
         var runtime = BaseImageResolver.ResolveRuntime(facts, version);
-        var project = ShellQuoting.Quote(facts.ProjectFile);
+        var project = ShellQuoting.Quote(context.AppProject);
 
         // The SDK runs on the build machine's own platform and cross-compiles for TARGETARCH: no emulation.
-        // Restore and publish get the same -a argument, or publish fails with NETSDK1047.
-        var build = new Stage("build", sdk, "$BUILDPLATFORM", new[]
+        var build = new List<Instruction>
         {
-            new Instruction("ARG", "TARGETARCH"),
-            new Instruction("WORKDIR", "/src"),
-            new Instruction("COPY", ExecForm.Json(facts.ProjectFile, "./")),
-            new Instruction("RUN", $"dotnet restore {project} -a $TARGETARCH"),
-            new Instruction("COPY", ". ."),
-            new Instruction("RUN", $"dotnet publish {project} -c {options.Configuration} -a $TARGETARCH --no-restore -o {PublishDirectory}"),
-        });
+            new("ARG", "TARGETARCH"),
+            new("WORKDIR", SourceDirectory),
+        };
+
+        // Restore layer: only what restore reads, build files first, so a source edit reuses it.
+        build.AddRange(CopyByDirectory(context.BuildFiles));
+        build.AddRange(CopyByDirectory(context.ProjectFiles));
+
+        // Restore and publish get the same -a argument, or publish fails with NETSDK1047. A credentialed
+        // NuGet.config is mounted for this one step and never becomes part of a layer.
+        var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "));
+        build.Add(new Instruction("RUN", $"{mounts}dotnet restore {project} -a $TARGETARCH{(context.LockedMode ? " --locked-mode" : "")}"));
+
+        // Source layer.
+        if (context.IsProjectFolder)
+        {
+            build.Add(new Instruction("COPY", ". ."));
+        }
+        else
+        {
+            build.AddRange(context.ProjectDirectories.Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
+            build.AddRange(CopyByDirectory(context.LinkedFiles));
+        }
+
+        build.Add(new Instruction("RUN", $"dotnet publish {project} -c {options.Configuration} -a $TARGETARCH --no-restore -o {PublishDirectory}"));
 
         var final = new List<Instruction> { new("WORKDIR", PublishDirectory) };
         if (facts.IsAspNetCore)
@@ -51,16 +72,33 @@ public static class DockerfilePlanner
             ? ExecForm.Json("./" + facts.AssemblyName)
             : ExecForm.Json("dotnet", facts.AssemblyName + ".dll")));
 
-        var imageName = ImageNames.FromAssemblyName(facts.AssemblyName);
-        var header = new List<string>
+        return new DockerfileModel(Header(facts, options, context), new[]
         {
-            $"Build from this folder (BuildKit, the default since Docker 23; on 20.10 set DOCKER_BUILDKIT=1):",
-            $"  docker build -t {imageName} -f {options.DockerfileName} .",
+            new Stage("build", sdk, "$BUILDPLATFORM", build),
+            new Stage("final", runtime, null, final),
+        });
+    }
+
+    private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context)
+    {
+        var imageName = ImageNames.FromAssemblyName(facts.AssemblyName);
+        var dockerfile = context.IsProjectFolder ? options.DockerfileName : context.AppDirectory + "/" + options.DockerfileName;
+        var secrets = string.Concat(context.Secrets.Select(s => $" --secret id={s.Id},src={ShellQuoting.Quote(s.Path)}"));
+        var from = context.IsProjectFolder
+            ? "this folder"
+            : $"{string.Concat(Enumerable.Repeat("../", context.AppDirectory.Split('/').Length)).TrimEnd('/')} (the build context)";
+        return new List<string>
+        {
+            $"Build from {from} with BuildKit (the default since Docker 23; on 20.10 set DOCKER_BUILDKIT=1):",
+            $"  docker build -t {imageName} -f {ShellQuoting.Quote(dockerfile)}{secrets} .",
             facts.IsAspNetCore
                 ? $"  docker run --rm -p {AspNetCoreHttpPort}:{AspNetCoreHttpPort} {imageName}"
                 : $"  docker run --rm {imageName}",
         };
-
-        return new DockerfileModel(header, new[] { build, new Stage("final", runtime, null, final) });
     }
+
+    // One COPY per folder, sources in order: COPY ["a/x", "a/y", "a/"].
+    private static IEnumerable<Instruction> CopyByDirectory(IReadOnlyList<string> files) =>
+        files.GroupBy(f => f.LastIndexOf('/') < 0 ? "" : f.Substring(0, f.LastIndexOf('/')))
+            .Select(group => new Instruction("COPY", ExecForm.Json(group.Concat(new[] { group.Key.Length == 0 ? "./" : group.Key + "/" }).ToArray())));
 }

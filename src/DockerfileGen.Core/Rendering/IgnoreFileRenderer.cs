@@ -1,12 +1,15 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using DockerfileGen.Model;
 
 namespace DockerfileGen.Rendering;
 
 /// <summary>
-/// Writes the ignore file for a build context that is the project folder: everything the build does not
-/// read stays out, so the context is small, secrets never reach the daemon, and unrelated files cannot
-/// invalidate the <c>COPY . .</c> layer.
+/// Writes the ignore file: the build context holds only what the build reads, so it is small, secrets never
+/// reach the daemon, and unrelated files cannot invalidate a layer. For a context that is the project folder
+/// it lists what to keep out; for a wider context it is an allowlist: everything out, then exactly the
+/// needed paths back in.
 /// </summary>
 public static class IgnoreFileRenderer
 {
@@ -20,25 +23,23 @@ public static class IgnoreFileRenderer
             new[] { "**/.env", "**/.env.*", "**/secrets.json", "**/*.pfx", "**/*.p12", "**/*.pem", "**/*.key", "**/*.crt", "**/*.cer" }),
     };
 
-    /// <summary>The patterns, in file order, without comments.</summary>
-    public static IReadOnlyList<string> Patterns(string dockerfileName, string ignoreFileName)
-    {
-        var patterns = new List<string>();
-        foreach (var group in Groups)
-        {
-            patterns.AddRange(group.Patterns);
-        }
-
-        patterns.Add(dockerfileName);
-        patterns.Add(ignoreFileName);
-        return patterns;
-    }
-
     /// <summary>Renders the body (everything after the marker line).</summary>
-    public static string Render(string dockerfileName, string ignoreFileName)
+    /// <param name="dockerfileName">The Dockerfile's file name.</param>
+    /// <param name="ignoreFileName">The ignore file's own name.</param>
+    /// <param name="context">What the build reads.</param>
+    public static string Render(string dockerfileName, string ignoreFileName, BuildContext context)
     {
         var text = new StringBuilder();
         text.Append("# Keeps the build context of ").Append(dockerfileName).Append(" to what the build reads.\n");
+        if (!context.IsProjectFolder)
+        {
+            text.Append("\n# Everything is left out, then exactly what the build reads is let back in.\n*\n");
+            foreach (var path in Included(context))
+            {
+                text.Append('!').Append(path).Append('\n');
+            }
+        }
+
         foreach (var group in Groups)
         {
             text.Append('\n').Append("# ").Append(group.Comment).Append('\n');
@@ -48,10 +49,28 @@ public static class IgnoreFileRenderer
             }
         }
 
+        // A credentialed NuGet.config inside a project folder must not come back in with the folder.
+        if (context.Secrets.Count > 0)
+        {
+            text.Append("\n# NuGet.config files with credentials: mounted as build secrets for restore, never copied.\n");
+            foreach (var secret in context.Secrets)
+            {
+                text.Append(secret.Path).Append('\n');
+            }
+        }
+
         // Docker reads these two itself; keeping them out of the context means editing them does not
         // invalidate the layer that copies the sources.
+        var prefix = context.IsProjectFolder ? "" : context.AppDirectory + "/";
         text.Append('\n').Append("# Read by Docker itself, not by the build.\n");
-        text.Append(dockerfileName).Append('\n').Append(ignoreFileName).Append('\n');
+        text.Append(prefix).Append(dockerfileName).Append('\n').Append(prefix).Append(ignoreFileName).Append('\n');
         return text.ToString();
     }
+
+    // Files inside a re-included project folder come back with the folder.
+    private static IEnumerable<string> Included(BuildContext context) =>
+        context.BuildFiles.Concat(context.ProjectFiles)
+            .Where(file => !context.ProjectDirectories.Any(d => file.StartsWith(d + "/", System.StringComparison.Ordinal)))
+            .Concat(context.ProjectDirectories)
+            .Concat(context.LinkedFiles);
 }

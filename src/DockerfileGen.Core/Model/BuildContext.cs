@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+
+namespace DockerfileGen.Model;
+
+/// <summary>A BuildKit secret the restore step mounts: <c>docker build --secret id=Id,src=SourcePath</c>.</summary>
+/// <param name="Id">The secret's id in the Dockerfile.</param>
+/// <param name="Path">The file's path relative to the context root, where restore expects it.</param>
+public sealed record BuildSecret(string Id, string Path);
+
+/// <summary>
+/// The build context as the Dockerfile sees it: a root folder and, relative to it ('/' separated, sorted),
+/// what the restore layer copies and what the source layer copies.
+/// </summary>
+public sealed record BuildContext
+{
+    /// <summary>The context root, absolute.</summary>
+    public string Root { get; init; } = "";
+
+    /// <summary>The application project, relative to the root.</summary>
+    public string AppProject { get; init; } = "";
+
+    /// <summary>The folder of the Dockerfile (the application's folder), relative to the root; empty for the root.</summary>
+    public string AppDirectory { get; init; } = "";
+
+    /// <summary>Build files copied first into the restore layer (imports, NuGet.config, global.json).</summary>
+    public IReadOnlyList<string> BuildFiles { get; init; } = new string[0];
+
+    /// <summary>Project and lock files, copied into the restore layer after the build files.</summary>
+    public IReadOnlyList<string> ProjectFiles { get; init; } = new string[0];
+
+    /// <summary>Project folders, copied after restore (none when the context is the application's folder).</summary>
+    public IReadOnlyList<string> ProjectDirectories { get; init; } = new string[0];
+
+    /// <summary>Files outside every project folder that items link to.</summary>
+    public IReadOnlyList<string> LinkedFiles { get; init; } = new string[0];
+
+    /// <summary>Credentialed NuGet.config files, mounted as secrets during restore only.</summary>
+    public IReadOnlyList<BuildSecret> Secrets { get; init; } = new BuildSecret[0];
+
+    /// <summary>True when any project has a lock file: restore runs with <c>--locked-mode</c>.</summary>
+    public bool LockedMode { get; init; }
+
+    /// <summary>True when the context root is the application's own folder.</summary>
+    public bool IsProjectFolder => AppDirectory.Length == 0;
+
+    /// <summary>The context of a single project whose folder holds everything the build reads.</summary>
+    public static BuildContext ForProjectFolder(string projectFile) => new()
+    {
+        AppProject = projectFile,
+        ProjectFiles = new[] { projectFile },
+    };
+}

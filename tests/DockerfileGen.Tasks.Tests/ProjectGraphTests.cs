@@ -1,0 +1,141 @@
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Tasks.Tests;
+
+/// <summary>The build context as MSBuild's evaluation of real projects defines it.</summary>
+[Collection(DotNetBuildCollection.Name)]
+public sealed class ProjectGraphTests
+{
+    private const string Console10 = "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>";
+
+    private static string Library(string references = "", string items = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+          <ItemGroup>{references}{items}</ItemGroup>
+        </Project>
+        """;
+
+    private static TempProject Repository()
+    {
+        var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup><ProjectReference Include=\"../libs/B/B.csproj\" /></ItemGroup><PropertyGroup>");
+        project.WriteFile("Directory.Build.props", "<Project><Import Project=\"$(MSBuildThisFileDirectory)eng/common.props\" /></Project>");
+        project.WriteFile("eng/common.props", "<Project><PropertyGroup><Company>Test</Company></PropertyGroup></Project>");
+        project.WriteFile("libs/B/B.csproj", Library("<ProjectReference Include=\"../C/C.csproj\" />"));
+        project.WriteFile("libs/B/B.cs", "namespace B; public static class BType { }\n");
+        project.WriteFile("libs/C/C.csproj", Library(items: "<Compile Include=\"../../shared/Linked.cs\" Link=\"Linked.cs\" />"));
+        project.WriteFile("shared/Linked.cs", "namespace C; public static class Linked { }\n");
+        project.WriteFile("unrelated/notes.txt", "not read by the build\n");
+        return project;
+    }
+
+    private static string Dockerfile(TempProject project) => File.ReadAllText(Path.Combine(project.Directory, "Dockerfile"));
+
+    [Fact]
+    public void TransitiveClosureImportsAndLinkedFilesComeFromEvaluation()
+    {
+        using var project = Repository();
+
+        var output = project.Build().EnsureSuccess("build").Output;
+
+        Assert.Contains("DockerfileGen: wrote Dockerfile and Dockerfile.dockerignore", output);
+        var dockerfile = Dockerfile(project);
+        Assert.Empty(FoundationChecks.Violations(dockerfile));
+        Assert.Contains("COPY [\"Directory.Build.props\", \"./\"]", dockerfile);
+        Assert.Contains("COPY [\"eng/common.props\", \"eng/\"]", dockerfile);
+        Assert.Contains("COPY [\"libs/C/C.csproj\", \"libs/C/\"]", dockerfile);
+        Assert.Contains("COPY [\"shared/Linked.cs\", \"shared/\"]", dockerfile);
+        Assert.Contains("RUN dotnet restore App/App.csproj -a $TARGETARCH\n", dockerfile);
+        Assert.DoesNotContain("build/", dockerfile.Replace("docker build", ""));
+        Assert.DoesNotContain("unrelated", dockerfile);
+        Assert.False(File.Exists(Path.Combine(project.Directory, ".dockerignore")));
+        Assert.Contains("!libs/C\n", File.ReadAllText(Path.Combine(project.Directory, "Dockerfile.dockerignore")));
+    }
+
+    [Fact]
+    public void ReferenceAddedByDirectoryBuildTargetsIsFollowed()
+    {
+        using var project = Repository();
+        project.WriteFile("libs/D/D.csproj", Library());
+        project.WriteFile("Directory.Build.targets", """
+            <Project>
+              <ItemGroup Condition="'$(OutputType)' == 'Exe'">
+                <ProjectReference Include="$(MSBuildThisFileDirectory)libs/D/D.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        project.Build().EnsureSuccess("build");
+
+        var dockerfile = Dockerfile(project);
+        Assert.Contains("COPY [\"libs/D/D.csproj\", \"libs/D/\"]", dockerfile);
+        Assert.Contains("Directory.Build.targets", dockerfile);
+    }
+
+    [Fact]
+    public void EditedImportRunsGenerationAgain()
+    {
+        using var project = Repository();
+        project.Build().EnsureSuccess("first build");
+        project.WriteFile("libs/D/D.csproj", Library());
+
+        project.WriteFile("eng/common.props", """
+            <Project>
+              <ItemGroup Condition="'$(MSBuildProjectName)' == 'App'">
+                <ProjectReference Include="$(MSBuildThisFileDirectory)../libs/D/D.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        project.Build().EnsureSuccess("build after editing an import");
+
+        Assert.Contains("COPY [\"libs/D/D.csproj\", \"libs/D/\"]", Dockerfile(project));
+    }
+
+    [Fact]
+    public void CredentialedNuGetConfigBecomesABuildSecret()
+    {
+        using var project = Repository();
+        var feed = Directory.CreateDirectory(Path.Combine(project.Root, "feed")).FullName;
+        project.WriteFile("NuGet.config", $"""
+            <configuration>
+              <packageSources><add key="private" value="{feed}" /></packageSources>
+              <packageSourceCredentials>
+                <private><add key="Username" value="ci" /><add key="ClearTextPassword" value="s3cr3t-token" /></private>
+              </packageSourceCredentials>
+            </configuration>
+            """);
+
+        var result = DotNet.Run(project.Directory, "msbuild", "-restore", "-t:Build;GenerateDockerfile", "-nodeReuse:false",
+            $"-p:DockerfileGenTasksAssembly={Path.Combine(AppContext.BaseDirectory, "DockerfileGen.Tasks.dll")}", "-getItem:DockerfileGenBuildSecret")
+            .EnsureSuccess("build");
+
+        var dockerfile = Dockerfile(project);
+        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore ", dockerfile);
+        Assert.DoesNotContain("s3cr3t", dockerfile);
+        Assert.DoesNotContain("\"NuGet.config\"", dockerfile);
+        Assert.Contains("\"Identity\": \"nuget_config\"", result.Output);
+        Assert.Contains(Path.Combine(project.Root, "NuGet.config"), result.Output);
+    }
+
+    [Fact]
+    public void FileOutsideTheChosenContextIsACodedError()
+    {
+        using var project = Repository();
+
+        var result = project.Build("-p:DockerfileGenContextRoot=" + project.Directory);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0011", result.Output);
+        Assert.False(File.Exists(Path.Combine(project.Directory, "Dockerfile")));
+    }
+
+    [Fact]
+    public void ProjectGraphCanBeTurnedOff()
+    {
+        using var project = Repository();
+
+        project.Build("-p:DockerfileGenReadProjectGraph=false").EnsureSuccess("build");
+
+        Assert.Contains("COPY . .", Dockerfile(project));
+        Assert.True(File.Exists(Path.Combine(project.Directory, ".dockerignore")));
+    }
+}
