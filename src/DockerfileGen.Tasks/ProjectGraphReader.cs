@@ -124,6 +124,7 @@ internal sealed class ProjectGraphReader
                 Projects = projects,
                 BuildFiles = buildFiles.ToList(),
                 LockFiles = lockFiles.ToList(),
+                LockFilesWithoutLinuxRuntime = lockFiles.Where(f => !File.ReadAllText(f).Contains("/linux-")).ToList(),
                 LinkedFiles = linked.ToList(),
                 CredentialedNuGetConfigs = nugetConfigs.Where(HasCredentials).ToList(),
                 GlobalJson = FindUp(appDirectory, "global.json"),

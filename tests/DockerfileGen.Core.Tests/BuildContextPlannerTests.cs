@@ -113,6 +113,18 @@ public sealed class BuildContextPlannerTests
         Assert.Equal(new[] { new BuildSecret("nuget_config", "NuGet.config") }, context.Secrets);
     }
 
+    [Fact]
+    public void LockFileWithoutALinuxRuntimeIsWarnedAbout()
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        Plan(Repository(i => i with { LockFilesWithoutLinuxRuntime = new[] { "/repo/src/Api/packages.lock.json" } }), diagnostics);
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(("DFG0013", DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+        Assert.Contains("RuntimeIdentifiers", warning.Message);
+    }
+
     [Theory]
     [InlineData("/a/b/c", "/a/b", true)]
     [InlineData("/a/b", "/a/b", true)]

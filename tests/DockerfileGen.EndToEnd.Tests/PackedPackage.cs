@@ -52,30 +52,36 @@ public sealed class PackedPackage : IDisposable
     }
 
     /// <summary>
-    /// Copies a sample under <paramref name="parent"/> without its generated files, with a NuGet.config that
-    /// adds the private feed to the machine's sources and restores into the private packages folder.
+    /// Copies a sample to <c>samples/&lt;name&gt;</c> under <paramref name="parent"/>, without its generated files.
+    /// The copy restores DockerfileGen from the private feed through <see cref="Build"/>'s properties, so no
+    /// NuGet.config is added around it (one would become a build input of the sample).
     /// </summary>
     public string CopySample(string name, TempDirectory parent)
     {
-        var directory = parent.CopyFrom(RepoPaths.Sample(name), name);
-        foreach (var generated in new[] { "Dockerfile", ".dockerignore" })
+        var directory = parent.CopyFrom(RepoPaths.Sample(name), Path.Combine("samples", name));
+        foreach (var generated in Directory.EnumerateFiles(directory, "Dockerfile*", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(directory, ".dockerignore", SearchOption.AllDirectories)))
         {
-            File.Delete(Path.Combine(directory, generated));
+            File.Delete(generated);
         }
 
-        parent.Write("NuGet.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="dockerfilegen-under-test" value="{Feed}" />
-              </packageSources>
-              <config>
-                <add key="globalPackagesFolder" value="{PackagesFolder}" />
-              </config>
-            </configuration>
-            """);
         return directory;
     }
+
+    /// <summary>The environment of a restore inside the SDK image, with the private packages folder.</summary>
+    public Dictionary<string, string> ContainerEnvironment => new()
+    {
+        ["DOTNET_RUNNING_IN_CONTAINER"] = "true",
+        ["NUGET_PACKAGES"] = PackagesFolder,
+        ["TARGETARCH"] = "amd64",
+        ["DOTNET_NOLOGO"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+    };
+
+    /// <summary><c>dotnet build</c> of a copied sample, restoring DockerfileGen from the private feed.</summary>
+    public ProcessResult Build(string directory, params string[] arguments) =>
+        DotNet.Build(directory, new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}" }.Concat(arguments).ToArray());
 
     public void Dispose() => temp.Dispose();
 }

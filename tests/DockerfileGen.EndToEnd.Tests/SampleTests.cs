@@ -19,7 +19,7 @@ public sealed class SampleTests
         var dockerfile = Path.Combine(directory, "Dockerfile");
         var ignoreFile = Path.Combine(directory, ".dockerignore");
 
-        var first = DotNet.Build(directory).EnsureSuccess($"first build of {sample}");
+        var first = package.Build(directory).EnsureSuccess($"first build of {sample}");
 
         Assert.Contains($"DockerfileGen: wrote Dockerfile and .dockerignore in {directory}", first.Output);
         Assert.Contains(" 0 Warning(s)", first.Output);
@@ -32,7 +32,7 @@ public sealed class SampleTests
         Snapshot.Match(File.ReadAllText(ignoreFile), "dockerignore", sample);
 
         var times = (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile));
-        var second = DotNet.Build(directory, "-v:d").EnsureSuccess($"second build of {sample}");
+        var second = package.Build(directory, "-v:d").EnsureSuccess($"second build of {sample}");
 
         Assert.Contains("Skipping target \"_DockerfileGenGenerate\" because all output files are up-to-date", second.Output);
         Assert.Equal(times, (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile)));

@@ -94,4 +94,12 @@ public static class DiagnosticCatalog
         $"DockerfileGen could not read the project graph to find the files the build needs: {reason} Fix the project " +
         "so that it evaluates, or set <DockerfileGenReadProjectGraph>false</DockerfileGenReadProjectGraph> to use the " +
         "project folder as the build context.");
+
+    /// <summary>A lock file does not cover the runtime identifier the image restores for.</summary>
+    public static Diagnostic LockFileWithoutLinuxRuntime(string lockFile) => new(
+        "DFG0013",
+        DiagnosticSeverity.Warning,
+        $"{lockFile} has no Linux runtime identifier, but the image restores for one (-a $TARGETARCH), so restore in " +
+        "locked mode will fail with NU1004. Add <RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers> to the " +
+        "projects (for example in Directory.Build.props) and restore again to update the lock files.");
 }

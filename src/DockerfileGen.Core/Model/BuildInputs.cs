@@ -23,6 +23,12 @@ public sealed record BuildInputs
     /// <summary>NuGet lock files of the projects; any of them makes restore run in locked mode.</summary>
     public IReadOnlyList<string> LockFiles { get; init; } = new string[0];
 
+    /// <summary>
+    /// Lock files written without a Linux runtime identifier: restore in the image passes one
+    /// (<c>-a $TARGETARCH</c>), and locked mode then fails with NU1004.
+    /// </summary>
+    public IReadOnlyList<string> LockFilesWithoutLinuxRuntime { get; init; } = new string[0];
+
     /// <summary>Items whose files live outside their project's folder (linked Compile, Content, ...).</summary>
     public IReadOnlyList<string> LinkedFiles { get; init; } = new string[0];
 

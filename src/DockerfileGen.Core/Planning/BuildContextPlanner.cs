@@ -69,6 +69,11 @@ public static class BuildContextPlanner
             }
         }
 
+        foreach (var lockFile in inputs.LockFilesWithoutLinuxRuntime)
+        {
+            diagnostics.Add(DiagnosticCatalog.LockFileWithoutLinuxRuntime(lockFile));
+        }
+
         var secrets = credentialed
             .Select((file, index) => new BuildSecret(index == 0 ? NuGetConfigSecretId : NuGetConfigSecretId + "_" + (index + 1), ContextPaths.Relative(file, root)))
             .ToList();
