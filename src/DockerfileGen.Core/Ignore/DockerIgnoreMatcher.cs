@@ -7,8 +7,10 @@ namespace DockerfileGen.Ignore;
 
 /// <summary>
 /// Docker's ignore-file semantics: comments and blank lines skipped, each pattern trimmed and path-cleaned,
-/// <c>!</c> re-includes, the last matching pattern wins, <c>**</c> spans folders, and a path is also
-/// excluded when one of its parent folders matches a pattern.
+/// <c>!</c> re-includes, the last matching pattern wins, <c>*</c> and <c>?</c> stop at '/', <c>**</c> spans
+/// folders, <c>[...]</c> classes and <c>\</c> escapes as Docker reads them, and a path is also excluded when
+/// one of its parent folders matches a pattern (as BuildKit does). Other characters match themselves; Docker
+/// would hand <c>+ ( ) { } | ^</c> to its regular-expression engine, which no ignore file should rely on.
 /// </summary>
 public sealed class DockerIgnoreMatcher
 {
@@ -176,54 +178,52 @@ public sealed class DockerIgnoreMatcher
         return new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
     }
 
-    // Character classes follow Go's filepath.Match: [abc], [a-z], negation with '^' or '!', '\' escapes.
-    // Returns the index of the closing ']' or -1 when the class is malformed.
+    // Docker hands a bracket expression to Go's regexp as it is: [abc], [a-z], negation with '^' only (a
+    // leading '!' is just a character), '\' escapes. Returns the index of the closing ']' or -1 when the
+    // class never closes, which Docker rejects as a bad pattern.
     private static int ParseClass(string pattern, int start, StringBuilder regex)
     {
         var i = start + 1;
         var cls = new StringBuilder("[");
-        if (i < pattern.Length && (pattern[i] == '^' || pattern[i] == '!'))
+        if (i < pattern.Length && pattern[i] == '^')
         {
             cls.Append('^');
             i++;
         }
 
-        var empty = true;
-        while (i < pattern.Length)
+        // A ']' right after the opening (or after '^') is a literal, as in Go.
+        var first = true;
+        for (; i < pattern.Length; i++)
         {
             var ch = pattern[i];
-            if (ch == ']' && !empty)
+            if (ch == ']' && !first)
             {
                 regex.Append(cls).Append(']');
                 return i;
             }
 
+            first = false;
             if (ch == '\\')
             {
-                i++;
-                if (i >= pattern.Length)
+                if (++i >= pattern.Length)
                 {
                     return -1;
                 }
 
-                ch = pattern[i];
+                cls.Append(Regex.Escape(pattern[i].ToString()).Replace("]", "\\]"));
             }
-
-            if (ch == '/')
+            else if (ch is '[' or ']')
             {
-                // A class never matches a separator.
-                return -1;
+                cls.Append('\\').Append(ch);
             }
-
-            cls.Append(ch == '-' && !empty && i + 1 < pattern.Length && pattern[i + 1] != ']' ? "-" : EscapeInClass(ch));
-            empty = false;
-            i++;
+            else
+            {
+                cls.Append(ch);
+            }
         }
 
         return -1;
     }
-
-    private static string EscapeInClass(char ch) => ch is '\\' or ']' or '[' or '^' or '-' ? "\\" + ch : ch.ToString();
 
     private sealed record Pattern(string Text, bool Exclusion, Regex Regex);
 }
