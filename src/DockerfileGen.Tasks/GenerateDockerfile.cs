@@ -77,6 +77,9 @@ public sealed class GenerateDockerfile : Task
     /// </summary>
     public string SecretsPath { get; set; } = "";
 
+    /// <summary>Where project evaluations are remembered between builds, so only changed projects are evaluated again.</summary>
+    public string GraphCachePath { get; set; } = "";
+
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -110,7 +113,7 @@ public sealed class GenerateDockerfile : Task
                     globalProperties[property.Key] = property.Value;
                 }
 
-                inputs = new ProjectGraphReader(globalProperties, ExcludedRoots).Read(ProjectFullPath, TargetFramework, ContextRoot);
+                inputs = new ProjectGraphReader(globalProperties, ExcludedRoots).Read(ProjectFullPath, TargetFramework, ContextRoot, GraphCachePath);
             }
             catch (Exception e) when (e is InvalidOperationException or TypeLoadException or IOException or MissingMethodException or System.Reflection.TargetInvocationException)
             {

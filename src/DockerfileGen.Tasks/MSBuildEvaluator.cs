@@ -15,12 +15,14 @@ internal sealed class MSBuildEvaluator : IDisposable
     private readonly object collection;
     private readonly MethodInfo loadProject;
     private readonly IDictionary<string, string> globalProperties;
+    private readonly Func<string, IDictionary<string, string>, object>? fromFile;
 
-    private MSBuildEvaluator(object collection, MethodInfo loadProject, IDictionary<string, string> globalProperties)
+    private MSBuildEvaluator(object collection, MethodInfo loadProject, IDictionary<string, string> globalProperties, Func<string, IDictionary<string, string>, object>? fromFile)
     {
         this.collection = collection;
         this.loadProject = loadProject;
         this.globalProperties = globalProperties;
+        this.fromFile = fromFile;
     }
 
     /// <summary>A fresh project collection; its evaluations never touch the running build's.</summary>
@@ -30,7 +32,33 @@ internal sealed class MSBuildEvaluator : IDisposable
         var collection = Activator.CreateInstance(type, new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase))!;
         var load = type.GetMethod("LoadProject", new[] { typeof(string), typeof(IDictionary<string, string>), typeof(string) })
             ?? throw new MissingMethodException("ProjectCollection.LoadProject(string, IDictionary<string, string>, string)");
-        return new MSBuildEvaluator(collection, load, globalProperties);
+        return new MSBuildEvaluator(collection, load, globalProperties, SharedContextLoader(type.Assembly, collection));
+    }
+
+    // Project.FromFile with one shared EvaluationContext (MSBuild 16.0+) caches SDK resolution and file-system
+    // probes across the evaluations of a graph, which is most of their cost. Null when the API is missing.
+    private static Func<string, IDictionary<string, string>, object>? SharedContextLoader(Assembly msbuild, object collection)
+    {
+        var contextType = msbuild.GetType("Microsoft.Build.Evaluation.Context.EvaluationContext");
+        var policyType = msbuild.GetType("Microsoft.Build.Evaluation.Context.EvaluationContext+SharingPolicy");
+        var optionsType = msbuild.GetType("Microsoft.Build.Definition.ProjectOptions");
+        var projectType = msbuild.GetType("Microsoft.Build.Evaluation.Project");
+        var create = contextType?.GetMethod("Create", new[] { policyType! });
+        var fromFile = projectType?.GetMethod("FromFile", new[] { typeof(string), optionsType! });
+        if (create is null || fromFile is null || policyType is null || optionsType is null)
+        {
+            return null;
+        }
+
+        var context = create.Invoke(null, new[] { Enum.Parse(policyType, "Shared") });
+        return (path, properties) =>
+        {
+            var options = Activator.CreateInstance(optionsType)!;
+            optionsType.GetProperty("GlobalProperties")!.SetValue(options, properties);
+            optionsType.GetProperty("ProjectCollection")!.SetValue(options, collection);
+            optionsType.GetProperty("EvaluationContext")!.SetValue(options, context);
+            return fromFile.Invoke(null, new[] { path, options })!;
+        };
     }
 
     /// <summary>Evaluates a project, with <paramref name="targetFramework"/> as a global property when given.</summary>
@@ -48,7 +76,9 @@ internal sealed class MSBuildEvaluator : IDisposable
 
         try
         {
-            return new EvaluatedProject(loadProject.Invoke(collection, new object?[] { path, properties, null })!);
+            return new EvaluatedProject(fromFile is not null
+                ? fromFile(path, properties)
+                : loadProject.Invoke(collection, new object?[] { path, properties, null })!);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

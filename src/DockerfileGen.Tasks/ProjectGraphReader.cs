@@ -41,91 +41,55 @@ internal sealed class ProjectGraphReader
     /// <param name="appProject">The application project's full path.</param>
     /// <param name="targetFramework">The application's target framework for its evaluation.</param>
     /// <param name="contextRootOverride">The user's context root, or empty.</param>
-    public BuildInputs Read(string appProject, string targetFramework, string contextRootOverride)
+    /// <param name="cachePath">Where evaluations are remembered between builds, or empty.</param>
+    public BuildInputs Read(string appProject, string targetFramework, string contextRootOverride, string cachePath = "")
     {
-        var evaluator = MSBuildEvaluator.Create(globalProperties);
+        // The SDK in use is part of the key: a new SDK evaluates the same files differently.
+        var key = ProjectGraphCache.Key(globalProperties, targetFramework + "|" + Environment.GetEnvironmentVariable("MSBuildExtensionsPath") + "|" + Environment.GetEnvironmentVariable("MSBuildSDKsPath"));
+        var cached = ProjectGraphCache.Read(cachePath, key);
+        MSBuildEvaluator? evaluator = null;
         try
         {
-            var projects = new List<string>();
-            var buildFiles = new SortedSet<string>(StringComparer.Ordinal);
-            var lockFiles = new SortedSet<string>(StringComparer.Ordinal);
-            var linked = new SortedSet<string>(StringComparer.Ordinal);
-            string? restoreConfigFile = null;
-
+            var records = new List<ProjectRecord>();
             var queue = new Queue<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            queue.Enqueue(Path.GetFullPath(appProject));
-            seen.Add(Path.GetFullPath(appProject));
+            var app = Path.GetFullPath(appProject);
+            queue.Enqueue(app);
+            seen.Add(app);
             while (queue.Count > 0)
             {
                 var path = queue.Dequeue();
-                var isApp = projects.Count == 0;
-                var project = evaluator.Load(path, isApp ? targetFramework : null);
-                projects.Add(path);
-                var directory = Path.GetDirectoryName(path)!;
-
-                var excluded = toolsetRoots
-                    .Concat(new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildBinPath", "MSBuildToolsPath", "NuGetPackageRoot", "NetCoreRoot", "MSBuildProjectExtensionsPath", "BaseIntermediateOutputPath", "BaseOutputPath" }
-                        .Select(name => project.Property(name))
-                        .Where(value => !string.IsNullOrEmpty(value))
-                        .Select(value => FullDirectory(Path.Combine(directory, value))))
-                    .ToArray();
-
-                foreach (var import in project.Imports())
+                if (!cached.TryGetValue(path, out var record))
                 {
-                    if (File.Exists(import) && !IsUnderAny(import, excluded))
-                    {
-                        buildFiles.Add(import);
-                    }
+                    evaluator ??= MSBuildEvaluator.Create(globalProperties);
+                    record = Evaluate(evaluator, path, path == app ? targetFramework : null);
                 }
 
-                foreach (var reference in project.ItemFullPaths("ProjectReference"))
+                records.Add(record);
+                foreach (var reference in record.References.Where(r => File.Exists(r) && seen.Add(r)))
                 {
-                    if (File.Exists(reference) && seen.Add(reference))
-                    {
-                        queue.Enqueue(reference);
-                    }
-                }
-
-                var lockFile = LockFile(project, directory);
-                if (lockFile is not null)
-                {
-                    lockFiles.Add(lockFile);
-                }
-
-                foreach (var type in LinkedItemTypes)
-                {
-                    foreach (var file in project.ItemFullPaths(type))
-                    {
-                        if (!IsUnder(file, directory) && File.Exists(file) && !IsUnderAny(file, excluded))
-                        {
-                            linked.Add(file);
-                        }
-                    }
-                }
-
-                if (isApp)
-                {
-                    var configured = project.Property("RestoreConfigFile");
-                    restoreConfigFile = string.IsNullOrEmpty(configured) ? null : Path.GetFullPath(Path.Combine(directory, configured));
+                    queue.Enqueue(reference);
                 }
             }
 
-            var appDirectory = Path.GetDirectoryName(Path.GetFullPath(appProject))!;
-            var nugetConfigs = restoreConfigFile is not null ? new List<string> { restoreConfigFile } : FindNuGetConfigs(appDirectory);
-            foreach (var config in nugetConfigs)
+            if (!string.IsNullOrEmpty(cachePath) && (evaluator is not null || cached.Count != records.Count))
             {
-                buildFiles.Add(config);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cachePath))!);
+                AtomicFile.Write(cachePath, ProjectGraphCache.Format(key, records));
             }
 
+            var lockFiles = records.Select(LockFile).Where(f => f is not null).Select(f => f!).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var appDirectory = Path.GetDirectoryName(app)!;
+            var restoreConfigFile = records[0].RestoreConfigFile;
+            var nugetConfigs = restoreConfigFile.Length > 0 ? new List<string> { restoreConfigFile } : FindNuGetConfigs(appDirectory);
             return new BuildInputs
             {
-                AppProject = Path.GetFullPath(appProject),
-                Projects = projects,
-                BuildFiles = buildFiles.ToList(),
-                LockFiles = lockFiles.ToList(),
+                AppProject = app,
+                Projects = records.Select(r => r.Path).ToList(),
+                BuildFiles = records.SelectMany(r => r.Imports).Concat(nugetConfigs).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
+                LockFiles = lockFiles,
                 LockFilesWithoutLinuxRuntime = lockFiles.Where(f => !File.ReadAllText(f).Contains("/linux-")).ToList(),
-                LinkedFiles = linked.ToList(),
+                LinkedFiles = records.SelectMany(r => r.Linked).Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
                 CredentialedNuGetConfigs = nugetConfigs.Where(HasCredentials).ToList(),
                 GlobalJson = FindUp(appDirectory, "global.json"),
                 ContextRootOverride = string.IsNullOrWhiteSpace(contextRootOverride) ? null : FullDirectory(contextRootOverride),
@@ -133,8 +97,69 @@ internal sealed class ProjectGraphReader
         }
         finally
         {
-            evaluator.Dispose();
+            evaluator?.Dispose();
         }
+    }
+
+    private ProjectRecord Evaluate(MSBuildEvaluator evaluator, string path, string? targetFramework)
+    {
+        var project = evaluator.Load(path, targetFramework);
+        var directory = Path.GetDirectoryName(path)!;
+        var record = new ProjectRecord
+        {
+            Path = path,
+            ProjectName = project.Property("MSBuildProjectName"),
+            LockFileSetting = project.Property("NuGetLockFilePath"),
+        };
+        var configured = project.Property("RestoreConfigFile");
+        record.RestoreConfigFile = string.IsNullOrEmpty(configured) ? "" : Path.GetFullPath(Path.Combine(directory, configured));
+        record.Watched.Add((path, ProjectGraphCache.Stamp(path)));
+
+        string Dir(string name) => FullDirectory(Path.Combine(directory, project.Property(name)));
+        var generated = new[] { "MSBuildProjectExtensionsPath", "BaseIntermediateOutputPath" }
+            .Where(name => project.Property(name).Length > 0).Select(Dir).ToArray();
+        var excluded = toolsetRoots
+            .Concat(new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildBinPath", "MSBuildToolsPath", "NuGetPackageRoot", "NetCoreRoot", "BaseOutputPath" }
+                .Where(name => project.Property(name).Length > 0).Select(Dir))
+            .Concat(generated)
+            .ToArray();
+
+        foreach (var import in project.Imports().Distinct(StringComparer.Ordinal))
+        {
+            if (!File.Exists(import))
+            {
+                continue;
+            }
+
+            if (!IsUnderAny(import, excluded))
+            {
+                record.Imports.Add(import);
+                record.Watched.Add((import, ProjectGraphCache.Stamp(import)));
+            }
+            else if (IsUnderAny(import, generated))
+            {
+                // NuGet's generated imports change when restore changes the package set.
+                record.Watched.Add((import, ProjectGraphCache.Stamp(import)));
+            }
+        }
+
+        record.References.AddRange(project.ItemFullPaths("ProjectReference").Select(Path.GetFullPath).Distinct(StringComparer.Ordinal));
+
+        foreach (var file in LinkedItemTypes.SelectMany(project.ItemFullPaths).Distinct(StringComparer.Ordinal))
+        {
+            if (!IsUnder(file, directory) && File.Exists(file) && !IsUnderAny(file, excluded))
+            {
+                record.Linked.Add(file);
+            }
+        }
+
+        // A file added next to a linked one (a wildcard include) changes its folder's time stamp.
+        foreach (var folder in record.Linked.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal))
+        {
+            record.Watched.Add((folder, ProjectGraphCache.Stamp(folder)));
+        }
+
+        return record;
     }
 
     /// <summary>Every NuGet.config NuGet merges for a restore in <paramref name="directory"/>, nearest first.</summary>
@@ -170,17 +195,17 @@ internal sealed class ProjectGraphReader
         }
     }
 
-    private static string? LockFile(EvaluatedProject project, string directory)
+    private static string? LockFile(ProjectRecord record)
     {
-        var configured = project.Property("NuGetLockFilePath");
-        if (!string.IsNullOrEmpty(configured))
+        var directory = Path.GetDirectoryName(record.Path)!;
+        if (record.LockFileSetting.Length > 0)
         {
-            var full = Path.GetFullPath(Path.Combine(directory, configured));
+            var full = Path.GetFullPath(Path.Combine(directory, record.LockFileSetting));
             return File.Exists(full) ? full : null;
         }
 
         // NuGet's default names: packages.<project name>.lock.json first, then packages.lock.json.
-        var named = Path.Combine(directory, $"packages.{project.Property("MSBuildProjectName").Replace(' ', '_')}.lock.json");
+        var named = Path.Combine(directory, $"packages.{record.ProjectName.Replace(' ', '_')}.lock.json");
         if (File.Exists(named))
         {
             return named;

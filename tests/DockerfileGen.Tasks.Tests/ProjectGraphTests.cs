@@ -91,6 +91,20 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void EditedReferencedProjectIsEvaluatedAgain()
+    {
+        using var project = Repository();
+        project.Build().EnsureSuccess("first build");
+        Assert.True(File.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "DockerfileGen.graph.cache")));
+        project.WriteFile("libs/D/D.csproj", Library());
+
+        project.WriteFile("libs/C/C.csproj", Library("<ProjectReference Include=\"../D/D.csproj\" />", "<Compile Include=\"../../shared/Linked.cs\" Link=\"Linked.cs\" />"));
+        project.Build().EnsureSuccess("build after editing a referenced project");
+
+        Assert.Contains("COPY [\"libs/D/D.csproj\", \"libs/D/\"]", Dockerfile(project));
+    }
+
+    [Fact]
     public void CredentialedNuGetConfigBecomesABuildSecret()
     {
         using var project = Repository();
