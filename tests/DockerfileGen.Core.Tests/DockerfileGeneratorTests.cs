@@ -169,6 +169,28 @@ public sealed class DockerfileGeneratorTests
     }
 
     [Fact]
+    public void ApplicationBelowAReferencedProjectCopiesTheWholeContext()
+    {
+        var inputs = new BuildInputs
+        {
+            AppProject = "/repo/app/App.csproj",
+            Projects = new[] { "/repo/app/App.csproj", "/repo/Lib.csproj" },
+        };
+
+        var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), inputs);
+
+        var content = result.Dockerfile!.Content;
+        Assert.Contains("\nCOPY . .\n", content);
+        Assert.DoesNotContain("\"/\"", content);
+        Assert.Contains("COPY [\"Lib.csproj\", \"./\"]", content);
+        Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
+        Assert.DoesNotContain("\n*\n", result.IgnoreFile.Content);
+        Assert.False(DockerIgnoreMatcher.Parse(result.IgnoreFile.Content).IsExcluded("app/Program.cs"));
+        Assert.True(DockerIgnoreMatcher.Parse(result.IgnoreFile.Content).IsExcluded("app/Dockerfile"));
+        Assert.Empty(FoundationChecks.Violations(content));
+    }
+
+    [Fact]
     public void AllowlistLetsInExactlyWhatTheDockerfileCopies()
     {
         var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), BuildContextPlannerTests.Repository());

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DockerfileGen.Model;
 
@@ -42,6 +43,12 @@ public sealed record BuildContext
 
     /// <summary>True when the context root is the application's own folder.</summary>
     public bool IsProjectFolder => AppDirectory.Length == 0;
+
+    /// <summary>
+    /// True when the context root is some project's folder (the application's, or a referenced project's above
+    /// it): the whole context is copied and the ignore file only keeps out what no build reads.
+    /// </summary>
+    public bool IsWholeContextCopied => IsProjectFolder || ProjectDirectories.Contains("");
 
     /// <summary>The context of a single project whose folder holds everything the build reads.</summary>
     public static BuildContext ForProjectFolder(string projectFile) => new()

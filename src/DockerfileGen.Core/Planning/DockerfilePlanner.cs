@@ -45,7 +45,7 @@ public static class DockerfilePlanner
         build.Add(new Instruction("RUN", $"{mounts}dotnet restore {project} -a $TARGETARCH{(context.LockedMode ? " --locked-mode" : "")}"));
 
         // Source layer.
-        if (context.IsProjectFolder)
+        if (context.IsWholeContextCopied)
         {
             build.Add(new Instruction("COPY", ". ."));
         }

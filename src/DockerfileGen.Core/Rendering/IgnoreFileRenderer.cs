@@ -31,7 +31,7 @@ public static class IgnoreFileRenderer
     {
         var text = new StringBuilder();
         text.Append("# Keeps the build context of ").Append(dockerfileName).Append(" to what the build reads.\n");
-        if (!context.IsProjectFolder)
+        if (!context.IsWholeContextCopied)
         {
             text.Append("\n# Everything is left out, then exactly what the build reads is let back in.\n*\n");
             foreach (var path in Included(context))
