@@ -68,19 +68,24 @@ public sealed class BuildContextPlannerTests
     public void AProjectAloneInItsFolderIsItsOwnContext()
     {
         var diagnostics = new List<Diagnostic>();
-        var context = Plan(new BuildInputs { AppProject = "/repo/app/App.csproj", Projects = new[] { "/repo/app/App.csproj" }, GlobalJson = "/repo/global.json" }, diagnostics);
+        var context = Plan(new BuildInputs { AppProject = "/repo/app/App.csproj", Projects = new[] { "/repo/app/App.csproj" }, GlobalJson = "/repo/app/global.json" }, diagnostics);
 
         Assert.True(context.IsProjectFolder);
         Assert.Equal("App.csproj", context.AppProject);
-        Assert.Empty(context.BuildFiles);
+        Assert.Equal(new[] { "global.json" }, context.BuildFiles);
         Assert.False(context.LockedMode);
-        var note = Assert.Single(diagnostics);
-        Assert.Equal(("DFG0010", DiagnosticSeverity.Info), (note.Code, note.Severity));
+        Assert.Empty(diagnostics);
     }
 
     [Fact]
-    public void GlobalJsonInsideTheContextIsARestoreInput() =>
-        Assert.Contains("global.json", Plan(Repository()).BuildFiles);
+    public void GlobalJsonAboveTheProjectsWidensTheContext()
+    {
+        var context = Plan(new BuildInputs { AppProject = "/repo/app/App.csproj", Projects = new[] { "/repo/app/App.csproj" }, GlobalJson = "/repo/global.json" });
+
+        Assert.Equal("/repo", context.Root);
+        Assert.Equal(new[] { "global.json" }, context.BuildFiles);
+        Assert.Equal(new[] { "app" }, context.ProjectDirectories);
+    }
 
     [Fact]
     public void ChosenRootMayBeWider()

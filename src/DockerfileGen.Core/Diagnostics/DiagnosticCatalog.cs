@@ -72,13 +72,6 @@ public static class DiagnosticCatalog
         $"The {what} '{value}' contains a line break or a control character, which cannot be written into a Dockerfile. " +
         "Rename it.");
 
-    /// <summary>The global.json the SDK would use lies above the build context and is not copied.</summary>
-    public static Diagnostic GlobalJsonOutsideContext(string globalJson, string contextRoot) => new(
-        "DFG0010",
-        DiagnosticSeverity.Info,
-        $"{globalJson} lies above the build context {contextRoot}, so the image builds with the SDK of its base image " +
-        "instead. To copy it, set <DockerfileGenContextRoot> to a folder that holds it.");
-
     /// <summary>A file the build reads lies outside the context root the user chose.</summary>
     public static Diagnostic FileOutsideContext(string contextRoot, System.Collections.Generic.IReadOnlyList<string> files) => new(
         "DFG0011",

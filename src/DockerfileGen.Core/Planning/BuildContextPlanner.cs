@@ -15,17 +15,16 @@ public static class BuildContextPlanner
     /// <summary>The secret id of the first credentialed NuGet.config; further ones get a number.</summary>
     public const string NuGetConfigSecretId = "nuget_config";
 
-    /// <summary>
-    /// The smallest folder holding every input (or the user's choice, which must hold them all). A
-    /// global.json above that folder is left out, with a note: it pins the host's SDK, and the image brings its own.
-    /// </summary>
+    /// <summary>The smallest folder holding every input, or the user's choice, which must hold them all.</summary>
     public static BuildContext? Plan(BuildInputs inputs, List<Diagnostic> diagnostics)
     {
         var app = ContextPaths.Normalize(inputs.AppProject);
         var projects = Distinct(inputs.Projects.Concat(new[] { inputs.AppProject }));
         var projectDirectories = projects.Select(ContextPaths.DirectoryOf).Distinct(StringComparer.Ordinal).ToList();
         var credentialed = Distinct(inputs.CredentialedNuGetConfigs);
-        var buildFiles = Distinct(inputs.BuildFiles).Where(f => !credentialed.Contains(f)).ToList();
+        var buildFiles = Distinct(inputs.BuildFiles.Concat(inputs.GlobalJson is null ? new string[0] : new[] { inputs.GlobalJson }))
+            .Where(f => !credentialed.Contains(f))
+            .ToList();
         var lockFiles = Distinct(inputs.LockFiles);
 
         // Linked files inside some project folder travel with that folder.
@@ -54,19 +53,6 @@ public static class BuildContextPlanner
         else
         {
             root = ContextPaths.CommonDirectory(required);
-        }
-
-        var globalJson = inputs.GlobalJson is null ? null : ContextPaths.Normalize(inputs.GlobalJson);
-        if (globalJson is not null)
-        {
-            if (ContextPaths.IsUnder(globalJson, root))
-            {
-                buildFiles.Add(globalJson);
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticCatalog.GlobalJsonOutsideContext(globalJson, root));
-            }
         }
 
         foreach (var lockFile in inputs.LockFilesWithoutLinuxRuntime)
