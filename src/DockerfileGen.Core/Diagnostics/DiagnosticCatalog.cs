@@ -71,4 +71,11 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Error,
         $"The {what} '{value}' contains a line break or a control character, which cannot be written into a Dockerfile. " +
         "Rename it.");
+
+    /// <summary>An entry of the rule-severity property cannot be read.</summary>
+    public static Diagnostic InvalidRuleSeverity(string entry) => new(
+        "DFG0010",
+        DiagnosticSeverity.Warning,
+        $"DockerfileGenRuleSeverity has the entry '{entry}', which is not '<rule id>=<severity>'; it is ignored. Write entries " +
+        "such as DFG2001=error;DFG2010=none (severities: error, warning, info, none).");
 }
