@@ -19,6 +19,15 @@ public static class DockerfileParser
 
     private static readonly HashSet<string> KnownDirectives = new(StringComparer.OrdinalIgnoreCase) { "syntax", "escape", "check" };
 
+    /// <summary>Every instruction keyword Docker knows, upper case.</summary>
+    public static IReadOnlyCollection<string> Keywords => KnownKeywords;
+
+    private static readonly HashSet<string> KnownKeywords = new(StringComparer.Ordinal)
+    {
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+        "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    };
+
     private static readonly HashSet<string> FormInstructions = new(StringComparer.Ordinal)
     {
         "RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME",
@@ -194,8 +203,9 @@ public static class DockerfileParser
         var keyword = text.Substring(keywordStart, position - keywordStart);
         var name = keyword.ToUpperInvariant();
 
+        // An unknown instruction has no flags: Docker rejects it before reading any.
         var flags = new List<DockerfileFlag>();
-        while (true)
+        while (KnownKeywords.Contains(name))
         {
             var wordStart = SkipSpaces(text, position);
             if (wordStart + 1 >= text.Length || text[wordStart] != '-' || text[wordStart + 1] != '-')
@@ -213,6 +223,7 @@ public static class DockerfileParser
             position = wordEnd;
         }
 
+        position = SkipSpaces(text, position);
         var argumentEnd = text.Length;
         while (argumentEnd > position && IsSpace(text[argumentEnd - 1]))
         {

@@ -1,17 +1,14 @@
 using System;
 using System.Collections.Generic;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;
 
 /// <summary>A keyword Docker does not know fails the build ("unknown instruction").</summary>
 public sealed class DFG1002_UnknownInstruction : DockerfileRule
 {
-    internal static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-    {
-        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-        "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
-    };
+    internal static readonly HashSet<string> Known = new(DockerfileParser.Keywords, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string Id => "DFG1002";
