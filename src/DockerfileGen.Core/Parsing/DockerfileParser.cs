@@ -140,10 +140,9 @@ public static class DockerfileParser
 
     private static Instruction? ReadInstruction(string[] lines, ref int index, int firstColumn, char escape, ref int stageIndex)
     {
-        // The logical line, and for each of its characters the line and column it came from.
+        // The logical line, and for each physical piece of it where it starts in the file.
         var logical = new StringBuilder();
-        var lineMap = new List<int>();
-        var columnMap = new List<int>();
+        var segments = new List<(int Offset, int Line, int Column)>();
         var startLine = index;
         var lastLine = index;
         var column = firstColumn;
@@ -153,11 +152,10 @@ public static class DockerfileParser
             var line = lines[index];
             var continuation = ContinuationAt(line, escape);
             var end = continuation >= 0 ? continuation : line.Length;
-            for (var c = column; c < end; c++)
+            if (end > column)
             {
-                logical.Append(line[c]);
-                lineMap.Add(index + 1);
-                columnMap.Add(c + 1);
+                segments.Add((logical.Length, index + 1, column + 1));
+                logical.Append(line, column, end - column);
             }
 
             lastLine = index;
@@ -182,10 +180,27 @@ public static class DockerfileParser
         }
 
         var text = logical.ToString();
-        TextPosition PositionAt(int offset) =>
-            lineMap.Count == 0 ? new TextPosition(startLine + 1, firstColumn + 1)
-            : offset < lineMap.Count ? new TextPosition(lineMap[offset], columnMap[offset])
-            : new TextPosition(lineMap[lineMap.Count - 1], columnMap[columnMap.Count - 1] + 1);
+        TextPosition PositionAt(int offset)
+        {
+            if (segments.Count == 0)
+            {
+                return new TextPosition(startLine + 1, firstColumn + 1);
+            }
+
+            if (offset >= text.Length)
+            {
+                var last = segments[segments.Count - 1];
+                return new TextPosition(last.Line, last.Column + (text.Length - last.Offset));
+            }
+
+            var segment = segments[0];
+            for (var i = 1; i < segments.Count && segments[i].Offset <= offset; i++)
+            {
+                segment = segments[i];
+            }
+
+            return new TextPosition(segment.Line, segment.Column + (offset - segment.Offset));
+        }
 
         // A line holding only the escape character continues into the next line, where the keyword really starts.
         var position = SkipSpaces(text, 0);

@@ -71,6 +71,7 @@ public sealed class Instruction
         int stageIndex)
     {
         Keyword = keyword;
+        Name = keyword.ToUpperInvariant();
         Start = start;
         End = end;
         Flags = flags;
@@ -87,7 +88,7 @@ public sealed class Instruction
     public string Keyword { get; }
 
     /// <summary>The keyword in upper case, for comparisons.</summary>
-    public string Name => Keyword.ToUpperInvariant();
+    public string Name { get; }
 
     /// <summary>Where the keyword starts.</summary>
     public TextPosition Start { get; }
@@ -154,15 +155,29 @@ public sealed class Instruction
     {
         get
         {
-            var text = ExecArguments is null ? ArgumentText : string.Join(" ", ExecArguments);
-            foreach (var heredoc in Heredocs)
+            if (commandText is null)
             {
-                text += "\n" + heredoc.Content;
+                var text = ExecArguments is null ? ArgumentText : string.Join(" ", ExecArguments);
+                foreach (var heredoc in Heredocs)
+                {
+                    text += "\n" + heredoc.Content;
+                }
+
+                commandText = text;
             }
 
-            return text;
+            return commandText;
         }
     }
+
+    /// <summary>The simple commands of <see cref="CommandText"/>, split once (several rules ask).</summary>
+    internal IReadOnlyList<IReadOnlyList<string>> ShellCommands => shellCommands ??= ShellWords.Commands(CommandText);
+
+    /// <summary>The same commands without sudo/env/VAR=value prefixes, computed once.</summary>
+    internal object? ProgramCommandsCache { get; set; }
+
+    private string? commandText;
+    private IReadOnlyList<IReadOnlyList<string>>? shellCommands;
 
     /// <inheritdoc />
     public override string ToString() => Keyword + " " + ArgumentText;

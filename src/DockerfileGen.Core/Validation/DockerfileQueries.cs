@@ -60,15 +60,35 @@ public static class DockerfileQueries
 
     /// <summary>The simple commands a RUN executes (empty for other instructions).</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Commands(Instruction instruction) =>
-        instruction.Name == "RUN" ? ShellWords.Commands(instruction.CommandText) : Array.Empty<IReadOnlyList<string>>();
+        instruction.Name == "RUN" ? instruction.ShellCommands : Array.Empty<IReadOnlyList<string>>();
 
     /// <summary>The simple commands of a RUN whose program is <paramref name="program"/> (after sudo/env prefixes).</summary>
     public static IEnumerable<IReadOnlyList<string>> CommandsOf(Instruction instruction, string program)
     {
-        foreach (var command in Commands(instruction))
+        if (instruction.Name != "RUN")
         {
-            var words = WithoutPrefix(command);
-            if (words.Count > 0 && string.Equals(ProgramName(words[0]), program, StringComparison.Ordinal))
+            yield break;
+        }
+
+        // Many rules ask this of every RUN: strip the prefixes once per instruction.
+        if (instruction.ProgramCommandsCache is not List<(string Program, IReadOnlyList<string> Words)> commands)
+        {
+            commands = new List<(string, IReadOnlyList<string>)>();
+            foreach (var command in Commands(instruction))
+            {
+                var words = WithoutPrefix(command);
+                if (words.Count > 0)
+                {
+                    commands.Add((ProgramName(words[0]), words));
+                }
+            }
+
+            instruction.ProgramCommandsCache = commands;
+        }
+
+        foreach (var (name, words) in commands)
+        {
+            if (string.Equals(name, program, StringComparison.Ordinal))
             {
                 yield return words;
             }

@@ -84,6 +84,8 @@ public static class DockerfileValidator
     {
         options ??= new ValidationOptions();
         var raw = new List<Finding>();
+        var ignoreText = options.Context?.IgnoreFileText;
+        var ignoreMatcher = new System.Lazy<Ignore.DockerIgnoreMatcher?>(() => ignoreText is null ? null : Ignore.DockerIgnoreMatcher.Parse(ignoreText));
         foreach (var rule in Rules)
         {
             var severity = rule.DefaultSeverity;
@@ -97,7 +99,7 @@ public static class DockerfileValidator
                 severity = configured.Value;
             }
 
-            rule.Check(new RuleContext(document, options, rule, severity, raw));
+            rule.Check(new RuleContext(document, options, rule, severity, raw, ignoreMatcher));
         }
 
         var suppressions = new Suppressions(document);

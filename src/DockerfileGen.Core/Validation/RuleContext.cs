@@ -11,10 +11,13 @@ public sealed class RuleContext
     private readonly DockerfileRule rule;
     private readonly DiagnosticSeverity severity;
 
-    internal RuleContext(DockerfileDocument document, ValidationOptions options, DockerfileRule rule, DiagnosticSeverity severity, List<Finding> findings)
+    private readonly System.Lazy<Ignore.DockerIgnoreMatcher?> ignoreMatcher;
+
+    internal RuleContext(DockerfileDocument document, ValidationOptions options, DockerfileRule rule, DiagnosticSeverity severity, List<Finding> findings, System.Lazy<Ignore.DockerIgnoreMatcher?> ignoreMatcher)
     {
         Document = document;
         Options = options;
+        this.ignoreMatcher = ignoreMatcher;
         this.rule = rule;
         this.severity = severity;
         this.findings = findings;
@@ -25,6 +28,9 @@ public sealed class RuleContext
 
     /// <summary>The validation options (facts, context, allowed registries).</summary>
     public ValidationOptions Options { get; }
+
+    /// <summary>The build context's ignore file, read once per validation; null without one.</summary>
+    public Ignore.DockerIgnoreMatcher? IgnoreMatcher => ignoreMatcher.Value;
 
     /// <summary>Reports a finding covering the instruction's first line.</summary>
     public void Report(Instruction instruction, string message) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Parsing;
 
@@ -151,20 +150,47 @@ public sealed class DFG2006_FileRemovedInLaterLayer : DockerfileRule
                 return true;
             }
 
-            var pattern = "^" + Regex.Escape(removed).Replace("\\*", "[^/]*").Replace("\\?", "[^/]").Replace("\\[", "[") + "(/.*)?$";
-            try
-            {
-                return Regex.IsMatch(added, pattern, RegexOptions.CultureInvariant);
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
+            return Glob(removed, 0, added, 0);
         }
 
         return added == removed
             || added.StartsWith(removed.TrimEnd('/') + "/", StringComparison.Ordinal)
             || (removed.StartsWith(added.TrimEnd('/') + "/", StringComparison.Ordinal) && added != "/");
+    }
+
+    // Shell globbing for one path: '*' and '?' stay within a segment, '[' is taken literally (rare in rm).
+    // A match of a parent folder of the added path counts, as rm -r removes what is inside.
+    private static bool Glob(string pattern, int p, string path, int s)
+    {
+        while (p < pattern.Length)
+        {
+            var ch = pattern[p];
+            if (ch == '*')
+            {
+                for (var end = s; ; end++)
+                {
+                    if (Glob(pattern, p + 1, path, end))
+                    {
+                        return true;
+                    }
+
+                    if (end >= path.Length || path[end] == '/')
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (s >= path.Length || (ch == '?' ? path[s] == '/' : path[s] != ch))
+            {
+                return false;
+            }
+
+            p++;
+            s++;
+        }
+
+        return s == path.Length || path[s] == '/';
     }
 
     internal static string Resolve(string workdir, string path)

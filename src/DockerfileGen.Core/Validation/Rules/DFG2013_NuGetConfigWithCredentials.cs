@@ -1,6 +1,5 @@
 using System;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Ignore;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;
@@ -32,7 +31,7 @@ public sealed class DFG2013_NuGetConfigWithCredentials : DockerfileRule
             return;
         }
 
-        var ignore = snapshot.IgnoreFileText is null ? null : DockerIgnoreMatcher.Parse(snapshot.IgnoreFileText);
+        var ignore = context.IgnoreMatcher;
         foreach (var instruction in context.Document.Instructions)
         {
             if (!DockerfileQueries.ReadsContext(instruction))

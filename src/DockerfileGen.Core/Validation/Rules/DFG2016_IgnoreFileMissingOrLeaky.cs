@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Ignore;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;
@@ -57,7 +56,7 @@ public sealed class DFG2016_IgnoreFileMissingOrLeaky : DockerfileRule
             return;
         }
 
-        var matcher = DockerIgnoreMatcher.Parse(snapshot.IgnoreFileText);
+        var matcher = context.IgnoreMatcher!;
         var leaks = new List<string>();
         foreach (var probe in Probes)
         {

@@ -1,6 +1,5 @@
 using System;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Ignore;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;
@@ -32,7 +31,7 @@ public sealed class DFG2017_CopySourceExcluded : DockerfileRule
             return;
         }
 
-        var matcher = DockerIgnoreMatcher.Parse(text);
+        var matcher = context.IgnoreMatcher!;
         var name = context.Options.Context!.IgnoreFileName;
         foreach (var instruction in context.Document.Instructions)
         {
