@@ -79,7 +79,7 @@ public sealed class ValidateDockerfileTests : IDisposable
 
         Assert.Contains(engine.Errors, e => e.Code == "DFG2010");
         Assert.Contains(engine.Errors, e => e.Code == "DFG2002");
-        Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message.Contains("DFG2001=bogus", StringComparison.Ordinal));
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("DFG2001=bogus", StringComparison.Ordinal));
     }
 
     [Fact]
