@@ -134,6 +134,38 @@ public static class ShellWords
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The variable references in <paramref name="text"/> (<c>$NAME</c>, <c>${NAME}</c>, <c>${NAME:-default}</c>), with
+    /// the offset of their <c>$</c>; a <c>$</c> escaped with <paramref name="escape"/> is not a reference.
+    /// </summary>
+    public static IReadOnlyList<(string Name, int Offset)> References(string text, char escape = '\\')
+    {
+        var result = new List<(string, int)>();
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] == escape)
+            {
+                i++;
+                continue;
+            }
+
+            if (text[i] != '$')
+            {
+                continue;
+            }
+
+            var start = text[i + 1] == '{' ? i + 2 : i + 1;
+            var name = ReadName(text, start);
+            if (name.Length > 0 && !char.IsDigit(name[0]))
+            {
+                result.Add((name, i));
+                i = start + name.Length - 1;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>True when the text still holds a variable reference.</summary>
     public static bool HasVariable(string text) => text.IndexOf('$') >= 0;
 

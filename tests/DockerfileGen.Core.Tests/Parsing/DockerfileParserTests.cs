@@ -132,4 +132,16 @@ public sealed class DockerfileParserTests
     [InlineData("# escape=`\n`")]
     [InlineData("\0\u2028\uFFFF")]
     public void NeverThrows(string text) => Assert.NotNull(DockerfileParser.Parse(text));
+
+    [Fact]
+    public void FindsVariableReferences()
+    {
+        var references = ShellWords.References("a $HOME ${APP_DIR:-/app}/x \\$NOT ${1} $$ end$");
+
+        Assert.Equal(new[] { ("HOME", 2), ("APP_DIR", 8) }, references);
+    }
+
+    [Fact]
+    public void ExpandsKnownVariablesAndKeepsUnknownOnes() =>
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0-$OS ${MISSING}", ShellWords.Expand("${REGISTRY}/dotnet/sdk:${TAG:-8.0}-$OS ${MISSING}", name => name switch { "REGISTRY" => "mcr.microsoft.com", "TAG" => "10.0", _ => null }));
 }

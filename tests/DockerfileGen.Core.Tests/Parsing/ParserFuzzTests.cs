@@ -117,7 +117,8 @@ public sealed class ParserFuzzTests
 
     private static void CheckInvariants(string text, ValidationResult result)
     {
-        var lineCount = text.Split('\n').Length;
+        var lines = text.Split('\n');
+        var lineCount = lines.Length;
         var previous = 0;
         foreach (var instruction in result.Document.Instructions)
         {
@@ -125,7 +126,7 @@ public sealed class ParserFuzzTests
             Assert.InRange(instruction.End.Line, instruction.Start.Line, lineCount);
             Assert.True(instruction.Start.Column >= 1);
             previous = instruction.End.Line + 1;
-            var line = text.Split('\n')[instruction.Start.Line - 1];
+            var line = lines[instruction.Start.Line - 1];
             // The keyword starts where the parser says (it may continue on the next line after an escape).
             Assert.NotEmpty(instruction.Keyword);
             Assert.Equal(instruction.Keyword[0], line[instruction.Start.Column - 1]);
