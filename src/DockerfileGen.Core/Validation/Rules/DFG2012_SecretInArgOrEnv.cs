@@ -13,7 +13,8 @@ public sealed class DFG2012_SecretInArgOrEnv : DockerfileRule
 {
     private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
     {
-        "PASSWORD", "PASSWD", "PWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "ACCESSKEY", "PAT",
+        // Not PWD: shells set it to the working directory.
+        "PASSWORD", "PASSWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "ACCESSKEY", "PAT",
     };
 
     // A variable that names where a secret is, not the secret itself.

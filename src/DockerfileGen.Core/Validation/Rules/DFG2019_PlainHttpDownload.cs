@@ -7,7 +7,8 @@ namespace DockerfileGen.Validation.Rules;
 /// <summary>A download over plain http:// can be tampered with on the way; what it fetches runs in the image.</summary>
 public sealed class DFG2019_PlainHttpDownload : DockerfileRule
 {
-    private static readonly Regex HttpUrl = new(@"(?<![A-Za-z0-9])http://(?!localhost|127\.0\.0\.1)[^\s""']+", RegexOptions.CultureInvariant);
+    // APT sources ("deb http://…") are signed and verified by apt, so plain http is fine there.
+    private static readonly Regex HttpUrl = new(@"(?<![A-Za-z0-9])(?<!deb )(?<!deb-src )http://(?!localhost|127\.0\.0\.1)[^\s""']+", RegexOptions.CultureInvariant);
 
     /// <inheritdoc />
     public override string Id => "DFG2019";

@@ -18,7 +18,7 @@ public sealed class DFG2012Tests
 
     public static TheoryData<string> NotCaught => new()
     {
-        "FROM alpine:3.20\nARG TARGETARCH\nENV ASPNETCORE_HTTP_PORTS=8080 DOTNET_RUNNING_IN_CONTAINER=true\nENV PASSWORD_FILE=/run/secrets/db\nARG TOKEN_URL=https://example.com\nENV AUTHOR=me KEYBOARD=us\n",
+        "FROM alpine:3.20\nARG TARGETARCH\nENV ASPNETCORE_HTTP_PORTS=8080 DOTNET_RUNNING_IN_CONTAINER=true\nENV PASSWORD_FILE=/run/secrets/db\nARG TOKEN_URL=https://example.com\nENV AUTHOR=me KEYBOARD=us PWD=/app\n",
     };
 
     [Theory]
