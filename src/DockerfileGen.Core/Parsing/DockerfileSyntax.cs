@@ -174,7 +174,7 @@ public sealed class Instruction
     internal IReadOnlyList<IReadOnlyList<string>> ShellCommands => shellCommands ??= ShellWords.Commands(CommandText);
 
     /// <summary>The same commands without sudo/env/VAR=value prefixes, computed once.</summary>
-    internal object? ProgramCommandsCache { get; set; }
+    internal List<(string Program, IReadOnlyList<string> Words)>? ProgramCommands { get; set; }
 
     private string? commandText;
     private IReadOnlyList<IReadOnlyList<string>>? shellCommands;

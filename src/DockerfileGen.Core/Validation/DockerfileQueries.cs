@@ -71,7 +71,8 @@ public static class DockerfileQueries
         }
 
         // Many rules ask this of every RUN: strip the prefixes once per instruction.
-        if (instruction.ProgramCommandsCache is not List<(string Program, IReadOnlyList<string> Words)> commands)
+        var commands = instruction.ProgramCommands;
+        if (commands is null)
         {
             commands = new List<(string, IReadOnlyList<string>)>();
             foreach (var command in Commands(instruction))
@@ -83,7 +84,7 @@ public static class DockerfileQueries
                 }
             }
 
-            instruction.ProgramCommandsCache = commands;
+            instruction.ProgramCommands = commands;
         }
 
         foreach (var (name, words) in commands)
@@ -93,6 +94,20 @@ public static class DockerfileQueries
                 yield return words;
             }
         }
+    }
+
+    /// <summary>True when one of the words is exactly <paramref name="word"/> (an option such as <c>--no-restore</c>).</summary>
+    public static bool HasWord(IReadOnlyList<string> words, string word)
+    {
+        foreach (var item in words)
+        {
+            if (string.Equals(item, word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The file name of a program path (<c>/usr/bin/apt-get</c> → <c>apt-get</c>).</summary>

@@ -1,4 +1,3 @@
-using System;
 using DockerfileGen.Diagnostics;
 
 namespace DockerfileGen.Validation.Rules;
@@ -23,37 +22,34 @@ public sealed class DFG2007_AptGetInstallRecommends : DockerfileRule
     {
         foreach (var instruction in context.Document.Instructions)
         {
-            foreach (var program in new[] { "apt-get", "apt" })
+            var program = WithoutNoInstallRecommends(instruction);
+            if (program is not null)
             {
-                foreach (var command in DockerfileQueries.CommandsOf(instruction, program))
-                {
-                    if (command.Count < 2 || !Contains(command, "install"))
-                    {
-                        continue;
-                    }
-
-                    if (!Contains(command, "--no-install-recommends") && !instruction.CommandText.Contains("Install-Recommends=false") && !instruction.CommandText.Contains("Install-Recommends \"false\""))
-                    {
-                        context.Report(instruction, $"{program} install without --no-install-recommends also installs recommended packages, which make the image bigger and add CVEs. Add --no-install-recommends.");
-                        goto next;
-                    }
-                }
+                context.Report(instruction, $"{program} install without --no-install-recommends also installs recommended packages, which make the image bigger and add CVEs. Add --no-install-recommends.");
             }
-
-        next:;
         }
     }
 
-    internal static bool Contains(System.Collections.Generic.IReadOnlyList<string> words, string word)
+    // The apt program of the first install without the option, or null.
+    private static string? WithoutNoInstallRecommends(Parsing.Instruction instruction)
     {
-        foreach (var item in words)
+        var text = instruction.CommandText;
+        if (text.Contains("Install-Recommends=false") || text.Contains("Install-Recommends \"false\""))
         {
-            if (string.Equals(item, word, StringComparison.Ordinal))
+            return null;
+        }
+
+        foreach (var program in new[] { "apt-get", "apt" })
+        {
+            foreach (var command in DockerfileQueries.CommandsOf(instruction, program))
             {
-                return true;
+                if (DockerfileQueries.HasWord(command, "install") && !DockerfileQueries.HasWord(command, "--no-install-recommends"))
+                {
+                    return program;
+                }
             }
         }
 
-        return false;
+        return null;
     }
 }

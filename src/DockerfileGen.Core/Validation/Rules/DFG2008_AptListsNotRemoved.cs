@@ -39,8 +39,8 @@ public sealed class DFG2008_AptListsNotRemoved : DockerfileRule
             {
                 foreach (var command in DockerfileQueries.CommandsOf(instruction, program))
                 {
-                    update |= DFG2007_AptGetInstallRecommends.Contains(command, "update");
-                    install |= DFG2007_AptGetInstallRecommends.Contains(command, "install") || DFG2007_AptGetInstallRecommends.Contains(command, "upgrade") || DFG2007_AptGetInstallRecommends.Contains(command, "dist-upgrade");
+                    update |= DockerfileQueries.HasWord(command, "update");
+                    install |= DockerfileQueries.HasWord(command, "install") || DockerfileQueries.HasWord(command, "upgrade") || DockerfileQueries.HasWord(command, "dist-upgrade");
                 }
             }
 

@@ -25,7 +25,7 @@ public sealed class DFG2009_ApkWithoutNoCache : DockerfileRule
         {
             foreach (var command in DockerfileQueries.CommandsOf(instruction, "apk"))
             {
-                if (!DFG2007_AptGetInstallRecommends.Contains(command, "add") || DFG2007_AptGetInstallRecommends.Contains(command, "--no-cache"))
+                if (!DockerfileQueries.HasWord(command, "add") || DockerfileQueries.HasWord(command, "--no-cache"))
                 {
                     continue;
                 }

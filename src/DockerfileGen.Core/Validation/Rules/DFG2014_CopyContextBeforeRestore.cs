@@ -100,13 +100,13 @@ public sealed class DFG2014_CopyContextBeforeRestore : DockerfileRule
             }
 
             // publish/build restore implicitly unless told not to.
-            if (program == "dotnet" && !restored && (verb == "publish" || verb == "build") && !DFG2007_AptGetInstallRecommends.Contains(command, "--no-restore"))
+            if (program == "dotnet" && !restored && (verb == "publish" || verb == "build") && !DockerfileQueries.HasWord(command, "--no-restore"))
             {
                 return "dotnet " + verb;
             }
 
             if ((program == "npm" && (verb == "ci" || verb == "install")) || (program == "yarn" && verb == "install") || (program == "pnpm" && verb == "install")
-                || (program == "pip" && verb == "install" && DFG2007_AptGetInstallRecommends.Contains(command, "-r")) || (program == "go" && verb == "mod"))
+                || (program == "pip" && verb == "install" && DockerfileQueries.HasWord(command, "-r")) || (program == "go" && verb == "mod"))
             {
                 return program + " " + verb;
             }
