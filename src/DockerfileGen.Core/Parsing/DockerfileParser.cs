@@ -276,6 +276,12 @@ public static class DockerfileParser
         {
             foreach (Match match in HeredocPattern.Matches(argumentText))
             {
+                // "<<EOF" inside quotes is text, not a heredoc.
+                if (InsideQuotes(argumentText, match.Index, escape))
+                {
+                    continue;
+                }
+
                 var stripTabs = match.Groups[1].Value.Length > 0;
                 var delimiter = match.Groups[3].Value;
                 var body = new List<string>();
@@ -318,6 +324,29 @@ public static class DockerfileParser
             exec,
             heredocs,
             stageIndex);
+    }
+
+    private static bool InsideQuotes(string text, int index, char escape)
+    {
+        var quote = '\0';
+        for (var i = 0; i < index; i++)
+        {
+            var ch = text[i];
+            if (ch == escape && quote != '\'')
+            {
+                i++;
+            }
+            else if (quote == '\0' && (ch == '"' || ch == '\''))
+            {
+                quote = ch;
+            }
+            else if (ch == quote)
+            {
+                quote = '\0';
+            }
+        }
+
+        return quote != '\0';
     }
 
     private static bool IsSpace(char ch) => ch == ' ' || ch == '\t';

@@ -91,6 +91,15 @@ public sealed class DockerfileParserTests
     }
 
     [Fact]
+    public void QuotedHeredocMarkerIsText()
+    {
+        var document = DockerfileParser.Parse("FROM a:1\nRUN echo \"<<EOF\" > /x\nRUN echo ok\n");
+
+        Assert.Empty(document.Instructions[1].Heredocs);
+        Assert.Equal(3, document.Instructions.Count);
+    }
+
+    [Fact]
     public void UnterminatedHeredocRunsToTheEnd()
     {
         var document = DockerfileParser.Parse("FROM a:1\nRUN <<EOF\necho hi\n");
