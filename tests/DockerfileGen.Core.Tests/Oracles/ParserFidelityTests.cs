@@ -12,6 +12,18 @@ namespace DockerfileGen.Core.Tests.Oracles;
 [Collection(OracleCollection.Name)]
 public sealed class ParserFidelityTests
 {
+    /// <summary>
+    /// Where dockerfile-ast and Docker disagree, we follow Docker: (fixture, dockerfile-ast's line) → (ours, why).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string Fixture, string Oracle), (string Ours, string Reason)> KnownDifferences =
+        new Dictionary<(string, string), (string, string)>
+        {
+            [("62-exec-form-invalid-json", "3-3 ENTRYPOINT stage=0 form=exec flags=[] heredocs=[]")] =
+                ("3-3 ENTRYPOINT stage=0 form=shell flags=[] heredocs=[]", "dockerfile-ast calls anything starting with '[' exec form; Docker runs text that is not a JSON array (here a trailing comma) through the shell"),
+            [("63-arg-default-in-from", "null from=${BASE}:${TAG:-3.20} expanded=alpine:${TAG:-3.20} platform=null")] =
+                ("null from=${BASE}:${TAG:-3.20} expanded=alpine:3.20 platform=null", "dockerfile-ast leaves ${TAG:-3.20} alone when TAG has no default; Docker substitutes the fallback for an unset ARG"),
+        };
+
     private readonly OracleResults oracles;
 
     public ParserFidelityTests(OracleResults oracles) => this.oracles = oracles;
@@ -27,10 +39,25 @@ public sealed class ParserFidelityTests
         var parse = oracles.For(fixture).GetProperty("parse");
         var document = DockerfileParser.Parse(Fixtures.Text(fixture));
 
-        Assert.Equal(Describe(parse.GetProperty("instructions").EnumerateArray().Select(Oracle)), Describe(document.Instructions.Select(i => Ours(i, parse))));
+        string Expected(string oracle) => KnownDifferences.TryGetValue((fixture, oracle), out var known) ? known.Ours : oracle;
+
+        Assert.Equal(Describe(parse.GetProperty("instructions").EnumerateArray().Select(Oracle).Select(Expected)), Describe(document.Instructions.Select(i => Ours(i, parse))));
         Assert.Equal(
-            Describe(parse.GetProperty("stages").EnumerateArray().Select(s => $"{Text(s, "name")} from={Text(s, "from")} expanded={Text(s, "from_expanded")} platform={Text(s, "platform")}")),
+            Describe(parse.GetProperty("stages").EnumerateArray().Select(s => Expected($"{Text(s, "name")} from={Text(s, "from")} expanded={Text(s, "from_expanded")} platform={Text(s, "platform")}"))),
             Describe(document.Stages.Select(s => $"{s.Name ?? "null"} from={s.BaseImage} expanded={s.ExpandedBaseImage} platform={s.Platform ?? "null"}")));
+    }
+
+    [SkippableFact]
+    public void EveryKnownDifferenceIsStillADifference()
+    {
+        OracleResults.SkipIfUnavailable();
+        foreach (var ((fixture, oracle), _) in KnownDifferences)
+        {
+            var parse = oracles.For(fixture).GetProperty("parse");
+            var lines = parse.GetProperty("instructions").EnumerateArray().Select(Oracle)
+                .Concat(parse.GetProperty("stages").EnumerateArray().Select(s => $"{Text(s, "name")} from={Text(s, "from")} expanded={Text(s, "from_expanded")} platform={Text(s, "platform")}"));
+            Assert.Contains(oracle, lines);
+        }
     }
 
     private static string Oracle(JsonElement instruction)
