@@ -134,4 +134,31 @@ public sealed class TargetsTests
         Assert.Contains("\nEXPOSE 8080\n", dockerfile);
         Assert.Empty(FoundationChecks.Violations(dockerfile));
     }
+
+    [Fact]
+    public void UserOwnedDockerfileIsValidatedInCanonicalFormat()
+    {
+        using var project = new TempProject(Console10);
+        File.WriteAllText(project.Dockerfile, "FROM mcr.microsoft.com/dotnet/runtime:10.0\nWORKDIR app\nUSER app\nENTRYPOINT [\"./App\"]\n");
+
+        var result = project.Build().EnsureSuccess("build with a user-owned Dockerfile");
+
+        Assert.Contains("warning DFG0001", result.Output);
+        Assert.Contains($"{project.Dockerfile}(2,9): warning DFG1006: ", result.Output);
+    }
+
+    [Fact]
+    public void GeneratedDockerfileValidatesCleanAndValidationCanBeTurnedOff()
+    {
+        using var project = new TempProject(Console10);
+
+        var result = project.Build("-v:d").EnsureSuccess("first build");
+        Assert.Contains("Target \"ValidateDockerfile\"", result.Output);
+        Assert.DoesNotContain(": warning DFG", result.Output);
+        Assert.DoesNotContain(": error DFG", result.Output);
+
+        File.WriteAllText(project.Dockerfile, "FROM ubuntu\n");
+        var off = project.Build("-p:DockerfileGenValidate=false").EnsureSuccess("build with validation off");
+        Assert.DoesNotContain("DFG2001", off.Output);
+    }
 }

@@ -95,4 +95,10 @@ public static class DiagnosticCatalog
         $"{lockFile} has no Linux runtime identifier, but the image restores for one (-a $TARGETARCH), so restore in " +
         "locked mode will fail with NU1004. Add <RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers> to the " +
         "projects (for example in Directory.Build.props) and restore again to update the lock files.");
+    /// <summary>An entry of the rule-severity property cannot be read.</summary>
+    public static Diagnostic InvalidRuleSeverity(string entry) => new(
+        "DFG0010",
+        DiagnosticSeverity.Warning,
+        $"DockerfileGenRuleSeverity has the entry '{entry}', which is not '<rule id>=<severity>'; it is ignored. Write entries " +
+        "such as DFG2001=error;DFG2010=none (severities: error, warning, info, none).");
 }

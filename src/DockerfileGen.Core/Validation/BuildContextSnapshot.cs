@@ -1,0 +1,22 @@
+using System;
+
+namespace DockerfileGen.Validation;
+
+/// <summary>
+/// What the host read from the build context, so Core stays free of I/O. Rules about the ignore file and
+/// copied files run only when the host gives a snapshot.
+/// </summary>
+public sealed record BuildContextSnapshot
+{
+    /// <summary>The ignore file that applies to this Dockerfile, or null when there is none.</summary>
+    public string? IgnoreFileText { get; init; }
+
+    /// <summary>The ignore file's name, for messages (<c>.dockerignore</c> or <c>Dockerfile.dockerignore</c>).</summary>
+    public string IgnoreFileName { get; init; } = ".dockerignore";
+
+    /// <summary>
+    /// Reads a text file of the context by its context-relative path ('/' separators); null when it does not
+    /// exist. Hosts may match file names case-insensitively, as NuGet does for <c>nuget.config</c>.
+    /// </summary>
+    public Func<string, string?> ReadFile { get; init; } = _ => null;
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using DockerfileGen.Parsing;
+
+namespace DockerfileGen.Validation;
+
+/// <summary>Questions several rules ask of a parsed Dockerfile.</summary>
+public static class DockerfileQueries
+{
+    /// <summary>The stage an image is built from: the last one.</summary>
+    public static Stage? FinalStage(DockerfileDocument document) =>
+        document.Stages.Count == 0 ? null : document.Stages[document.Stages.Count - 1];
+
+    /// <summary>The earlier stage a FROM refers to, or null when it names an image.</summary>
+    public static Stage? ParentStage(DockerfileDocument document, Stage stage)
+    {
+        for (var i = stage.Index - 1; i >= 0; i--)
+        {
+            var candidate = document.Stages[i];
+            if (candidate.Name is not null && string.Equals(candidate.Name, stage.BaseImage, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The stages an image is made of, from the one built on an external image to <paramref name="stage"/>.</summary>
+    public static IReadOnlyList<Stage> Chain(DockerfileDocument document, Stage stage)
+    {
+        var chain = new List<Stage> { stage };
+        var current = stage;
+        while (ParentStage(document, current) is { } parent && chain.Count <= document.Stages.Count)
+        {
+            chain.Insert(0, parent);
+            current = parent;
+        }
+
+        return chain;
+    }
+
+    /// <summary>True when the stage starts from an external image (not <c>scratch</c>, not an earlier stage).</summary>
+    public static bool IsExternalImage(DockerfileDocument document, Stage stage) =>
+        stage.BaseImage.Length > 0
+        && !string.Equals(stage.BaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
+        && ParentStage(document, stage) is null;
+
+    /// <summary>The external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>
+    public static ImageName? BaseImageOf(DockerfileDocument document, Stage stage)
+    {
+        var root = Chain(document, stage)[0];
+        if (!IsExternalImage(document, root) || ShellWords.HasVariable(root.ExpandedBaseImage))
+        {
+            return null;
+        }
+
+        return ImageName.Parse(root.ExpandedBaseImage);
+    }
+
+    /// <summary>The simple commands a RUN executes (empty for other instructions).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Commands(Instruction instruction) =>
+        instruction.Name == "RUN" ? instruction.ShellCommands : Array.Empty<IReadOnlyList<string>>();
+
+    /// <summary>The simple commands of a RUN whose program is <paramref name="program"/> (after sudo/env prefixes).</summary>
+    public static IEnumerable<IReadOnlyList<string>> CommandsOf(Instruction instruction, string program)
+    {
+        if (instruction.Name != "RUN")
+        {
+            yield break;
+        }
+
+        // Many rules ask this of every RUN: strip the prefixes once per instruction.
+        var commands = instruction.ProgramCommands;
+        if (commands is null)
+        {
+            commands = new List<(string, IReadOnlyList<string>)>();
+            foreach (var command in Commands(instruction))
+            {
+                var words = WithoutPrefix(command);
+                if (words.Count > 0)
+                {
+                    commands.Add((ProgramName(words[0]), words));
+                }
+            }
+
+            instruction.ProgramCommands = commands;
+        }
+
+        foreach (var (name, words) in commands)
+        {
+            if (string.Equals(name, program, StringComparison.Ordinal))
+            {
+                yield return words;
+            }
+        }
+    }
+
+    /// <summary>True when one of the words is exactly <paramref name="word"/> (an option such as <c>--no-restore</c>).</summary>
+    public static bool HasWord(IReadOnlyList<string> words, string word)
+    {
+        foreach (var item in words)
+        {
+            if (string.Equals(item, word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The file name of a program path (<c>/usr/bin/apt-get</c> → <c>apt-get</c>).</summary>
+    public static string ProgramName(string word)
+    {
+        var slash = word.LastIndexOf('/');
+        return slash >= 0 ? word.Substring(slash + 1) : word;
+    }
+
+    /// <summary>Drops <c>sudo</c>, <c>env</c>, <c>exec</c>, <c>time</c> and <c>VAR=value</c> prefixes.</summary>
+    public static IReadOnlyList<string> WithoutPrefix(IReadOnlyList<string> command)
+    {
+        var start = 0;
+        while (start < command.Count)
+        {
+            var word = command[start];
+            if (word == "sudo" || word == "env" || word == "exec" || word == "time" || word == "nohup"
+                || (word.IndexOf('=') > 0 && !word.StartsWith("-", StringComparison.Ordinal)))
+            {
+                start++;
+                continue;
+            }
+
+            if (start > 0 && command[start - 1] == "sudo" && word.StartsWith("-", StringComparison.Ordinal))
+            {
+                start++;
+                continue;
+            }
+
+            break;
+        }
+
+        var result = new List<string>(command.Count - start);
+        for (var i = start; i < command.Count; i++)
+        {
+            result.Add(command[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when a COPY/ADD reads from the build context (no <c>--from</c>).</summary>
+    public static bool ReadsContext(Instruction instruction) =>
+        (instruction.Name == "COPY" || instruction.Name == "ADD") && !instruction.HasFlag("from");
+
+    /// <summary>The sources of a COPY/ADD (every argument but the destination, heredocs left out), unquoted.</summary>
+    public static IReadOnlyList<string> Sources(Instruction instruction)
+    {
+        var all = new List<string>();
+        if (instruction.ExecArguments is not null)
+        {
+            all.AddRange(instruction.ExecArguments);
+        }
+        else
+        {
+            foreach (var token in instruction.Arguments)
+            {
+                all.Add(token.Unquoted);
+            }
+        }
+
+        var sources = new List<string>();
+        for (var i = 0; i < all.Count - 1; i++)
+        {
+            if (!all[i].StartsWith("<<", StringComparison.Ordinal))
+            {
+                sources.Add(all[i]);
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>The destination of a COPY/ADD (its last argument), or null.</summary>
+    public static string? Destination(Instruction instruction)
+    {
+        if (instruction.ExecArguments is not null)
+        {
+            return instruction.ExecArguments.Count > 1 ? instruction.ExecArguments[instruction.ExecArguments.Count - 1] : null;
+        }
+
+        return instruction.Arguments.Count > 1 ? instruction.Arguments[instruction.Arguments.Count - 1].Unquoted : null;
+    }
+
+    /// <summary>True for http(s), git and ssh sources, which ADD downloads.</summary>
+    public static bool IsRemote(string source) =>
+        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("git@", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("git://", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A context path made comparable: '/' separators, no leading <c>./</c> or <c>/</c>, no trailing '/'.</summary>
+    public static string NormalizeContextPath(string path)
+    {
+        var text = path.Replace('\\', '/');
+        while (text.StartsWith("./", StringComparison.Ordinal))
+        {
+            text = text.Substring(2);
+        }
+
+        text = text.TrimStart('/').TrimEnd('/');
+        return text.Length == 0 ? "." : text;
+    }
+
+    /// <summary>Every ENV key and value set in the stage's chain, last one winning.</summary>
+    public static Dictionary<string, (string Value, Instruction Instruction)> Environment(DockerfileDocument document, Stage stage)
+    {
+        var result = new Dictionary<string, (string, Instruction)>(StringComparer.Ordinal);
+        foreach (var link in Chain(document, stage))
+        {
+            foreach (var instruction in link.Instructions)
+            {
+                if (instruction.Name != "ENV")
+                {
+                    continue;
+                }
+
+                foreach (var (key, value, _) in KeyValues(instruction))
+                {
+                    result[key] = (value, instruction);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The pairs of an ENV/ARG/LABEL: <c>K=V K2="v 2"</c>, or the legacy <c>ENV K some value</c>; an ARG without
+    /// a default gives an empty value.
+    /// </summary>
+    public static IEnumerable<(string Key, string Value, DockerfileToken Token)> KeyValues(Instruction instruction)
+    {
+        var tokens = instruction.Arguments;
+        if (tokens.Count == 0)
+        {
+            yield break;
+        }
+
+        if (instruction.Name == "ENV" && tokens[0].Value.IndexOf('=') < 0)
+        {
+            var value = instruction.ArgumentText.Substring(Math.Min(instruction.ArgumentText.Length, tokens[0].Value.Length)).Trim();
+            yield return (tokens[0].Value, ShellWords.Unquote(value), tokens[0]);
+            yield break;
+        }
+
+        foreach (var token in tokens)
+        {
+            var equals = token.Value.IndexOf('=');
+            if (equals < 0)
+            {
+                yield return (ShellWords.Unquote(token.Value), "", token);
+            }
+            else
+            {
+                yield return (ShellWords.Unquote(token.Value.Substring(0, equals)), ShellWords.Unquote(token.Value.Substring(equals + 1)), token);
+            }
+        }
+    }
+}

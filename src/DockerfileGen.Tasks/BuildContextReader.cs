@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using DockerfileGen.Validation;
+
+namespace DockerfileGen.Tasks;
+
+/// <summary>
+/// Reads what the validator needs from a build context folder: the ignore file BuildKit would use, and text
+/// files on demand (never outside the folder).
+/// </summary>
+internal static class BuildContextReader
+{
+    public static BuildContextSnapshot Read(string contextDirectory, string dockerfileName)
+    {
+        var root = Path.GetFullPath(contextDirectory);
+
+        // BuildKit prefers <Dockerfile>.dockerignore beside the Dockerfile over the context's .dockerignore.
+        string? ignoreText = null;
+        var ignoreName = ".dockerignore";
+        foreach (var name in new[] { dockerfileName + ".dockerignore", ".dockerignore" })
+        {
+            var candidate = Path.Combine(root, name);
+            if (File.Exists(candidate))
+            {
+                ignoreText = File.ReadAllText(candidate);
+                ignoreName = name;
+                break;
+            }
+        }
+
+        return new BuildContextSnapshot
+        {
+            IgnoreFileText = ignoreText,
+            IgnoreFileName = ignoreName,
+            ReadFile = relative => ReadText(root, relative),
+        };
+    }
+
+    private static string? ReadText(string root, string relative)
+    {
+        try
+        {
+            var path = Path.GetFullPath(Path.Combine(root, relative));
+            if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+
+            // NuGet finds nuget.config in any casing; Linux file systems do not, so look for it.
+            var directory = Path.GetDirectoryName(path);
+            var name = Path.GetFileName(path);
+            if (directory is null || !Directory.Exists(directory))
+            {
+                return null;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(directory))
+            {
+                if (string.Equals(Path.GetFileName(file), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return File.ReadAllText(file);
+                }
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
