@@ -22,7 +22,7 @@ public sealed class DockerIgnoreDifferentialTests
     [SkippableFact]
     public void AgreesWithDockersMatcherOnGeneratedCases()
     {
-        Skip.If(Oracles.UnavailableReason is not null, Oracles.UnavailableReason);
+        Oracles.OracleResults.SkipIfUnavailable();
         var random = new Random(20261128);
         var cases = Enumerable.Range(0, 600).Select(_ => (
             Patterns: Enumerable.Range(0, random.Next(1, 6)).Select(_ => Pattern(random)).ToArray(),
@@ -30,7 +30,7 @@ public sealed class DockerIgnoreDifferentialTests
 
         var script = Path.Combine(ProjectDirectory(), "Oracles", "dockerignore-oracle.js");
         var json = JsonSerializer.Serialize(new { cases = cases.Select(c => new { patterns = c.Patterns, paths = c.Paths }) });
-        var answers = JsonSerializer.Deserialize<bool[][]>(Oracles.RunNode(script, json))!;
+        var answers = JsonSerializer.Deserialize<bool[][]>(DockerfileOracles.RunNode(script, json))!;
 
         var disagreements = new List<string>();
         var checkedCount = 0;

@@ -26,6 +26,34 @@ public static class DockerfileOracles
         return document.RootElement.Clone();
     }
 
+    private static readonly Lazy<string> InstalledNodeModules = new(() =>
+    {
+        // lint.sh installs the pinned npm packages once (outside this read-only folder) and prints where.
+        var result = ProcessRunner.Run("bash", new[] { LintScript, "--install-only" }, RepoPaths.Root, TimeSpan.FromMinutes(5))
+            .EnsureSuccess("lint.sh --install-only");
+        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
+    });
+
+    /// <summary>The oracles' installed node_modules folder (installed on first use).</summary>
+    public static string NodeModules => InstalledNodeModules.Value;
+
+    /// <summary>Runs a node script of ours with the oracles' packages on NODE_PATH, feeding it <paramref name="stdin"/>.</summary>
+    public static string RunNode(string script, string stdin)
+    {
+        var input = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(input, stdin);
+            return ProcessRunner.Run("bash", new[] { "-c", "node \"$0\" < \"$1\"", script, input }, Path.GetDirectoryName(script)!, TimeSpan.FromMinutes(2),
+                    new Dictionary<string, string> { ["NODE_PATH"] = NodeModules })
+                .EnsureSuccess("node " + script).Output;
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
     private static string? FindReason()
     {
         if (!File.Exists(LintScript))
