@@ -180,7 +180,8 @@ public sealed class BuildImage : Task, ICancelableTask
                     return Fail(DiagnosticCatalog.EngineNotAnswering(toolName, LastMeaningfulLine(output, $"exit code {exitCode}")));
                 }
 
-                Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {toolName} engine {string.Join(" ", output).Trim()} answers.");
+                var version = output.FirstOrDefault(line => line.Trim().StartsWith("Server Version:", StringComparison.OrdinalIgnoreCase));
+                Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: the {toolName} engine answers{(version is null ? "" : " (" + version.Trim() + ")")}.");
                 return true;
         }
     }
@@ -275,11 +276,16 @@ public sealed class BuildImage : Task, ICancelableTask
 
     private static string LastMeaningfulLine(IReadOnlyList<string> output, string fallback)
     {
-        // BuildKit ends a failed build with "ERROR: …" lines; prefer the last one, else the last non-empty line.
-        var error = output.LastOrDefault(line => line.TrimStart().StartsWith("error", StringComparison.OrdinalIgnoreCase));
-        var last = error ?? output.LastOrDefault(line => line.Trim().Length > 0);
-        return last?.Trim() ?? fallback;
+        // Most useful first: the first coded error of the command that failed inside the build (NU1101, CS1002, …),
+        // then BuildKit's "ERROR: …" for the failed step, then whatever the tool said last.
+        var coded = output.FirstOrDefault(line => CodedError.IsMatch(line));
+        var step = output.LastOrDefault(line => line.IndexOf("ERROR:", StringComparison.Ordinal) >= 0);
+        var last = output.LastOrDefault(line => line.Trim().Length > 0);
+        return (coded ?? step ?? last)?.Trim() ?? fallback;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex CodedError =
+        new(@"\berror [A-Z]+[0-9]+:", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private bool Fail(Diagnostic diagnostic)
     {

@@ -49,7 +49,7 @@ public sealed class BuildImageTests
         Assert.Equal(
             new[]
             {
-                "info --format {{.ServerVersion}}|buildkit=1",
+                "info|buildkit=1",
                 $"build --progress=plain -f {tool.Dockerfile} -t webapi:1.0.0 -t webapi:latest --platform linux/amd64 --build-arg GREETING=hello world {context}|buildkit=1",
                 "image inspect --format {{.Size}} webapi:1.0.0|buildkit=1",
             },
@@ -160,13 +160,13 @@ public sealed class BuildImageTests
     [Fact]
     public void EngineThatDoesNotAnswerIsDFG0051AndNoBuildRuns()
     {
-        using var tool = new FakeContainerTool(info: "echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2; exit 1");
+        using var tool = new FakeContainerTool(info: "echo 'Client:'; echo ' Context: default'; echo 'Server:'; echo 'ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2; echo 'errors pretty printing info'; exit 1");
         var (task, engine) = Create(tool);
 
         Assert.False(task.Execute());
         var error = Assert.Single(engine.Errors);
         Assert.Equal("DFG0051", error.Code);
-        Assert.Contains("Is the docker daemon running?", error.Message);
+        Assert.Contains("(ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?)", error.Message);
         Assert.Single(tool.Calls());
     }
 
@@ -193,6 +193,16 @@ public sealed class BuildImageTests
         Assert.Equal("DFG0052", error.Code);
         Assert.Contains("exit code 1: #9 ERROR: process \"/bin/sh -c dotnet restore\"", error.Message);
         Assert.Equal(2, tool.Calls().Count);
+    }
+
+    [Fact]
+    public void FailedBuildQuotesTheFirstCodedErrorOfTheFailedCommand()
+    {
+        using var tool = new FakeContainerTool(build: "echo '#11 3.305 /src/WebApi.csproj : error NU1101: Unable to find package Foo.'; echo '#11 ERROR: executor failed running [/bin/sh -c dotnet restore]: exit code: 1'; echo 'executor failed running'; exit 1");
+        var (task, engine) = Create(tool);
+
+        Assert.False(task.Execute());
+        Assert.Contains("exit code 1: #11 3.305 /src/WebApi.csproj : error NU1101: Unable to find package Foo.", Assert.Single(engine.Errors).Message);
     }
 
     [Fact]

@@ -129,9 +129,9 @@ public static class ImageBuildPlanner
         return new ImageBuildPlan
         {
             ImageReferences = references,
-            EngineCheckArguments = request.Tool == ContainerTool.Docker
-                ? new[] { "info", "--format", "{{.ServerVersion}}" }
-                : new[] { "info", "--format", "{{.Version.Version}}" },
+            // Plain `info`: with --format, docker 20.10 hides "Cannot connect to the Docker daemon at …" behind a
+            // template error when the daemon is down, and that sentence is what the user needs to see.
+            EngineCheckArguments = new[] { "info" },
             BuildArguments = build,
             SizeArguments = new[] { "image", "inspect", "--format", "{{.Size}}", references[0] },
             Environment = environment,
