@@ -65,7 +65,7 @@ public sealed class WebApiImageTests
             var lines = files.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.Contains("shared", lines);
             Assert.DoesNotContain("sdk", lines);
-            Assert.Empty(lines.Where(line => line.StartsWith('/')));
+            Assert.DoesNotContain(lines, line => line.StartsWith('/'));
             Assert.Equal("end", lines[^1]);
         }
         finally
