@@ -18,7 +18,9 @@ public sealed class PackedPackage : IDisposable
         DotNet.Run(
                 RepoPaths.Root,
                 "pack", Path.Combine(RepoPaths.Root, "src", "DockerfileGen.Package", "DockerfileGen.Package.csproj"),
-                "--no-build", "-c", RepoPaths.Configuration, "-o", Feed, "-nodeReuse:false")
+                "--no-build", "-c", RepoPaths.Configuration, "-o", Feed, "-nodeReuse:false",
+                // Each test assembly packs for itself, possibly at the same time: keep pack's nuspec out of the shared obj/.
+                $"-p:NuspecOutputPath={Path.Combine(temp.Path, "nuspec")}{Path.DirectorySeparatorChar}")
             .EnsureSuccess("dotnet pack");
         NupkgPath = Directory.GetFiles(Feed, "DockerfileGen.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(NupkgPath).Substring("DockerfileGen.".Length);

@@ -29,7 +29,18 @@ internal sealed class FakeBuildEngine : IBuildEngine
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
 
-    public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
+    /// <summary>Called for each message as it is logged, on the logging thread.</summary>
+    public Action<BuildMessageEventArgs>? OnMessage { get; set; }
+
+    public void LogMessageEvent(BuildMessageEventArgs e)
+    {
+        lock (Messages)
+        {
+            Messages.Add(e);
+        }
+
+        OnMessage?.Invoke(e);
+    }
 
     public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
 }

@@ -50,6 +50,10 @@ internal sealed class TempProject : IDisposable
     public ProcessResult Build(params string[] arguments) =>
         DotNet.Build(Directory, new[] { $"-p:DockerfileGenTasksAssembly={Path.Combine(AppContext.BaseDirectory, "DockerfileGen.Tasks.dll")}" }.Concat(arguments).ToArray());
 
+    /// <summary><c>dotnet publish</c>, like <see cref="Build"/>.</summary>
+    public ProcessResult Publish(params string[] arguments) =>
+        DotNet.Run(Directory, new[] { "publish", "-nodeReuse:false", "-nologo", $"-p:DockerfileGenTasksAssembly={Path.Combine(AppContext.BaseDirectory, "DockerfileGen.Tasks.dll")}" }.Concat(arguments).ToArray());
+
     public void Dispose() => temp.Dispose();
 }
 

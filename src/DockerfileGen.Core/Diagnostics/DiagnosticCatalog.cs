@@ -101,4 +101,83 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         $"DockerfileGenRuleSeverity has the entry '{entry}', which is not '<rule id>=<severity>'; it is ignored. Write entries " +
         "such as DFG2001=error;DFG2010=none (severities: error, warning, info, none).");
+    // Image builds (`dotnet publish -p:DockerfileGenBuildImage=true`): DFG0050 and up.
+
+    /// <summary>The container tool's executable is not where the build looked for it.</summary>
+    public static Diagnostic ContainerToolNotFound(string tool, string lookedAt) => new(
+        "DFG0050",
+        DiagnosticSeverity.Error,
+        $"Cannot build the image: {tool} was not found ({lookedAt}). Install it, or set <DockerfileGenContainerToolPath> " +
+        "to the executable (or its folder), or choose the other tool with <DockerfileGenContainerTool>docker|podman</DockerfileGenContainerTool>.");
+
+    /// <summary>The tool runs, but the engine behind it does not answer.</summary>
+    public static Diagnostic EngineNotAnswering(string tool, string detail) => new(
+        "DFG0051",
+        DiagnosticSeverity.Error,
+        $"Cannot build the image: the container engine does not answer '{tool} info' ({detail}). Start the engine " +
+        "(Docker Desktop, the docker service, or 'podman machine start'), check DOCKER_HOST, then publish again.");
+
+    /// <summary>The image build itself failed.</summary>
+    public static Diagnostic ImageBuildFailed(string tool, string exitCode, string detail) => new(
+        "DFG0052",
+        DiagnosticSeverity.Error,
+        $"'{tool} build' failed with exit code {exitCode}: {detail}. The build output above names the failing Dockerfile step; " +
+        "fix it (or the project), then publish again.");
+
+    /// <summary>The engine check or the build ran longer than allowed and was stopped.</summary>
+    public static Diagnostic ImageBuildTimedOut(string what, string seconds) => new(
+        "DFG0053",
+        DiagnosticSeverity.Error,
+        $"'{what}' did not finish within {seconds} s and was stopped. If the build is just slow, raise " +
+        "<DockerfileGenBuildImageTimeout> (seconds); if the engine hangs, restart it.");
+
+    /// <summary>A repository name or tag the engine would reject.</summary>
+    public static Diagnostic InvalidImageName(string what, string value) => new(
+        "DFG0054",
+        DiagnosticSeverity.Error,
+        $"The {what} '{value}' is not a valid image name. A repository is lowercase letters, digits and '.', '_', '-' " +
+        "separated by '/'; a tag is up to 128 letters, digits, '_', '.' or '-'. Set ContainerRepository, " +
+        "ContainerImageTag or ContainerImageTags to a valid value.");
+
+    /// <summary>A runtime identifier with no Linux container platform.</summary>
+    public static Diagnostic UnknownContainerPlatform(string runtimeIdentifier) => new(
+        "DFG0055",
+        DiagnosticSeverity.Error,
+        $"ContainerRuntimeIdentifiers contains '{runtimeIdentifier}', which is not a Linux runtime identifier with a known " +
+        "container platform. Use RIDs such as linux-x64, linux-arm64 or linux-musl-x64.");
+
+    /// <summary>A container tool DockerfileGen does not know how to drive.</summary>
+    public static Diagnostic UnknownContainerTool(string value) => new(
+        "DFG0056",
+        DiagnosticSeverity.Error,
+        $"DockerfileGenContainerTool is '{value}'; DockerfileGen builds images with 'docker' or 'podman'. Set it to one " +
+        "of those (with <DockerfileGenContainerToolPath> if the executable is not on PATH).");
+
+    /// <summary>A build secret item without a usable id or source.</summary>
+    public static Diagnostic InvalidBuildSecret(string id, string source) => new(
+        "DFG0057",
+        DiagnosticSeverity.Error,
+        $"The DockerfileGenBuildSecret item '{id}' (Source '{source}') is not usable: the id must be letters, digits, " +
+        "'_', '.' or '-', and the Source metadata must name a file.");
+
+    /// <summary>A build secret's file does not exist.</summary>
+    public static Diagnostic MissingSecretFile(string id, string source) => new(
+        "DFG0058",
+        DiagnosticSeverity.Error,
+        $"The build secret '{id}' reads '{source}', which does not exist. Create the file or fix the item's Source metadata; " +
+        "the image is not built without it.");
+
+    /// <summary>A build argument name the Dockerfile could not declare.</summary>
+    public static Diagnostic InvalidBuildArgument(string name) => new(
+        "DFG0059",
+        DiagnosticSeverity.Error,
+        $"The DockerfileGenBuildArg item '{name}' is not a valid ARG name. Use letters, digits and '_', starting with a " +
+        "letter or '_', and put the value in the item's Value metadata.");
+
+    /// <summary>There is no Dockerfile to build.</summary>
+    public static Diagnostic DockerfileMissing(string path) => new(
+        "DFG0060",
+        DiagnosticSeverity.Error,
+        $"Cannot build the image: {path} does not exist. Build once with DockerfileGen enabled to generate it (or set " +
+        "DockerfileGenDockerfileName to your own Dockerfile's name).");
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Build-overhead benchmark: what DockerfileGen adds to `dotnet build` of samples/WebApi.
+#   - no-op incremental build (nothing changed) with the package vs. the same project without it;
+#   - build where only a Dockerfile input changed (DockerfileGenConfiguration alternates between two values, so the
+#     target runs and rewrites the Dockerfile while the compiler stays skipped).
+# Runs are interleaved (with and without in alternating order, then inputs-changed, …) so machine load drifts hit all three alike; the
+# report gives medians and ratios. Target: the no-op build with the package within 3% of the build without it.
+#
+# Prerequisites: the .NET 10 SDK (nothing else; no container engine).
+# Usage: benchmarks/build-overhead.sh    (RUNS=9 OUT=benchmarks/results)
+# Writes $OUT/build-overhead.md and $OUT/build-overhead.tsv.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+runs="${RUNS:-9}"
+out="${OUT:-$repo_root/benchmarks/results}"
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+work="$(mktemp -d /tmp/dfg-bench-build-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+echo "packing DockerfileGen into $work/feed"
+pack_into "$work"
+copy_sample WebApi "$work/with"
+copy_sample WebApi "$work/without"
+sed -i '/Include="DockerfileGen"/d' "$work/without/WebApi.csproj"
+grep -q "Include=\"DockerfileGen\"" "$work/without/WebApi.csproj" && die "could not remove the package reference"
+
+build() { # dir [args] -> seconds
+  local dir="$1"; shift
+  local start end
+  start=$(now)
+  (cd "$dir" && dotnet build -nodeReuse:false -nologo -v:m "$@") >"$work/last.log" 2>&1 || { cat "$work/last.log"; die "dotnet build failed in $dir"; }
+  end=$(now)
+  elapsed "$start" "$end"
+}
+
+echo "first builds (restore + compile), not measured"
+current=Release
+other=Staging
+build "$work/with" "-p:DockerfileGenConfiguration=$current" >/dev/null
+build "$work/without" "-p:DockerfileGenConfiguration=$current" >/dev/null
+# Warm-up: one of each measured kind, not recorded (first-run JIT and disk caches).
+build "$work/with" "-p:DockerfileGenConfiguration=$current" >/dev/null
+build "$work/without" "-p:DockerfileGenConfiguration=$current" >/dev/null
+
+tsv="$out/build-overhead.tsv"
+printf 'run\twith_package_noop_s\twithout_package_noop_s\tdockerfile_inputs_changed_s\n' >"$tsv"
+with=(); without=(); changed=()
+for run in $(seq 1 "$runs"); do
+  # Both no-op builds get the same global properties (the property means nothing to the project without the package).
+  # Which of the pair goes first alternates, so neither always runs right after the inputs-changed build.
+  if [ $((run % 2)) -eq 1 ]; then
+    w=$(build "$work/with" "-p:DockerfileGenConfiguration=$current")
+    wo=$(build "$work/without" "-p:DockerfileGenConfiguration=$current")
+  else
+    wo=$(build "$work/without" "-p:DockerfileGenConfiguration=$current")
+    w=$(build "$work/with" "-p:DockerfileGenConfiguration=$current")
+  fi
+  # The other configuration: the inputs cache changes, generation runs and the Dockerfile is rewritten; the compiler
+  # and everything else stay up to date. The next no-op build then uses this configuration.
+  c=$(build "$work/with" "-p:DockerfileGenConfiguration=$other")
+  grep -q "DockerfileGen: wrote Dockerfile" "$work/last.log" || die "run $run: the inputs-changed build did not rewrite the Dockerfile"
+  read -r current other <<<"$other $current"
+  with+=("$w"); without+=("$wo"); changed+=("$c")
+  printf '%s\t%s\t%s\t%s\n' "$run" "$w" "$wo" "$c" >>"$tsv"
+  echo "run $run: with ${w}s, without ${wo}s, Dockerfile inputs changed ${c}s"
+done
+
+# The noise-free view: the time MSBuild itself attributes to DockerfileGen's targets in one more no-op build.
+(cd "$work/with" && dotnet build -nodeReuse:false -nologo -v:m "-p:DockerfileGenConfiguration=$current" -clp:PerformanceSummary) >"$work/perf.log" 2>&1 \
+  || { cat "$work/perf.log"; die "the performance-summary build failed"; }
+targets_ms=$(awk '/Target Performance Summary:/ { t = 1 } /Task Performance Summary:/ { t = 0 }
+  t && /DockerfileGen/ && !/_PackDockerfileGenForSamples/ { for (i = 1; i <= NF; i++) if ($i == "ms") { s += $(i - 1); break } } END { printf "%.0f", s }' "$work/perf.log")
+targets_list=$(awk '/Target Performance Summary:/ { t = 1 } /Task Performance Summary:/ { t = 0 }
+  t && /DockerfileGen/ && !/_PackDockerfileGenForSamples/ { for (i = 1; i <= NF; i++) if ($i == "ms") { printf "%s%s %s ms", sep, $(i + 1), $(i - 1); sep = ", "; break } }' "$work/perf.log")
+
+mw=$(median "${with[@]}"); mwo=$(median "${without[@]}"); mc=$(median "${changed[@]}")
+# Load from other processes drifts over minutes, so the with/without pair of one run (seconds apart) is compared
+# first: the median of those per-run ratios is the estimate; the ratio of the two medians is shown beside it.
+paired=$(median $(for i in "${!with[@]}"; do awk -v a="${with[$i]}" -v b="${without[$i]}" 'BEGIN { printf "%.4f\n", a / b }'; done))
+overhead=$(awk -v r="$paired" 'BEGIN { printf "%+.1f", (r - 1) * 100 }')
+overhead_of_medians=$(awk -v a="$mw" -v b="$mwo" 'BEGIN { printf "%+.1f", (a / b - 1) * 100 }')
+verdict=$(awk -v r="$paired" 'BEGIN { print (r <= 1.03) ? "met" : "NOT met" }')
+spread=$(printf '%s\n' "${without[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f–%.2f s", v[1], v[NR] }')
+report="$out/build-overhead.md"
+{
+  echo "# Build overhead"
+  echo
+  echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') by \`benchmarks/build-overhead.sh\` on $(nproc) cores, .NET SDK $(dotnet --version);"
+  echo "\`dotnet build -nodeReuse:false\` of a copy of samples/WebApi (implicit no-op restore included), $runs interleaved runs, medians."
+  echo "Load average (1/5/15 min) at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other builds shared the machine)."
+  echo
+  echo "| build | median | ratio |"
+  echo "|---|---|---|"
+  echo "| no-op, without DockerfileGen | ${mwo} s | 1.00 |"
+  echo "| no-op, with DockerfileGen | ${mw} s | $(ratio "$mw" "$mwo") |"
+  echo "| only Dockerfile inputs changed (Dockerfile rewritten), with DockerfileGen | ${mc} s | $(ratio "$mc" "$mwo") |"
+  echo
+  echo "No-op overhead of the package, median of the per-run ratios: **${overhead}%** (target: within 3% — $verdict);"
+  echo "ratio of the medians: ${overhead_of_medians}%. The no-op build without the package alone ranged over $spread in these runs,"
+  echo "so differences of a few percent are within the noise of this machine."
+  echo
+  echo "MSBuild's own accounting of one more no-op build with the package (\`-clp:PerformanceSummary\`): DockerfileGen's targets"
+  echo "took **${targets_ms} ms** in total ($targets_list). The rest of any difference is evaluation, restore and noise."
+  echo
+  echo "Every run: [build-overhead.tsv](build-overhead.tsv)."
+} >"$report"
+echo "wrote $report"
+cat "$report"

@@ -1,0 +1,45 @@
+# Shared helpers for the benchmark scripts (sourced, not run).
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+docker_cli="${DOCKER:-/usr/bin/docker}"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1 MSBUILDTERMINALLOGGER=off
+
+die() { echo "error: $*" >&2; exit 1; }
+
+now() { date +%s.%N; }
+
+# seconds between two `now` values, 2 decimals
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# median of the numbers given as arguments
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# a / b with 2 decimals
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+# Packs DockerfileGen from the sources into $1/feed and writes $1/NuGet.config, which adds that feed to the
+# machine's sources and restores into $1/packages, so the copies under $1 take this exact build of the package.
+pack_into() {
+  local work="$1"
+  dotnet pack "$repo_root/src/DockerfileGen.Package/DockerfileGen.Package.csproj" -c Release -nodeReuse:false -v:q -nologo \
+    -o "$work/feed" "-p:NuspecOutputPath=$work/nuspec/" >/dev/null
+  cat >"$work/NuGet.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="dockerfilegen-under-test" value="$work/feed" />
+  </packageSources>
+  <config>
+    <add key="globalPackagesFolder" value="$work/packages" />
+  </config>
+</configuration>
+XML
+}
+
+# Copies a sample (without bin/, obj/ and generated files) to $2.
+copy_sample() {
+  local sample="$1" target="$2"
+  mkdir -p "$target"
+  (cd "$repo_root/samples/$sample" && tar --exclude=./bin --exclude=./obj --exclude=./Dockerfile --exclude=./.dockerignore -cf - .) | (cd "$target" && tar -xf -)
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using DockerfileGen.Diagnostics;
+using DockerfileGen.Planning;
+
+namespace DockerfileGen.Publishing;
+
+/// <summary>The image references (<c>repository:tag</c>) an image build applies, from the SDK's container properties.</summary>
+public static class ImageTags
+{
+    // Docker's reference grammar: a tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}; a repository is lowercase path
+    // components, optionally behind a registry host (which may have a port and upper-case letters).
+    private static readonly Regex TagPattern = new(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant);
+    private static readonly Regex ComponentPattern = new(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex HostPattern = new(@"^(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z0-9-]+:[0-9]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:[0-9]+)$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// <c>ContainerRepository</c> (default: the lowercased assembly name) combined with every tag of
+    /// <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>, else the version; an error for a name Docker
+    /// would reject, so the build fails before the engine is asked.
+    /// </summary>
+    public static IReadOnlyList<string> Resolve(ImageBuildRequest request, out Diagnostic? error)
+    {
+        error = null;
+        var repository = request.Repository.Trim();
+        if (repository.Length == 0)
+        {
+            repository = ImageNames.FromAssemblyName(request.AssemblyName);
+        }
+
+        if (!IsRepository(repository))
+        {
+            error = DiagnosticCatalog.InvalidImageName("ContainerRepository", repository);
+            return Array.Empty<string>();
+        }
+
+        var tags = new List<string>(ContainerPlatforms.Split(request.Tags));
+        if (tags.Count == 0)
+        {
+            var single = request.Tag.Trim();
+            tags.Add(single.Length > 0 ? single : request.Version.Trim());
+        }
+
+        var references = new List<string>();
+        foreach (var tag in tags)
+        {
+            if (!TagPattern.IsMatch(tag))
+            {
+                error = DiagnosticCatalog.InvalidImageName("image tag", tag);
+                return Array.Empty<string>();
+            }
+
+            var reference = repository + ":" + tag;
+            if (!references.Contains(reference))
+            {
+                references.Add(reference);
+            }
+        }
+
+        return references;
+    }
+
+    /// <summary>Whether Docker accepts the text as a repository name.</summary>
+    public static bool IsRepository(string repository)
+    {
+        var parts = repository.Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var hostAllowed = i == 0 && parts.Length > 1;
+            if (!ComponentPattern.IsMatch(parts[i]) && !(hostAllowed && HostPattern.IsMatch(parts[i])))
+            {
+                return false;
+            }
+        }
+
+        return repository.Length <= 255;
+    }
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using DockerfileGen.Diagnostics;
+using DockerfileGen.Publishing;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DockerfileGen.Tasks;
+
+/// <summary>
+/// Builds the image from the project's Dockerfile with docker or podman: checks that the engine answers,
+/// streams the build's output into the log line by line, and ends with one line naming the image and its
+/// size. Never hangs: both commands have timeouts, and a cancelled build (Ctrl+C) kills the tool and its
+/// children.
+/// </summary>
+public sealed class BuildImage : Task, ICancelableTask
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>The project file, for the location of errors.</summary>
+    [Required]
+    public string ProjectFullPath { get; set; } = "";
+
+    /// <summary>The Dockerfile to build.</summary>
+    [Required]
+    public string DockerfilePath { get; set; } = "";
+
+    /// <summary>The build context folder the Dockerfile's COPY instructions read from.</summary>
+    [Required]
+    public string ContextDirectory { get; set; } = "";
+
+    /// <summary><c>docker</c> or <c>podman</c>.</summary>
+    public string ContainerTool { get; set; } = "docker";
+
+    /// <summary>The tool's executable or its folder; empty searches PATH.</summary>
+    public string ContainerToolPath { get; set; } = "";
+
+    /// <summary>The default repository name, lowercased.</summary>
+    public string AssemblyName { get; set; } = "";
+
+    /// <summary>The default tag.</summary>
+    public string Version { get; set; } = "";
+
+    /// <summary><c>ContainerRepository</c>.</summary>
+    public string Repository { get; set; } = "";
+
+    /// <summary><c>ContainerImageTag</c>.</summary>
+    public string ImageTag { get; set; } = "";
+
+    /// <summary><c>ContainerImageTags</c>.</summary>
+    public string ImageTags { get; set; } = "";
+
+    /// <summary><c>ContainerRuntimeIdentifiers</c>: one <c>--platform</c> per RID.</summary>
+    public string RuntimeIdentifiers { get; set; } = "";
+
+    /// <summary><c>DockerfileGenBuildArg</c> items: the name, with the value in <c>Value</c> metadata.</summary>
+    public ITaskItem[] BuildArgs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>DockerfileGenBuildSecret</c> items: the secret id, with the file in <c>Source</c> metadata.</summary>
+    public ITaskItem[] Secrets { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Seconds the build may take before it is stopped; 0 or less waits forever.</summary>
+    public int TimeoutSeconds { get; set; } = 1800;
+
+    /// <summary>Seconds the engine check (<c>docker info</c>) may take: an engine that does not answer must not hang the build.</summary>
+    public int EngineCheckTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>The references the image was tagged with.</summary>
+    [Output]
+    public ITaskItem[] ImageReferences { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The image's size in bytes, as the engine reports it (uncompressed).</summary>
+    [Output]
+    public long ImageSize { get; private set; }
+
+    /// <inheritdoc />
+    public void Cancel() => cancellation.Cancel();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var tool = ImageBuildPlanner.ParseTool(ContainerTool);
+        if (tool is null)
+        {
+            return Fail(DiagnosticCatalog.UnknownContainerTool(ContainerTool));
+        }
+
+        var toolName = ImageBuildPlanner.ExecutableName(tool.Value);
+        var dockerfile = Path.GetFullPath(DockerfilePath);
+        if (!File.Exists(dockerfile))
+        {
+            return Fail(DiagnosticCatalog.DockerfileMissing(dockerfile));
+        }
+
+        var ignoreFile = dockerfile + ".dockerignore";
+        var request = new ImageBuildRequest
+        {
+            Tool = tool.Value,
+            DockerfilePath = dockerfile,
+            ContextDirectory = Path.GetFullPath(ContextDirectory),
+            IgnoreFilePath = File.Exists(ignoreFile) ? ignoreFile : null,
+            AssemblyName = AssemblyName,
+            Version = Version,
+            Repository = Repository,
+            Tag = ImageTag,
+            Tags = ImageTags,
+            RuntimeIdentifiers = RuntimeIdentifiers,
+            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).ToList(),
+            Secrets = Secrets.Select(item => new BuildSecret(item.ItemSpec.Trim(), item.GetMetadata("Source"))).ToList(),
+        };
+        var plan = ImageBuildPlanner.Plan(request);
+        if (!plan.Succeeded)
+        {
+            foreach (var error in plan.Errors)
+            {
+                Report(error);
+            }
+
+            return false;
+        }
+
+        foreach (var secret in request.Secrets)
+        {
+            if (!File.Exists(secret.SourcePath))
+            {
+                return Fail(DiagnosticCatalog.MissingSecretFile(secret.Id, secret.SourcePath));
+            }
+        }
+
+        var executable = FindExecutable(toolName, out var lookedAt);
+        if (executable is null)
+        {
+            return Fail(DiagnosticCatalog.ContainerToolNotFound(toolName, lookedAt));
+        }
+
+        if (!CheckEngine(executable, toolName, plan))
+        {
+            return false;
+        }
+
+        if (!RunBuild(executable, toolName, plan))
+        {
+            return false;
+        }
+
+        ImageReferences = plan.ImageReferences.Select(reference => (ITaskItem)new TaskItem(reference)).ToArray();
+        ImageSize = MeasureSize(executable, plan);
+        var others = plan.ImageReferences.Count > 1 ? " (also tagged " + string.Join(", ", plan.ImageReferences.Skip(1)) + ")" : "";
+        var size = ImageSize > 0 ? ImageBuildPlanner.FormatSize(ImageSize) : "size unknown";
+        Log.LogMessage(MessageImportance.High, $"DockerfileGen: built image {plan.ImageReferences[0]}{others}, {size}");
+        return !Log.HasLoggedErrors;
+    }
+
+    private bool CheckEngine(string executable, string toolName, ImageBuildPlan plan)
+    {
+        var output = new List<string>();
+        var outcome = ChildProcess.Run(
+            executable,
+            plan.EngineCheckArguments,
+            plan.Environment,
+            TimeSpan.FromSeconds(Math.Max(1, EngineCheckTimeoutSeconds)),
+            cancellation.Token,
+            output.Add,
+            out var exitCode);
+        switch (outcome)
+        {
+            case ChildProcessOutcome.Canceled:
+                Log.LogMessage(MessageImportance.High, "DockerfileGen: image build canceled.");
+                return false;
+            case ChildProcessOutcome.TimedOut:
+                return Fail(DiagnosticCatalog.EngineNotAnswering(toolName, $"no answer within {Math.Max(1, EngineCheckTimeoutSeconds)} s"));
+            default:
+                if (exitCode != 0)
+                {
+                    return Fail(DiagnosticCatalog.EngineNotAnswering(toolName, LastMeaningfulLine(output, $"exit code {exitCode}")));
+                }
+
+                var version = output.FirstOrDefault(line => line.Trim().StartsWith("Server Version:", StringComparison.OrdinalIgnoreCase));
+                Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: the {toolName} engine answers{(version is null ? "" : " (" + version.Trim() + ")")}.");
+                return true;
+        }
+    }
+
+    private bool RunBuild(string executable, string toolName, ImageBuildPlan plan)
+    {
+        Log.LogMessage(MessageImportance.High, $"DockerfileGen: {toolName} {CommandLine.Join(plan.BuildArguments)}");
+        var tail = new Queue<string>();
+        var outcome = ChildProcess.Run(
+            executable,
+            plan.BuildArguments,
+            plan.Environment,
+            TimeoutSeconds > 0 ? TimeSpan.FromSeconds(TimeoutSeconds) : TimeSpan.Zero,
+            cancellation.Token,
+            line =>
+            {
+                Log.LogMessage(MessageImportance.High, line);
+                tail.Enqueue(line);
+                if (tail.Count > 40)
+                {
+                    tail.Dequeue();
+                }
+            },
+            out var exitCode);
+        switch (outcome)
+        {
+            case ChildProcessOutcome.Canceled:
+                Log.LogMessage(MessageImportance.High, $"DockerfileGen: image build canceled; {toolName} was stopped.");
+                return false;
+            case ChildProcessOutcome.TimedOut:
+                return Fail(DiagnosticCatalog.ImageBuildTimedOut(toolName + " build", TimeoutSeconds.ToString(CultureInfo.InvariantCulture)));
+            default:
+                return exitCode == 0 || Fail(DiagnosticCatalog.ImageBuildFailed(toolName, exitCode.ToString(CultureInfo.InvariantCulture), Explain(tail.ToList())));
+        }
+    }
+
+    private long MeasureSize(string executable, ImageBuildPlan plan)
+    {
+        var output = new List<string>();
+        var outcome = ChildProcess.Run(executable, plan.SizeArguments, plan.Environment, TimeSpan.FromSeconds(60), cancellation.Token, output.Add, out var exitCode);
+        return outcome == ChildProcessOutcome.Exited && exitCode == 0
+            && long.TryParse(output.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+            ? bytes
+            : 0;
+    }
+
+    private string? FindExecutable(string toolName, out string lookedAt)
+    {
+        var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { toolName + ".exe", toolName } : new[] { toolName };
+        var configured = ContainerToolPath.Trim();
+        if (configured.Length > 0)
+        {
+            lookedAt = "DockerfileGenContainerToolPath is '" + configured + "'";
+            if (File.Exists(configured))
+            {
+                return Path.GetFullPath(configured);
+            }
+
+            return Directory.Exists(configured)
+                ? names.Select(name => Path.Combine(configured, name)).FirstOrDefault(File.Exists)
+                : null;
+        }
+
+        lookedAt = "not on PATH";
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var directory in path.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(directory.Trim(), name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The line that says what went wrong, plus a hint for failures with a known cause.</summary>
+    internal static string Explain(IReadOnlyList<string> output)
+    {
+        var detail = LastMeaningfulLine(output, "no output");
+        if (output.Any(line => line.IndexOf("buildx component is missing", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            detail += " (this docker CLI needs the buildx plugin for BuildKit; install it, or point DockerfileGenContainerToolPath at a docker CLI with built-in BuildKit)";
+        }
+
+        return detail;
+    }
+
+    private static string LastMeaningfulLine(IReadOnlyList<string> output, string fallback)
+    {
+        // Most useful first: the first coded error of the command that failed inside the build (NU1101, CS1002, …),
+        // then BuildKit's "ERROR: …" for the failed step, then whatever the tool said last.
+        var coded = output.FirstOrDefault(line => CodedError.IsMatch(line));
+        var step = output.LastOrDefault(line => line.IndexOf("ERROR:", StringComparison.Ordinal) >= 0);
+        var last = output.LastOrDefault(line => line.Trim().Length > 0);
+        return (coded ?? step ?? last)?.Trim() ?? fallback;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex CodedError =
+        new(@"\berror [A-Z]+[0-9]+:", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private bool Fail(Diagnostic diagnostic)
+    {
+        Report(diagnostic);
+        return false;
+    }
+
+    private void Report(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            Log.LogError(null, diagnostic.Code, null, ProjectFullPath, 0, 0, 0, 0, diagnostic.Message);
+        }
+        else
+        {
+            Log.LogWarning(null, diagnostic.Code, null, ProjectFullPath, 0, 0, 0, 0, diagnostic.Message);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using DockerfileGen.EndToEnd.Tests;
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Engine.Tests;
+
+/// <summary>
+/// samples/WebApi, consuming the packed package, built into an image on the local engine from the Dockerfile
+/// DockerfileGen generated, then run and inspected.
+/// </summary>
+[Collection(PackedPackageCollection.Name)]
+public sealed class WebApiImageTests
+{
+    private readonly PackedPackage package;
+
+    public WebApiImageTests(PackedPackage package) => this.package = package;
+
+    [SkippableFact]
+    public void PublishBuildsTheImageWhichServesAsNonRootWithoutSdkOrCompiler()
+    {
+        Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
+        using var temp = new TempDirectory("dfg-engine");
+        var directory = package.CopySample("WebApi", temp);
+        var tag = "e2e-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        var image = "dfg-test-webapi:" + tag;
+        var container = "dfg-test-webapi-" + tag;
+
+        try
+        {
+            var publish = DotNet.Run(
+                    directory,
+                    "publish", "-nodeReuse:false", "-nologo",
+                    "-p:DockerfileGenBuildImage=true",
+                    $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}",
+                    "-p:ContainerRepository=dfg-test-webapi",
+                    $"-p:ContainerImageTag={tag}")
+                .EnsureSuccess("dotnet publish -p:DockerfileGenBuildImage=true");
+
+            Assert.Contains($"DockerfileGen: wrote Dockerfile and .dockerignore in {directory}", publish.Output);
+            Assert.Empty(FoundationChecks.Violations(File.ReadAllText(Path.Combine(directory, "Dockerfile"))));
+            Assert.Matches(@"#\d+ \[build \d+/\d+\] RUN dotnet restore WebApi\.csproj -a amd64", publish.Output);
+            Assert.Matches($@"DockerfileGen: built image {Regex.Escape(image)}, \d+\.\d MB", publish.Output);
+
+            ContainerEngine.Run(directory, "run", "-d", "--name", container, "-p", "127.0.0.1::8080", image).EnsureSuccess("docker run");
+            var port = ContainerEngine.Run(directory, "port", container, "8080/tcp").EnsureSuccess("docker port").Output.Trim().Split('\n')[0];
+            Assert.Equal(HttpStatusCode.OK, GetWithRetries($"http://{port}/", TimeSpan.FromSeconds(60)));
+
+            // The app is PID 1 (exec-form entrypoint): its real and effective UID are the image's app user.
+            var status = ContainerEngine.Run(directory, "exec", container, "cat", "/proc/1/status").EnsureSuccess("reading the app's status");
+            Assert.Matches(@"(?m)^Uid:\s+1654\s+1654\s", status.Output);
+
+            var sdks = ContainerEngine.Run(directory, "run", "--rm", "--entrypoint", "dotnet", image, "--list-sdks").EnsureSuccess("dotnet --list-sdks in the image");
+            Assert.Equal("", sdks.Output.Trim());
+
+            var files = ContainerEngine.Run(
+                    directory,
+                    "run", "--rm", "--entrypoint", "sh", image, "-c",
+                    "ls /usr/share/dotnet; " +
+                    "for tool in cc gcc g++ c++ clang ld as make csc; do command -v $tool; done; " +
+                    "find / -xdev -type f \\( -name csc.dll -o -name 'Microsoft.CodeAnalysis*.dll' -o -name Microsoft.Build.dll -o -name ilc \\) 2>/dev/null; " +
+                    "echo end")
+                .EnsureSuccess("listing the image");
+            var lines = files.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Contains("shared", lines);
+            Assert.DoesNotContain("sdk", lines);
+            Assert.DoesNotContain(lines, line => line.StartsWith('/'));
+            Assert.Equal("end", lines[^1]);
+        }
+        finally
+        {
+            ContainerEngine.Run(temp.Path, "rm", "-f", container);
+            ContainerEngine.Run(temp.Path, "rmi", "-f", image);
+        }
+    }
+
+    [SkippableFact]
+    public void SourceEditRebuildReusesTheRestoreLayerAndIsFasterThanTheColdBuild()
+    {
+        Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
+        using var temp = new TempDirectory("dfg-engine");
+        var directory = package.CopySample("WebApi", temp);
+        DotNet.Build(directory).EnsureSuccess("dotnet build (generates the Dockerfile)");
+        var image = "dfg-test-webapi-cache:" + Guid.NewGuid().ToString("N").Substring(0, 8);
+
+        try
+        {
+            // Cold: no layer of this Dockerfile may come from an earlier run.
+            var cold = Stopwatch.StartNew();
+            var first = ContainerEngine.Run(directory, "build", "--progress=plain", "--no-cache", "-t", image, "-f", "Dockerfile", ".").EnsureSuccess("cold docker build");
+            cold.Stop();
+            Assert.False(IsCached(first.Output, "RUN dotnet restore"), "the cold build must run the restore step");
+
+            var program = Path.Combine(directory, "Program.cs");
+            // A new text every run: BuildKit's cache is keyed by content, so a repeated edit would be a cache hit.
+            File.WriteAllText(program, File.ReadAllText(program).Replace("Hello from a DockerfileGen image", "Hello from edit " + Guid.NewGuid().ToString("N")));
+
+            var warm = Stopwatch.StartNew();
+            var second = ContainerEngine.Run(directory, "build", "--progress=plain", "-t", image, "-f", "Dockerfile", ".").EnsureSuccess("docker build after a source edit");
+            warm.Stop();
+
+            Assert.True(IsCached(second.Output, "RUN dotnet restore"), "restore step not reported CACHED after a source edit:\n" + second.Output);
+            Assert.False(IsCached(second.Output, "RUN dotnet publish"), "the edit must reach the publish step");
+            Assert.True(warm.Elapsed < cold.Elapsed, $"rebuild after the edit took {warm.Elapsed.TotalSeconds:0.0} s, the cold build {cold.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"WebApi image: cold build {cold.Elapsed.TotalSeconds:0.0} s, rebuild after a source edit {warm.Elapsed.TotalSeconds:0.0} s");
+        }
+        finally
+        {
+            ContainerEngine.Run(temp.Path, "rmi", "-f", image);
+        }
+    }
+
+    [SkippableFact]
+    public void PublishWithAnEngineThatDoesNotAnswerFailsWithDFG0051()
+    {
+        // Needs no engine: a docker CLI pointed at a socket nothing listens on is what "no engine" looks like.
+        Skip.IfNot(File.Exists(ContainerEngine.Docker), $"{ContainerEngine.Docker} does not exist");
+        using var temp = new TempDirectory("dfg-engine");
+        var directory = package.CopySample("WebApi", temp);
+        var socket = Path.Combine(temp.Path, "nothing-listens-here.sock");
+
+        var result = ProcessRunner.Run(
+            "dotnet",
+            new[] { "publish", "-nodeReuse:false", "-nologo", "-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}" },
+            directory,
+            TimeSpan.FromMinutes(8),
+            new Dictionary<string, string>
+            {
+                ["DOCKER_HOST"] = "unix://" + socket,
+                ["MSBUILDDISABLENODEREUSE"] = "1",
+                ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+                ["MSBUILDTERMINALLOGGER"] = "off",
+            });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0051", result.Output);
+        Assert.Contains(socket, result.Output);
+    }
+
+    /// <summary>Whether BuildKit's plain progress reports the step whose text contains <paramref name="step"/> as CACHED.</summary>
+    private static bool IsCached(string output, string step)
+    {
+        var id = Regex.Match(output, $@"(?m)^(#\d+) \[[^\]]+\] {Regex.Escape(step)}");
+        Assert.True(id.Success, $"no '{step}' step in the build output:\n{output}");
+        return Regex.IsMatch(output, $@"(?m)^{id.Groups[1].Value} CACHED\s*$");
+    }
+
+    private static HttpStatusCode GetWithRetries(string url, TimeSpan patience)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try
+            {
+                return client.GetAsync(url).GetAwaiter().GetResult().StatusCode;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
+            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DockerfileGen.Tasks.Tests;
+
+/// <summary>The image build task against a fake docker: arguments, streaming, errors, timeouts and cancellation.</summary>
+public sealed class BuildImageTests
+{
+    private static (BuildImage Task, FakeBuildEngine Engine) Create(FakeContainerTool tool, Action<BuildImage>? configure = null)
+    {
+        var engine = new FakeBuildEngine();
+        var task = new BuildImage
+        {
+            BuildEngine = engine,
+            ProjectFullPath = "/src/WebApi/WebApi.csproj",
+            DockerfilePath = tool.Dockerfile,
+            ContextDirectory = Path.GetDirectoryName(tool.Dockerfile)!,
+            ContainerToolPath = tool.Path,
+            AssemblyName = "WebApi",
+            Version = "1.0.0",
+        };
+        configure?.Invoke(task);
+        return (task, engine);
+    }
+
+    private static List<string> Lines(FakeBuildEngine engine)
+    {
+        lock (engine.Messages)
+        {
+            return engine.Messages.Select(m => m.Message ?? "").ToList();
+        }
+    }
+
+    [Fact]
+    public void BuildsWithBuildKitAndEndsWithTheImageAndItsSize()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t =>
+        {
+            t.ImageTags = "1.0.0;latest";
+            t.RuntimeIdentifiers = "linux-x64";
+            t.BuildArgs = new ITaskItem[] { new TaskItem("GREETING", new Dictionary<string, string> { ["Value"] = "hello world" }) };
+        });
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        var context = Path.GetDirectoryName(tool.Dockerfile)!;
+        Assert.Equal(
+            new[]
+            {
+                "info|buildkit=1",
+                $"build --progress=plain -f {tool.Dockerfile} -t webapi:1.0.0 -t webapi:latest --platform linux/amd64 --build-arg GREETING=hello world {context}|buildkit=1",
+                "image inspect --format {{.Size}} webapi:1.0.0|buildkit=1",
+            },
+            tool.Calls());
+        var lines = Lines(engine);
+        Assert.Contains("#1 [build 1/2] FROM sdk", lines);
+        Assert.Equal("DockerfileGen: built image webapi:1.0.0 (also tagged webapi:latest), 230.7 MB", lines[^1]);
+        Assert.Equal(new[] { "webapi:1.0.0", "webapi:latest" }, task.ImageReferences.Select(i => i.ItemSpec));
+        Assert.Equal(230_712_345L, task.ImageSize);
+        Assert.All(engine.Messages.Where(m => m.Message!.StartsWith('#')), m => Assert.Equal(MessageImportance.High, m.Importance));
+    }
+
+    [Fact]
+    public void OutputReachesTheLogWhileTheToolIsStillRunning()
+    {
+        // The tool waits for a file that the test creates only when the first line has been logged: if output were
+        // collected until the tool exits, the tool would give up and fail.
+        using var tool = new FakeContainerTool(build: """echo 'first line'; i=0; while [ ! -e "$dir/release" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; [ -e "$dir/release" ] && echo 'second line'""");
+        var (task, engine) = Create(tool);
+        engine.OnMessage = message =>
+        {
+            if (message.Message == "first line")
+            {
+                File.WriteAllText(Path.Combine(tool.Directory, "release"), "");
+            }
+        };
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.Contains("second line", Lines(engine));
+    }
+
+    [Fact]
+    public void PodmanGetsNoBuildKitVariable()
+    {
+        using var tool = new FakeContainerTool(name: "podman", info: "echo 5.4.2");
+        var (task, engine) = Create(tool, t => t.ContainerTool = "podman");
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.StartsWith($"build -f {tool.Dockerfile} -t webapi:1.0.0 ", tool.Calls()[1]);
+        Assert.EndsWith("|buildkit=", tool.Calls()[1]);
+    }
+
+    [Fact]
+    public void SecretIsPassedAsASecretMount()
+    {
+        using var tool = new FakeContainerTool();
+        var secretFile = Path.Combine(tool.Directory, "NuGet.Config");
+        File.WriteAllText(secretFile, "<configuration />");
+        var (task, engine) = Create(tool, t => t.Secrets = new ITaskItem[] { new TaskItem("nugetconfig", new Dictionary<string, string> { ["Source"] = secretFile }) });
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.Contains($" --secret id=nugetconfig,src={secretFile} ", tool.Calls()[1]);
+        Assert.DoesNotContain("<configuration", string.Join("\n", Lines(engine)));
+    }
+
+    [Fact]
+    public void MissingSecretFileIsDFG0058AndNothingRuns()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => t.Secrets = new ITaskItem[] { new TaskItem("nugetconfig", new Dictionary<string, string> { ["Source"] = "/nowhere/NuGet.Config" }) });
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0058", Assert.Single(engine.Errors).Code);
+        Assert.Empty(tool.Calls());
+    }
+
+    [Fact]
+    public void MissingToolIsDFG0050()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => t.ContainerToolPath = "/nowhere/docker");
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0050", error.Code);
+        Assert.Contains("DockerfileGenContainerToolPath", error.Message);
+    }
+
+    [Fact]
+    public void ToolPathMayBeTheFolderHoldingTheTool()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => t.ContainerToolPath = tool.Directory);
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void UnknownToolIsDFG0056()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => t.ContainerTool = "nerdctl");
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0056", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void MissingDockerfileIsDFG0060()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => t.DockerfilePath = "/nowhere/Dockerfile");
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0060", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void EngineThatDoesNotAnswerIsDFG0051AndNoBuildRuns()
+    {
+        using var tool = new FakeContainerTool(info: "echo 'Client:'; echo ' Context: default'; echo 'Server:'; echo 'ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2; echo 'errors pretty printing info'; exit 1");
+        var (task, engine) = Create(tool);
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0051", error.Code);
+        Assert.Contains("(ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?)", error.Message);
+        Assert.Single(tool.Calls());
+    }
+
+    [Fact]
+    public void EngineCheckThatHangsIsDFG0051WithinItsTimeout()
+    {
+        using var tool = new FakeContainerTool(info: "sleep 30");
+        var (task, engine) = Create(tool, t => t.EngineCheckTimeoutSeconds = 1);
+        var stopwatch = Stopwatch.StartNew();
+
+        Assert.False(task.Execute());
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.Contains("no answer within 1 s", Assert.Single(engine.Errors).Message);
+    }
+
+    [Fact]
+    public void FailedBuildIsDFG0052QuotingTheError()
+    {
+        using var tool = new FakeContainerTool(build: "echo '#9 [build 4/6] RUN dotnet restore'; echo '#9 ERROR: process \"/bin/sh -c dotnet restore\" did not complete successfully: exit code: 1' >&2; echo 'some trailing noise'; exit 1");
+        var (task, engine) = Create(tool);
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0052", error.Code);
+        Assert.Contains("exit code 1: #9 ERROR: process \"/bin/sh -c dotnet restore\"", error.Message);
+        Assert.Equal(2, tool.Calls().Count);
+    }
+
+    [Fact]
+    public void FailedBuildQuotesTheFirstCodedErrorOfTheFailedCommand()
+    {
+        using var tool = new FakeContainerTool(build: "echo '#11 3.305 /src/WebApi.csproj : error NU1101: Unable to find package Foo.'; echo '#11 ERROR: executor failed running [/bin/sh -c dotnet restore]: exit code: 1'; echo 'executor failed running'; exit 1");
+        var (task, engine) = Create(tool);
+
+        Assert.False(task.Execute());
+        Assert.Contains("exit code 1: #11 3.305 /src/WebApi.csproj : error NU1101: Unable to find package Foo.", Assert.Single(engine.Errors).Message);
+    }
+
+    [Fact]
+    public void BuildThatRunsTooLongIsStoppedWithItsChildrenAsDFG0053()
+    {
+        using var tool = new FakeContainerTool(build: """sleep 60 & echo $! > "$dir/child.pid"; echo started; wait""");
+        var (task, engine) = Create(tool, t => t.TimeoutSeconds = 2);
+        var stopwatch = Stopwatch.StartNew();
+
+        Assert.False(task.Execute());
+
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.Equal("DFG0053", Assert.Single(engine.Errors).Code);
+        AssertProcessEnds(File.ReadAllText(Path.Combine(tool.Directory, "child.pid")).Trim());
+    }
+
+    [Fact]
+    public void CancelKillsTheToolAndItsChildren()
+    {
+        using var tool = new FakeContainerTool(build: """sleep 60 & echo $! > "$dir/child.pid"; echo started; wait""");
+        var (task, engine) = Create(tool);
+        engine.OnMessage = message =>
+        {
+            if (message.Message == "started")
+            {
+                // What MSBuild does on Ctrl+C: call Cancel from another thread while Execute runs.
+                ThreadPool.QueueUserWorkItem(_ => task.Cancel());
+            }
+        };
+        var stopwatch = Stopwatch.StartNew();
+
+        Assert.False(task.Execute());
+
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.Empty(engine.Errors);
+        Assert.Contains("DockerfileGen: image build canceled; docker was stopped.", Lines(engine));
+        AssertProcessEnds(File.ReadAllText(Path.Combine(tool.Directory, "child.pid")).Trim());
+    }
+
+    private static void AssertProcessEnds(string pid)
+    {
+        // A killed child whose parent is gone may linger as a zombie until init reaps it: that is ended too.
+        var stat = $"/proc/{pid}/stat";
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            string? text = null;
+            try
+            {
+                text = File.Exists(stat) ? File.ReadAllText(stat) : null;
+            }
+            catch (IOException)
+            {
+            }
+
+            if (text is null || text.Substring(text.LastIndexOf(')') + 2, 1) == "Z")
+            {
+                return;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        Assert.Fail($"process {pid} (the tool's child) still runs");
+    }
+}

@@ -1,0 +1,52 @@
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Tasks.Tests;
+
+/// <summary>
+/// A shell script standing in for docker or podman: it records every call (arguments and DOCKER_BUILDKIT) and
+/// runs the shell snippet the test gives for <c>info</c> and for <c>build</c>. Lets the task's process handling be
+/// tested without an engine.
+/// </summary>
+internal sealed class FakeContainerTool : IDisposable
+{
+    private readonly TempDirectory temp = new("dfg-fake-tool");
+
+    public FakeContainerTool(string build = "echo '#1 [build 1/2] FROM sdk'; echo '#2 DONE 0.1s'", string info = "echo 20.10.24", string size = "echo 230712345", string name = "docker")
+    {
+        Path = temp.Write(name, $$"""
+            #!/bin/sh
+            dir="$(dirname "$0")"
+            printf '%s|buildkit=%s\n' "$*" "${DOCKER_BUILDKIT:-}" >> "$dir/calls.log"
+            case "$1" in
+              info) {{info}} ;;
+              build) {{build}} ;;
+              image) {{size}} ;;
+              *) echo "unexpected command $1" >&2; exit 64 ;;
+            esac
+            """.Replace("\r\n", "\n") + "\n");
+        // The script is POSIX shell: these tests run where the product's images are built, on Linux (and macOS).
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        Dockerfile = temp.Write("ctx/Dockerfile", "FROM scratch\n");
+    }
+
+    /// <summary>The script.</summary>
+    public string Path { get; }
+
+    /// <summary>The folder holding the script; files the script writes go here too.</summary>
+    public string Directory => System.IO.Path.GetDirectoryName(Path)!;
+
+    /// <summary>A Dockerfile in a context folder of its own.</summary>
+    public string Dockerfile { get; }
+
+    /// <summary>One line per call: the arguments, then <c>|buildkit=</c> and the variable's value.</summary>
+    public IReadOnlyList<string> Calls()
+    {
+        var log = System.IO.Path.Combine(Directory, "calls.log");
+        return File.Exists(log) ? File.ReadAllLines(log) : Array.Empty<string>();
+    }
+
+    public void Dispose() => temp.Dispose();
+}

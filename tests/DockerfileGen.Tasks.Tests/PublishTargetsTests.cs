@@ -1,0 +1,71 @@
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Tasks.Tests;
+
+/// <summary>`dotnet publish -p:DockerfileGenBuildImage=true` on a temporary project, with a fake docker.</summary>
+[Collection(DotNetBuildCollection.Name)]
+public sealed class PublishTargetsTests
+{
+    private const string Console10 = "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>";
+
+    [Fact]
+    public void PublishWithBuildImageRegeneratesAndBuildsTheImageFromTheProjectFolder()
+    {
+        using var project = new TempProject(Console10);
+        using var tool = new FakeContainerTool();
+        var secret = Path.Combine(tool.Directory, "NuGet.Config");
+        File.WriteAllText(secret, "<configuration />");
+        File.WriteAllText(Path.Combine(project.Directory, "Directory.Build.targets"), $"""
+            <Project>
+              <ItemGroup>
+                <DockerfileGenBuildArg Include="GREETING" Value="hi" />
+                <DockerfileGenBuildSecret Include="nugetconfig" Source="{secret}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var result = project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}", "-p:ContainerRuntimeIdentifiers=linux-x64")
+            .EnsureSuccess("publish with the image build");
+
+        Assert.Contains("DockerfileGen: wrote Dockerfile and .dockerignore in ", result.Output);
+        Assert.Contains("#1 [build 1/2] FROM sdk", result.Output);
+        Assert.Contains("DockerfileGen: built image app:1.0.0, 230.7 MB", result.Output);
+        Assert.Equal(
+            $"build --progress=plain -f {project.Dockerfile} -t app:1.0.0 --platform linux/amd64 --build-arg GREETING=hi --secret id=nugetconfig,src={secret} {project.Directory}|buildkit=1",
+            tool.Calls()[1]);
+    }
+
+    [Fact]
+    public void TagsComeFromContainerRepositoryAndContainerImageTags()
+    {
+        using var project = new TempProject(Console10 + "<ContainerRepository>shop/app</ContainerRepository><ContainerImageTags>2.0;latest</ContainerImageTags>");
+        using var tool = new FakeContainerTool();
+
+        project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}").EnsureSuccess("publish");
+
+        Assert.Contains(" -t shop/app:2.0 -t shop/app:latest ", tool.Calls()[1]);
+    }
+
+    [Fact]
+    public void PlainPublishDoesNotTouchTheEngine()
+    {
+        using var project = new TempProject(Console10);
+        using var tool = new FakeContainerTool();
+
+        project.Publish($"-p:DockerfileGenContainerToolPath={tool.Path}").EnsureSuccess("plain publish");
+
+        Assert.Empty(tool.Calls());
+    }
+
+    [Fact]
+    public void EngineDownFailsThePublishWithDFG0051()
+    {
+        using var project = new TempProject(Console10);
+        using var tool = new FakeContainerTool(info: "echo 'Cannot connect to the Docker daemon' >&2; exit 1");
+
+        var result = project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0051", result.Output);
+    }
+}
