@@ -145,7 +145,7 @@ internal static class LintCommand
             Severities = severities,
             AllowedRegistries = ValidationOptions.ParseList(registries),
             Facts = facts,
-            Context = Directory.Exists(contextDirectory) ? BuildContextReader.Read(contextDirectory, Path.GetFileName(fullPath)) : null,
+            Context = Directory.Exists(contextDirectory) ? BuildContextReader.Read(contextDirectory, fullPath) : null,
         };
 
         var result = DockerfileValidator.Validate(File.ReadAllText(fullPath), options);

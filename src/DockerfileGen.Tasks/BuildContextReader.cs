@@ -10,16 +10,22 @@ namespace DockerfileGen.Tasks;
 /// </summary>
 internal static class BuildContextReader
 {
-    public static BuildContextSnapshot Read(string contextDirectory, string dockerfileName)
+    /// <param name="contextDirectory">The build context root.</param>
+    /// <param name="dockerfilePath">The Dockerfile (a bare name is taken to lie in the context root).</param>
+    public static BuildContextSnapshot Read(string contextDirectory, string dockerfilePath)
     {
         var root = Path.GetFullPath(contextDirectory);
+        var dockerfile = Path.GetFullPath(Path.Combine(root, dockerfilePath));
 
         // BuildKit prefers <Dockerfile>.dockerignore beside the Dockerfile over the context's .dockerignore.
         string? ignoreText = null;
         var ignoreName = ".dockerignore";
-        foreach (var name in new[] { dockerfileName + ".dockerignore", ".dockerignore" })
+        foreach (var (name, candidate) in new[]
+                 {
+                     (Path.GetFileName(dockerfile) + ".dockerignore", dockerfile + ".dockerignore"),
+                     (".dockerignore", Path.Combine(root, ".dockerignore")),
+                 })
         {
-            var candidate = Path.Combine(root, name);
             if (File.Exists(candidate))
             {
                 ignoreText = File.ReadAllText(candidate);

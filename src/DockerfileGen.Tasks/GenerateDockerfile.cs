@@ -80,6 +80,12 @@ public sealed class GenerateDockerfile : Task
     /// <summary>Where project evaluations are remembered between builds, so only changed projects are evaluated again.</summary>
     public string GraphCachePath { get; set; } = "";
 
+    /// <summary>Where to write the build context root of the generated Dockerfile, for the validator and the image build.</summary>
+    public string ContextPath { get; set; } = "";
+
+    /// <summary>Where to list what the restore layer copies (relative to the context root), for the validator.</summary>
+    public string RestoreInputsPath { get; set; } = "";
+
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -134,7 +140,6 @@ public sealed class GenerateDockerfile : Task
         }
 
         var context = result.Context!;
-        WriteIfChanged(SecretsPath, context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(context.Root, secret.Path))));
 
         // Decide for both files before writing either: an error never leaves one of them behind.
         var plans = new List<(string Path, GeneratedFile File, FileUpdate Update)>();
@@ -160,6 +165,12 @@ public sealed class GenerateDockerfile : Task
                 written.Add(new TaskItem(path));
             }
         }
+
+        // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
+        var root = context.Root.Length == 0 ? projectDirectory : context.Root;
+        WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
+        WriteIfChanged(RestoreInputsPath, keptDockerfile ? Array.Empty<string>() : context.BuildFiles.Concat(context.ProjectFiles));
+        WriteIfChanged(SecretsPath, keptDockerfile ? Array.Empty<string>() : context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(root, secret.Path))));
 
         WrittenFiles = written.ToArray();
         WriteTrackedFiles(inputs, plans.Where(p => !keptDockerfile || p.File == result.Dockerfile).Select(p => p.Path));

@@ -26,6 +26,12 @@ public sealed class ValidateDockerfile : Task
     /// <summary>The project file, for the restore-input rule on a generated Dockerfile.</summary>
     public string ProjectFullPath { get; set; } = "";
 
+    /// <summary>The build context root DockerfileGen generated the Dockerfile for; used when the Dockerfile is ours.</summary>
+    public string GeneratedContextDirectory { get; set; } = "";
+
+    /// <summary>What the generated restore layer copies, relative to <see cref="GeneratedContextDirectory"/>.</summary>
+    public string[] RestoreInputs { get; set; } = Array.Empty<string>();
+
     /// <summary>The assembly name: the entrypoint must start it.</summary>
     public string AssemblyName { get; set; } = "";
 
@@ -68,7 +74,9 @@ public sealed class ValidateDockerfile : Task
             Log.LogWarning(null, diagnostic.Code, null, ProjectFullPath, 0, 0, 0, 0, diagnostic.Message);
         }
 
-        var context = ContextDirectory.Length > 0 ? ContextDirectory : Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
+        var context = generated && GeneratedContextDirectory.Length > 0
+            ? GeneratedContextDirectory
+            : ContextDirectory.Length > 0 ? ContextDirectory : Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
         var facts = new ProjectFacts
         {
             AssemblyName = AssemblyName,
@@ -80,14 +88,16 @@ public sealed class ValidateDockerfile : Task
         {
             NeedsGlobalization = InvariantGlobalization.Trim().Length == 0 ? null : !string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             // Only for our own output do we know the context is the project folder and what restore reads.
-            RestoreInputs = generated && ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null,
+            RestoreInputs = !generated ? null
+                : RestoreInputs.Length > 0 ? RestoreInputs
+                : ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null,
         };
         var options = new ValidationOptions
         {
             Severities = severities,
             AllowedRegistries = ValidationOptions.ParseList(AllowedRegistries),
             Facts = validationFacts,
-            Context = BuildContextReader.Read(context, Path.GetFileName(DockerfilePath)),
+            Context = BuildContextReader.Read(context, DockerfilePath),
         };
 
         var findings = DockerfileValidator.Validate(text, options).Findings;
