@@ -81,9 +81,12 @@ public sealed class PackedPackage : IDisposable
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
     };
 
+    /// <summary>The properties that make a copied sample restore DockerfileGen from the private feed into the private folder.</summary>
+    public string[] FeedArguments => new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}" };
+
     /// <summary><c>dotnet build</c> of a copied sample, restoring DockerfileGen from the private feed.</summary>
     public ProcessResult Build(string directory, params string[] arguments) =>
-        DotNet.Build(directory, new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}" }.Concat(arguments).ToArray());
+        DotNet.Build(directory, FeedArguments.Concat(arguments).ToArray());
 
     public void Dispose() => temp.Dispose();
 }

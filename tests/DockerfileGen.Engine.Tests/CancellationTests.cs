@@ -31,7 +31,7 @@ public sealed class CancellationTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "publish", "-nodeReuse:false", "-nologo", "-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}", "-p:ContainerRepository=dfg-test-cancel", $"-p:ContainerImageTag={tag}" })
+        foreach (var argument in new[] { "publish", "-nodeReuse:false", "-nologo", "-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}", "-p:ContainerRepository=dfg-test-cancel", $"-p:ContainerImageTag={tag}" }.Concat(package.FeedArguments))
         {
             info.ArgumentList.Add(argument);
         }

@@ -31,11 +31,14 @@ public sealed class WebApiImageTests
         {
             var publish = DotNet.Run(
                     directory,
-                    "publish", "-nodeReuse:false", "-nologo",
-                    "-p:DockerfileGenBuildImage=true",
-                    $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}",
-                    "-p:ContainerRepository=dfg-test-webapi",
-                    $"-p:ContainerImageTag={tag}")
+                    new[]
+                    {
+                        "publish", "-nodeReuse:false", "-nologo",
+                        "-p:DockerfileGenBuildImage=true",
+                        $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}",
+                        "-p:ContainerRepository=dfg-test-webapi",
+                        $"-p:ContainerImageTag={tag}",
+                    }.Concat(package.FeedArguments).ToArray())
                 .EnsureSuccess("dotnet publish -p:DockerfileGenBuildImage=true");
 
             Assert.Contains($"DockerfileGen: wrote Dockerfile and .dockerignore in {directory}", publish.Output);
@@ -81,7 +84,7 @@ public sealed class WebApiImageTests
         Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
         using var temp = new TempDirectory("dfg-engine");
         var directory = package.CopySample("WebApi", temp);
-        DotNet.Build(directory).EnsureSuccess("dotnet build (generates the Dockerfile)");
+        package.Build(directory).EnsureSuccess("dotnet build (generates the Dockerfile)");
         var image = "dfg-test-webapi-cache:" + Guid.NewGuid().ToString("N").Substring(0, 8);
 
         try
@@ -122,7 +125,7 @@ public sealed class WebApiImageTests
 
         var result = ProcessRunner.Run(
             "dotnet",
-            new[] { "publish", "-nodeReuse:false", "-nologo", "-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}" },
+            new[] { "publish", "-nodeReuse:false", "-nologo", "-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}" }.Concat(package.FeedArguments),
             directory,
             TimeSpan.FromMinutes(8),
             new Dictionary<string, string>
