@@ -27,6 +27,15 @@ public sealed class ReadmeTests
     }
 
     [Fact]
+    public void CiRunsTheReadmesTestCommand()
+    {
+        var ci = File.ReadAllLines(Path.Combine(RepoPaths.Root, ".ci", "run"));
+        var command = Assert.Single(ci, line => line.StartsWith("dotnet test ", StringComparison.Ordinal));
+
+        Assert.Contains("\n" + command + "   #", Readme.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void PropertyTableMatchesTheTargetsHeader()
     {
         Assert.Contains("DockerfileGenEnabled", DeclaredProperties().Keys);
