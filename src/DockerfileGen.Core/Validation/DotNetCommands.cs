@@ -85,4 +85,24 @@ public sealed record DotNetCommand(Instruction Instruction, IReadOnlyList<string
 
         return result;
     }
+
+    /// <summary>
+    /// Every <c>dotnet publish</c> or <c>dotnet build</c> of the stage that follows a <c>dotnet restore</c>,
+    /// with the latest restore before it: the pairs whose arguments have to agree.
+    /// </summary>
+    public static IEnumerable<(DotNetCommand Restore, DotNetCommand Command)> AfterRestore(Stage stage)
+    {
+        DotNetCommand? restore = null;
+        foreach (var command in In(stage))
+        {
+            if (command.Verb == "restore")
+            {
+                restore = command;
+            }
+            else if (restore is not null && (command.Verb == "publish" || command.Verb == "build"))
+            {
+                yield return (restore, command);
+            }
+        }
+    }
 }

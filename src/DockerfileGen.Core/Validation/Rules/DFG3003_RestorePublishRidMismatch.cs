@@ -25,15 +25,9 @@ public sealed class DFG3003_RestorePublishRidMismatch : DockerfileRule
     {
         foreach (var stage in context.Document.Stages)
         {
-            DotNetCommand? restore = null;
-            foreach (var command in DotNetCommand.In(stage))
+            foreach (var (restore, command) in DotNetCommand.AfterRestore(stage))
             {
-                if (command.Verb == "restore")
-                {
-                    restore = command;
-                }
-                else if (restore is not null && (command.Verb == "publish" || command.Verb == "build") && command.Has("--no-restore")
-                    && command.RidArguments != restore.RidArguments)
+                if (command.Has("--no-restore") && command.RidArguments != restore.RidArguments)
                 {
                     var restoreArgs = restore.RidArguments.Length == 0 ? "none" : restore.RidArguments;
                     var publishArgs = command.RidArguments.Length == 0 ? "none" : command.RidArguments;

@@ -25,14 +25,9 @@ public sealed class DFG3006_PublishWithoutNoRestore : DockerfileRule
     {
         foreach (var stage in context.Document.Stages)
         {
-            DotNetCommand? restore = null;
-            foreach (var command in DotNetCommand.In(stage))
+            foreach (var (restore, command) in DotNetCommand.AfterRestore(stage))
             {
-                if (command.Verb == "restore")
-                {
-                    restore = command;
-                }
-                else if (restore is not null && (command.Verb == "publish" || command.Verb == "build") && !command.Has("--no-restore") && !command.Has("--no-build"))
+                if (!command.Has("--no-restore") && !command.Has("--no-build"))
                 {
                     context.Report(command.Instruction, $"dotnet {command.Verb} restores again although line {restore.Instruction.Start.Line} already restored. Add --no-restore (with the same RID arguments as the restore).");
                 }
