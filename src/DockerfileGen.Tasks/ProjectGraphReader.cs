@@ -1,9 +1,7 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Xml.Linq;
 using DockerfileGen.Model;
 
@@ -163,20 +161,12 @@ internal sealed class ProjectGraphReader
     }
 
     /// <summary>Every NuGet.config NuGet merges for a restore in <paramref name="directory"/>, nearest first.</summary>
-    public static List<string> FindNuGetConfigs(string directory)
-    {
-        var result = new List<string>();
-        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
-        {
-            var config = NuGetConfigNames.Select(name => Path.Combine(current.FullName, name)).FirstOrDefault(File.Exists);
-            if (config is not null)
-            {
-                result.Add(config);
-            }
-        }
-
-        return result;
-    }
+    public static List<string> FindNuGetConfigs(string directory) =>
+        Ancestors(directory)
+            .Select(folder => NuGetConfigNames.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists))
+            .Where(config => config is not null)
+            .Select(config => config!)
+            .ToList();
 
     /// <summary>True when the config stores credentials for a source (a <c>packageSourceCredentials</c> entry).</summary>
     public static bool HasCredentials(string nugetConfig)
@@ -215,18 +205,16 @@ internal sealed class ProjectGraphReader
         return File.Exists(plain) ? plain : null;
     }
 
-    private static string? FindUp(string directory, string fileName)
+    private static string? FindUp(string directory, string fileName) =>
+        Ancestors(directory).Select(folder => Path.Combine(folder, fileName)).FirstOrDefault(File.Exists);
+
+    // The folder and every folder above it, nearest first: how NuGet and the SDK search for their files.
+    private static IEnumerable<string> Ancestors(string directory)
     {
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
-            var candidate = Path.Combine(current.FullName, fileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            yield return current.FullName;
         }
-
-        return null;
     }
 
     private static string FullDirectory(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
