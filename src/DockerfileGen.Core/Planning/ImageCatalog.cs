@@ -86,6 +86,11 @@ public static class ImageCatalog
 
     private static readonly string[] RepositoryNames = { "sdk", "aspnet", "runtime", "runtime-deps" };
 
+    // Release code names, so TryDescribe can tell the family of a tag outside the catalog ("3.1-buster-slim").
+    private static readonly string[] DebianReleases = { "stretch", "buster", "bullseye", "bookworm", "trixie", "forky" };
+
+    private static readonly string[] UbuntuReleases = { "bionic", "focal", "jammy", "noble", "oracular", "plucky", "questing", "resolute" };
+
     private static readonly Dictionary<string, ReadOnlyCollection<ImageFlavor>> FlavorsByKey = BuildFlavors();
 
     /// <summary>Every .NET version the catalog knows, oldest first.</summary>
@@ -144,7 +149,7 @@ public static class ImageCatalog
 
     /// <summary>
     /// Up to <paramref name="max"/> published suffixes closest to <paramref name="suffix"/>, best first, for an
-    /// error message that says what to write instead. Closest means: the most tags parts in common (a misspelt
+    /// error message that says what to write instead. Closest means: the most tag parts in common (a misspelt
     /// part counts as the part it is one or two letters away from; <c>alpine3.22</c> counts as <c>alpine</c>), then
     /// the fewest variants added or missing, then the nearest distribution (same release, same family, same package
     /// manager), then the version's default distribution, then the smallest edit distance. The plain version tag is
@@ -459,10 +464,6 @@ public static class ImageCatalog
         OsFamily.Alpine => 1,
         _ => 2,
     };
-
-    private static readonly string[] DebianReleases = { "stretch", "buster", "bullseye", "bookworm", "trixie", "forky" };
-
-    private static readonly string[] UbuntuReleases = { "bionic", "focal", "jammy", "noble", "oracular", "plucky", "questing", "resolute" };
 
     private static bool TryClassifyOs(string name, out OsFamily family)
     {
