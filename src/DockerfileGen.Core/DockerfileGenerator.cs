@@ -67,13 +67,26 @@ public static class DockerfileGenerator
         CheckWritable(errors, "assembly name", facts.AssemblyName);
         CheckWritable(errors, "project file name", facts.ProjectFile);
 
+        CheckDeploymentMode(errors, facts, version);
         var context = inputs is null ? BuildContext.ForProjectFolder(facts.ProjectFile) : BuildContextPlanner.Plan(inputs, errors);
+        if (context is not null && inputs is null && options.TestProjects.Count > 0)
+        {
+            context = TestProjectsInProjectFolder(context, options.TestProjects, errors);
+        }
+
         if (context is null || errors.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new GenerationResult(null, null, errors);
         }
 
-        var model = DockerfilePlanner.Plan(facts, options, version, context);
+        var images = BaseImageResolver.Resolve(facts, options, version, errors);
+        var settings = images is null ? null : StageSettings.Read(facts, options, version, images, context.TestProjects.Count > 0, errors);
+        if (images is null || settings is null || errors.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new GenerationResult(null, null, errors);
+        }
+
+        var model = DockerfilePlanner.Plan(facts, options, version, context, images, settings);
         var ignoreFileName = IgnoreFileName(options.DockerfileName, context);
         var dockerfile = new GeneratedFile(
             options.DockerfileName,
@@ -91,6 +104,45 @@ public static class DockerfileGenerator
     /// </summary>
     public static string IgnoreFileName(string dockerfileName, BuildContext context) =>
         dockerfileName == "Dockerfile" && context.IsProjectFolder ? ".dockerignore" : dockerfileName + ".dockerignore";
+
+    // What the SDK itself would refuse, said before a docker build finds out.
+    private static void CheckDeploymentMode(List<Diagnostic> errors, ProjectFacts facts, DotNetVersion version)
+    {
+        if (facts.PublishAot && version < new DotNetVersion(7, 0))
+        {
+            errors.Add(DiagnosticCatalog.AotNotSupported(facts.AssemblyName, $"Native AOT arrived in .NET 7 (console apps) and .NET 8 (ASP.NET Core), and the project targets .NET {version}."));
+        }
+        else if (facts.PublishAot && facts.IsAspNetCore && version < new DotNetVersion(8, 0))
+        {
+            errors.Add(DiagnosticCatalog.AotNotSupported(facts.AssemblyName, $"ASP.NET Core apps can be published with Native AOT from .NET 8 on, and the project targets .NET {version}."));
+        }
+
+        if (facts.PublishSingleFile && !facts.UseAppHost && !facts.PublishAot)
+        {
+            errors.Add(DiagnosticCatalog.ConflictingProperties("PublishSingleFile=true", "UseAppHost=false",
+                "A single-file app is its apphost: remove UseAppHost=false, or PublishSingleFile."));
+        }
+    }
+
+    // Without the project graph the context is the project folder: test projects must live inside it.
+    private static BuildContext? TestProjectsInProjectFolder(BuildContext context, IReadOnlyList<string> testProjects, List<Diagnostic> errors)
+    {
+        var relative = new List<string>();
+        foreach (var testProject in testProjects)
+        {
+            var path = testProject.Replace('\\', '/').Trim();
+            if (path.Length == 0 || path.StartsWith("/", StringComparison.Ordinal) || path.Split('/').Any(part => part == "..") || !path.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(DiagnosticCatalog.InvalidTestProject(testProject,
+                    "with DockerfileGenReadProjectGraph=false the build context is the project folder, and this is not a project file inside it. Set DockerfileGenReadProjectGraph=true (the default) so the context reaches the test project."));
+                continue;
+            }
+
+            relative.Add(path.StartsWith("./", StringComparison.Ordinal) ? path.Substring(2) : path);
+        }
+
+        return context with { TestProjects = relative };
+    }
 
     private static void CheckWritable(List<Diagnostic> errors, string what, string value)
     {

@@ -86,6 +86,117 @@ public sealed class GenerateDockerfile : Task
     /// <summary>Where to list what the restore layer copies (relative to the context root), for the validator.</summary>
     public string RestoreInputsPath { get; set; } = "";
 
+    /// <summary><c>SelfContained</c>: the final image needs no .NET runtime.</summary>
+    public bool SelfContained { get; set; }
+
+    /// <summary><c>PublishSingleFile</c>.</summary>
+    public bool PublishSingleFile { get; set; }
+
+    /// <summary><c>PublishTrimmed</c>.</summary>
+    public bool PublishTrimmed { get; set; }
+
+    /// <summary><c>PublishReadyToRun</c>.</summary>
+    public bool PublishReadyToRun { get; set; }
+
+    /// <summary><c>PublishAot</c>.</summary>
+    public bool PublishAot { get; set; }
+
+    /// <summary><c>InvariantGlobalization</c>, as written (empty when the project does not say).</summary>
+    public string InvariantGlobalization { get; set; } = "";
+
+    /// <summary><c>NETCoreSdkVersion</c>.</summary>
+    public string SdkVersion { get; set; } = "";
+
+    /// <summary>
+    /// The runtime identifiers the image is for: <c>ContainerRuntimeIdentifiers</c>, else <c>ContainerRuntimeIdentifier</c>,
+    /// else <c>RuntimeIdentifier</c> (the targets pick).
+    /// </summary>
+    public string RuntimeIdentifiers { get; set; } = "";
+
+    /// <summary><c>ContainerBaseImage</c>.</summary>
+    public string ContainerBaseImage { get; set; } = "";
+
+    /// <summary><c>ContainerFamily</c>.</summary>
+    public string ContainerFamily { get; set; } = "";
+
+    /// <summary><c>ContainerPort</c> items (metadata <c>Type</c>).</summary>
+    public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>ContainerEnvironmentVariable</c> items (metadata <c>Value</c>).</summary>
+    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>ContainerLabel</c> items (metadata <c>Value</c>).</summary>
+    public ITaskItem[] ContainerLabels { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>ContainerUser</c>.</summary>
+    public string ContainerUser { get; set; } = "";
+
+    /// <summary><c>ContainerWorkingDirectory</c>.</summary>
+    public string ContainerWorkingDirectory { get; set; } = "";
+
+    /// <summary><c>ContainerAppCommand</c> items.</summary>
+    public ITaskItem[] ContainerAppCommand { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>ContainerAppCommandArgs</c> items.</summary>
+    public ITaskItem[] ContainerAppCommandArgs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>ContainerDefaultArgs</c> items.</summary>
+    public ITaskItem[] ContainerDefaultArgs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>ContainerAppCommandInstruction</c>.</summary>
+    public string ContainerAppCommandInstruction { get; set; } = "";
+
+    /// <summary><c>Title</c>, for the image's title label.</summary>
+    public string Title { get; set; } = "";
+
+    /// <summary><c>Description</c>.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary><c>Version</c>.</summary>
+    public string Version { get; set; } = "";
+
+    /// <summary><c>Authors</c>.</summary>
+    public string Authors { get; set; } = "";
+
+    /// <summary><c>RepositoryUrl</c>.</summary>
+    public string RepositoryUrl { get; set; } = "";
+
+    /// <summary><c>PackageProjectUrl</c>.</summary>
+    public string ProjectUrl { get; set; } = "";
+
+    /// <summary><c>PackageLicenseExpression</c>.</summary>
+    public string License { get; set; } = "";
+
+    /// <summary><c>DockerfileGenSdkImage</c>.</summary>
+    public string SdkImage { get; set; } = "";
+
+    /// <summary><c>DockerfileGenImageRegistry</c>.</summary>
+    public string ImageRegistry { get; set; } = "";
+
+    /// <summary><c>DockerfileGenBaseImageDigest</c>.</summary>
+    public string BaseImageDigest { get; set; } = "";
+
+    /// <summary><c>DockerfileGenSdkImageDigest</c>.</summary>
+    public string SdkImageDigest { get; set; } = "";
+
+    /// <summary><c>DockerfileGenOsPackage</c> items (metadata <c>Stage</c>).</summary>
+    public ITaskItem[] OsPackages { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>DockerfileGenInstruction</c> items (metadata <c>Instruction</c>, <c>Stage</c>, <c>Point</c>).</summary>
+    public ITaskItem[] Instructions { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>DockerfileGenBuildArg</c> items (metadata <c>Default</c>).</summary>
+    public ITaskItem[] BuildArgs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>DockerfileGenTestProject</c> items: project files, relative to this project's folder.</summary>
+    public ITaskItem[] TestProjects { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>DockerfileGenHealthCheck</c>.</summary>
+    public string HealthCheck { get; set; } = "";
+
+    /// <summary><c>DockerfileGenHealthCheckPath</c>.</summary>
+    public string HealthCheckPath { get; set; } = "";
+
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -105,8 +216,55 @@ public sealed class GenerateDockerfile : Task
             OutputType = OutputType,
             FrameworkReferences = Array.ConvertAll(FrameworkReferences, item => item.ItemSpec),
             UseAppHost = UseAppHost,
+            SelfContained = SelfContained,
+            PublishSingleFile = PublishSingleFile,
+            PublishTrimmed = PublishTrimmed,
+            PublishReadyToRun = PublishReadyToRun,
+            PublishAot = PublishAot,
+            InvariantGlobalization = bool.TryParse(InvariantGlobalization.Trim(), out var invariant) ? invariant : null,
+            SdkVersion = SdkVersion,
+            Container = new ContainerSettings
+            {
+                BaseImage = ContainerBaseImage,
+                Family = ContainerFamily,
+                RuntimeIdentifiers = Split(RuntimeIdentifiers),
+                Ports = Array.ConvertAll(ContainerPorts, item => new ContainerPortSpec(item.ItemSpec, item.GetMetadata("Type"))),
+                EnvironmentVariables = Array.ConvertAll(ContainerEnvironmentVariables, item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
+                Labels = Array.ConvertAll(ContainerLabels, item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
+                User = ContainerUser,
+                WorkingDirectory = ContainerWorkingDirectory,
+                AppCommand = Array.ConvertAll(ContainerAppCommand, item => item.ItemSpec),
+                AppCommandArgs = Array.ConvertAll(ContainerAppCommandArgs, item => item.ItemSpec),
+                DefaultArgs = Array.ConvertAll(ContainerDefaultArgs, item => item.ItemSpec),
+                AppCommandInstruction = ContainerAppCommandInstruction,
+            },
+            Metadata = new ProjectMetadata
+            {
+                Title = Title,
+                // NuGet's pack targets fill in this placeholder when a project has no description.
+                Description = Description == "Package Description" ? "" : Description,
+                Version = Version,
+                Authors = Authors,
+                RepositoryUrl = RepositoryUrl,
+                ProjectUrl = ProjectUrl,
+                License = License,
+            },
         };
-        var options = new GenerationOptions { DockerfileName = DockerfileName.Trim(), Configuration = Configuration.Trim() };
+        var options = new GenerationOptions
+        {
+            DockerfileName = DockerfileName.Trim(),
+            Configuration = Configuration.Trim(),
+            SdkImage = SdkImage,
+            ImageRegistry = ImageRegistry,
+            BaseImageDigest = BaseImageDigest,
+            SdkImageDigest = SdkImageDigest,
+            OsPackages = Array.ConvertAll(OsPackages, item => new OsPackage(item.ItemSpec, item.GetMetadata("Stage"))),
+            Instructions = Array.ConvertAll(Instructions, item => new InjectedInstruction(item.ItemSpec, item.GetMetadata("Instruction"), item.GetMetadata("Stage"), item.GetMetadata("Point"))),
+            BuildArgs = Array.ConvertAll(BuildArgs, item => new BuildArgument(item.ItemSpec, item.GetMetadata("Default"))),
+            TestProjects = Array.ConvertAll(TestProjects, item => item.ItemSpec),
+            HealthCheck = HealthCheck,
+            HealthCheckPath = HealthCheckPath,
+        };
 
         BuildInputs? inputs = null;
         if (ReadProjectGraph)
@@ -119,7 +277,16 @@ public sealed class GenerateDockerfile : Task
                     globalProperties[property.Key] = property.Value;
                 }
 
-                inputs = new ProjectGraphReader(globalProperties, ExcludedRoots).Read(ProjectFullPath, TargetFramework, ContextRoot, GraphCachePath);
+                var reader = new ProjectGraphReader(globalProperties, ExcludedRoots);
+                inputs = reader.Read(ProjectFullPath, TargetFramework, ContextRoot, GraphCachePath);
+                if (TestProjects.Length > 0)
+                {
+                    inputs = ReadTestProjects(reader, inputs, projectDirectory);
+                    if (inputs is null)
+                    {
+                        return false;
+                    }
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or TypeLoadException or IOException or MissingMethodException or System.Reflection.TargetInvocationException)
             {
@@ -187,6 +354,47 @@ public sealed class GenerateDockerfile : Task
         return !Log.HasLoggedErrors;
     }
 
+    // The test projects' closures join the inputs: their folders and restore inputs must be in the context.
+    private BuildInputs? ReadTestProjects(ProjectGraphReader reader, BuildInputs inputs, string projectDirectory)
+    {
+        var tests = new List<string>();
+        var closure = new List<string>();
+        var buildFiles = new List<string>(inputs.BuildFiles);
+        var lockFiles = new List<string>(inputs.LockFiles);
+        var linked = new List<string>(inputs.LinkedFiles);
+        var credentialed = new List<string>(inputs.CredentialedNuGetConfigs);
+        for (var i = 0; i < TestProjects.Length; i++)
+        {
+            var path = Path.GetFullPath(Path.Combine(projectDirectory, TestProjects[i].ItemSpec.Trim()));
+            if (!File.Exists(path) || !path.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+            {
+                Report(DiagnosticCatalog.InvalidTestProject(TestProjects[i].ItemSpec, $"there is no project file at {path}. Name the test project's file relative to this project's folder."), ProjectFullPath);
+                return null;
+            }
+
+            var test = reader.Read(path, "", ContextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
+            tests.Add(path);
+            closure.AddRange(test.Projects);
+            buildFiles.AddRange(test.BuildFiles);
+            lockFiles.AddRange(test.LockFiles);
+            linked.AddRange(test.LinkedFiles);
+            credentialed.AddRange(test.CredentialedNuGetConfigs);
+        }
+
+        return inputs with
+        {
+            TestProjects = tests,
+            TestClosure = closure.Distinct(StringComparer.Ordinal).ToList(),
+            BuildFiles = buildFiles.Distinct(StringComparer.Ordinal).ToList(),
+            LockFiles = lockFiles.Distinct(StringComparer.Ordinal).ToList(),
+            LinkedFiles = linked.Distinct(StringComparer.Ordinal).ToList(),
+            CredentialedNuGetConfigs = credentialed.Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static string[] Split(string list) =>
+        list.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+
     // Written only when it changes, like the generated files, so it never makes the next build look dirty.
     private void WriteTrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)
     {
@@ -194,6 +402,7 @@ public sealed class GenerateDockerfile : Task
         if (inputs is not null)
         {
             files.UnionWith(inputs.Projects);
+            files.UnionWith(inputs.TestClosure);
             files.UnionWith(inputs.BuildFiles);
             files.UnionWith(inputs.LockFiles);
             files.UnionWith(inputs.CredentialedNuGetConfigs);

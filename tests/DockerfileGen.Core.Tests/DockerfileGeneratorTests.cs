@@ -35,12 +35,12 @@ public sealed class DockerfileGeneratorTests
     [InlineData("8.0", "runtime:8.0")]
     [InlineData("9.0", "runtime:9.0")]
     [InlineData("10.0", "runtime:10.0")]
-    [InlineData("11.0", "runtime:11.0")]
+    [InlineData("11.0", "runtime:11.0-preview")]
     public void TargetFrameworkDecidesTheTag(string version, string image)
     {
         var content = DockerfileGenerator.Generate(Facts.Console(version), new GenerationOptions()).Dockerfile!.Content;
 
-        Assert.Contains($"/dotnet/sdk:{version} AS build", content);
+        Assert.Contains($"/dotnet/sdk:{image.Substring(image.IndexOf(':') + 1)} AS build", content);
         Assert.Contains($"FROM mcr.microsoft.com/dotnet/{image} AS final", content);
     }
 
@@ -214,8 +214,8 @@ public sealed class DockerfileGeneratorTests
 
     public static TheoryData<string, ProjectFacts, GenerationOptions> BadInputs() => new()
     {
-        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v6.0", TargetFramework = "net6.0" }, new GenerationOptions() },
-        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v7.0", TargetFramework = "net7.0" }, new GenerationOptions() },
+        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v5.0", TargetFramework = "net5.0" }, new GenerationOptions() },
+        { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "v3.1", TargetFramework = "netcoreapp3.1" }, new GenerationOptions() },
         { "DFG0003", Facts.Console() with { TargetFrameworkIdentifier = ".NETFramework", TargetFrameworkVersion = "v4.8", TargetFramework = "net48" }, new GenerationOptions() },
         { "DFG0003", Facts.Console() with { TargetFrameworkIdentifier = ".NETStandard", TargetFrameworkVersion = "v2.0", TargetFramework = "netstandard2.0" }, new GenerationOptions() },
         { "DFG0003", Facts.Console() with { TargetFrameworkVersion = "" }, new GenerationOptions() },

@@ -50,12 +50,16 @@ public static class FoundationChecks
             return problems;
         }
 
-        if (!Regex.IsMatch(froms[0].line, @"^FROM --platform=\$BUILDPLATFORM mcr\.microsoft\.com/dotnet/sdk:\S+ AS build$"))
-        {
-            problems.Add($"the build stage does not start FROM --platform=$BUILDPLATFORM …/sdk:… AS build: '{froms[0].line}'");
-        }
-
         var build = instructions.Skip(froms[0].index + 1).Take(froms[1].index - froms[0].index - 1).ToList();
+
+        // Cross-compiled from the build machine's platform; only Native AOT (an -aot SDK image, or one that installs
+        // clang) builds on the target platform, because its toolchain does not cross-compile.
+        var nativeAot = Regex.IsMatch(froms[0].line, @"sdk:\S+-aot\b") || build.Any(line => line.StartsWith("RUN ", StringComparison.Ordinal) && line.Contains(" clang", StringComparison.Ordinal));
+        var platform = nativeAot ? "" : "--platform=\\$BUILDPLATFORM ";
+        if (!Regex.IsMatch(froms[0].line, "^FROM " + platform + @"\S+/sdk:\S+ AS build$"))
+        {
+            problems.Add($"the build stage does not start FROM {(nativeAot ? "" : "--platform=$BUILDPLATFORM ")}…/sdk:… AS build: '{froms[0].line}'");
+        }
         var final = instructions.Skip(froms[^1].index + 1).ToList();
 
         if (!build.Contains("ARG TARGETARCH"))
@@ -63,8 +67,10 @@ public static class FoundationChecks
             problems.Add("the build stage does not declare ARG TARGETARCH");
         }
 
-        var restore = build.FindIndex(line => Regex.IsMatch(line, @"^RUN (--mount=type=secret,\S+ )*dotnet restore "));
-        var publish = build.FindIndex(line => line.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
+        // .NET 6 and 7 spell amd64 as x64 in a shell prefix: arch="$TARGETARCH" && ... && dotnet restore -a "$arch".
+        const string legacyArch = @"(arch=""\$TARGETARCH"" && if \[ ""\$arch"" = amd64 \]; then arch=x64; fi && )?";
+        var restore = build.FindIndex(line => Regex.IsMatch(line, @"^RUN (--mount=type=secret,\S+ )*" + legacyArch + "dotnet restore "));
+        var publish = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + legacyArch + "dotnet publish "));
         if (restore < 0 || publish < 0 || publish < restore)
         {
             problems.Add("no dotnet restore followed by dotnet publish in the build stage");
@@ -88,28 +94,30 @@ public static class FoundationChecks
             problems.Add("the sources are not copied between restore and publish");
         }
 
-        if (!build[restore].Contains(" -a $TARGETARCH", StringComparison.Ordinal))
+        var runtime = Regex.Match(build[restore], @" (-a (\$TARGETARCH|""\$arch"")( --os linux-musl)?)");
+        if (!runtime.Success)
         {
             problems.Add("restore does not use -a $TARGETARCH");
         }
 
-        if (!Regex.IsMatch(build[publish], @"^RUN dotnet publish \S+ -c \S+ -a \$TARGETARCH --no-restore -o /app$"))
+        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+ " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))? --no-restore -o /app$"))
         {
-            problems.Add($"publish is not 'dotnet publish <project> -c <config> -a $TARGETARCH --no-restore -o /app': '{build[publish]}'");
+            problems.Add($"publish is not 'dotnet publish <project> -c <config> <restore's -a/--os> --no-restore -o /app': '{build[publish]}'");
         }
 
-        if (!Regex.IsMatch(froms[^1].line, @"^FROM mcr\.microsoft\.com/dotnet/(aspnet|runtime|runtime-deps):\S+( AS \S+)?$"))
+        if (!Regex.IsMatch(froms[^1].line, @"^FROM \S+/dotnet/(aspnet|runtime|runtime-deps):\S+ AS final$"))
         {
             problems.Add($"the final stage is not a .NET runtime image: '{froms[^1].line}'");
         }
 
-        if (final.FirstOrDefault() != "WORKDIR /app")
+        if (final.FirstOrDefault()?.StartsWith("WORKDIR /", StringComparison.Ordinal) != true)
         {
-            problems.Add("the final stage does not start with WORKDIR /app");
+            problems.Add("the final stage does not start with an absolute WORKDIR");
         }
 
         var copyFromBuild = final.FindIndex(line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal));
-        var user = final.FindIndex(line => line == "USER $APP_UID");
+        // .NET 6 and 7 images have no APP_UID; they run as the same UID by number.
+        var user = final.FindIndex(line => line is "USER $APP_UID" or "USER 1654");
         var entrypoint = final.FindIndex(line => line.StartsWith("ENTRYPOINT [", StringComparison.Ordinal));
         if (copyFromBuild < 0)
         {
@@ -121,9 +129,9 @@ public static class FoundationChecks
             problems.Add("the final stage does not switch to USER $APP_UID after copying the app");
         }
 
-        if (entrypoint < 0 || entrypoint < user || entrypoint != final.Count - 1)
+        if (entrypoint < 0 || entrypoint < user || final.Skip(entrypoint + 1).Any(line => !line.StartsWith("CMD [", StringComparison.Ordinal)))
         {
-            problems.Add("the final stage does not end with an exec-form ENTRYPOINT after USER");
+            problems.Add("the final stage does not end with an exec-form ENTRYPOINT (and at most a CMD) after USER");
         }
 
         return problems;

@@ -26,7 +26,7 @@ public static class DiagnosticCatalog
     public static Diagnostic UnsupportedTargetFramework(string projectName, string targetFramework) => new(
         "DFG0003",
         DiagnosticSeverity.Error,
-        $"{projectName} targets '{targetFramework}', but DockerfileGen generates Dockerfiles for .NET 8 (net8.0) and later " +
+        $"{projectName} targets '{targetFramework}', but DockerfileGen generates Dockerfiles for .NET 6 (net6.0) and later " +
         "on Linux. Retarget the project, pick another framework with <DockerfileGenTargetFramework>, or set " +
         "<DockerfileGenEnabled>false</DockerfileGenEnabled>.");
 
@@ -62,7 +62,7 @@ public static class DiagnosticCatalog
     public static Diagnostic NoContainerFramework(string targetFrameworks) => new(
         "DFG0008",
         DiagnosticSeverity.Error,
-        $"None of the target frameworks '{targetFrameworks}' is a .NET 8 or later framework without an OS suffix, so " +
+        $"None of the target frameworks '{targetFrameworks}' is a .NET 6 or later framework without an OS suffix, so " +
         "there is nothing to build a Linux image from. Add such a framework, or set <DockerfileGenEnabled>false</DockerfileGenEnabled>.");
 
     /// <summary>A value DockerfileGen would write into the Dockerfile cannot be written safely.</summary>
@@ -101,6 +101,163 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         $"DockerfileGenRuleSeverity has the entry '{entry}', which is not '<rule id>=<severity>'; it is ignored. Write entries " +
         "such as DFG2001=error;DFG2010=none (severities: error, warning, info, none).");
+
+    // Images and the container settings of the project (DFG0020 - DFG0049): each names the property, the value and
+    // the valid choices, and stops generation before anything is written.
+
+    /// <summary>The image combination does not exist among the official .NET images.</summary>
+    public static Diagnostic ImageNotInCatalog(string property, string value, string image, System.Collections.Generic.IReadOnlyList<string> nearest) => new(
+        "DFG0020",
+        DiagnosticSeverity.Error,
+        $"{property} is '{value}', but there is no image {image}, so docker build would fail. " +
+        (nearest.Count > 0 ? $"The nearest that exist: {string.Join(", ", nearest)}. " : "") +
+        "Choose one of those, or name an image of your own with ContainerBaseImage.");
+
+    /// <summary>DockerfileGen knows no official images for this .NET version.</summary>
+    public static Diagnostic VersionNotInCatalog(string projectName, string version, string known) => new(
+        "DFG0021",
+        DiagnosticSeverity.Error,
+        $"{projectName} targets .NET {version}, which has no official images DockerfileGen knows of (it knows {known}). " +
+        "Name the images yourself with ContainerBaseImage and DockerfileGenSdkImage, or target a known version.");
+
+    /// <summary>An image reference that does not parse.</summary>
+    public static Diagnostic InvalidImageReference(string property, string value) => new(
+        "DFG0022",
+        DiagnosticSeverity.Error,
+        $"{property} is '{value}', which is not an image reference a Dockerfile can use. Write [registry/]repository:tag " +
+        "or repository@sha256:<64 hex digits>, lower-case repository, no spaces (for example mcr.microsoft.com/dotnet/aspnet:10.0).");
+
+    /// <summary>A port that is not a number in range, or an unknown protocol.</summary>
+    public static Diagnostic InvalidPort(string value, string type) => new(
+        "DFG0023",
+        DiagnosticSeverity.Error,
+        $"ContainerPort '{value}'{(type.Length > 0 ? $" (Type '{type}')" : "")} is not a valid port. Use a whole number from 1 " +
+        "to 65535 and Type tcp (the default) or udp, for example <ContainerPort Include=\"8080\" Type=\"tcp\" />.");
+
+    /// <summary>A user name the USER instruction cannot take.</summary>
+    public static Diagnostic InvalidUser(string value) => new(
+        "DFG0024",
+        DiagnosticSeverity.Error,
+        $"ContainerUser is '{value}', which is not a user USER can name. Use a user name (lower-case letters, digits, " +
+        "'_', '-'), a numeric UID, optionally ':group' or ':GID', without spaces; or remove it to run as the image's " +
+        "non-root 'app' user (UID 1654).");
+
+    /// <summary>The working directory is not an absolute Linux path.</summary>
+    public static Diagnostic InvalidWorkingDirectory(string value) => new(
+        "DFG0025",
+        DiagnosticSeverity.Error,
+        $"ContainerWorkingDirectory is '{value}', which is not an absolute Linux path. Use a path such as /app, without " +
+        "spaces, quotes, '$' or backslashes.");
+
+    /// <summary>An environment variable or label that cannot be written.</summary>
+    public static Diagnostic InvalidNamedValue(string item, string name, string valid) => new(
+        "DFG0026",
+        DiagnosticSeverity.Error,
+        $"The {item} item '{name}' cannot be written into the Dockerfile: {valid}");
+
+    /// <summary>A secret would be baked into the image's configuration.</summary>
+    public static Diagnostic SecretInImage(string item, string name) => new(
+        "DFG0027",
+        DiagnosticSeverity.Error,
+        $"The {item} '{name}' looks like a secret, and its value would be readable by anyone who can pull the image " +
+        "(docker inspect, docker history). Pass it when the container starts (docker run -e, a secret store, a mounted " +
+        "file) or, for the build, as a DockerfileGenBuildSecret item.");
+
+    /// <summary>The app command properties do not describe a command.</summary>
+    public static Diagnostic InvalidAppCommand(string property, string value) => new(
+        "DFG0028",
+        DiagnosticSeverity.Error,
+        $"{property} is '{value}', which does not describe how to start the app. ContainerAppCommandInstruction is " +
+        "Entrypoint (the default), Cmd, or DefaultArgs (which needs ContainerDefaultArgs items); command items must " +
+        "not be empty or contain line breaks.");
+
+    /// <summary>OS packages for an image without a package manager.</summary>
+    public static Diagnostic NoPackageManager(string image, string packages) => new(
+        "DFG0029",
+        DiagnosticSeverity.Error,
+        $"DockerfileGenOsPackage asks for {packages}, but {image} is a chiseled or distroless image: no shell and no package " +
+        "manager, which is what keeps it small. Either choose a family with one (ContainerFamily noble, alpine, " +
+        "azurelinux3.0), use an -extra image if what you need is ICU or time zones, or install into the build stage " +
+        "(Stage=\"build\") and copy the files you need with a DockerfileGenInstruction (COPY --from=build ...).");
+
+    /// <summary>An OS package item that cannot be installed as written.</summary>
+    public static Diagnostic InvalidOsPackage(string name, string stage) => new(
+        "DFG0030",
+        DiagnosticSeverity.Error,
+        $"The DockerfileGenOsPackage item '{name}' (Stage '{stage}') cannot be installed: a package is a lower-case name, " +
+        "optionally with a version (name=1.2.3), and Stage is final (the default) or build.");
+
+    /// <summary>Native AOT is not available for this project.</summary>
+    public static Diagnostic AotNotSupported(string projectName, string reason) => new(
+        "DFG0031",
+        DiagnosticSeverity.Error,
+        $"{projectName} sets PublishAot=true, but {reason} Remove PublishAot, or retarget the project.");
+
+    /// <summary>Two settings that cannot both hold.</summary>
+    public static Diagnostic ConflictingProperties(string first, string second, string remedy) => new(
+        "DFG0032",
+        DiagnosticSeverity.Error,
+        $"{first} and {second} contradict each other. {remedy}");
+
+    /// <summary>A digest that is not sha256 and 64 hex digits.</summary>
+    public static Diagnostic InvalidDigest(string property, string value) => new(
+        "DFG0033",
+        DiagnosticSeverity.Error,
+        $"{property} is '{value}', which is not an image digest. Write sha256: followed by 64 lower-case hex digits, as " +
+        "'docker buildx imagetools inspect <image>' prints it.");
+
+    /// <summary>A mirror registry that cannot prefix an image reference.</summary>
+    public static Diagnostic InvalidImageRegistry(string value) => new(
+        "DFG0034",
+        DiagnosticSeverity.Error,
+        $"DockerfileGenImageRegistry is '{value}', which cannot prefix an image name. Write a registry host with an " +
+        "optional port and path, without scheme or trailing '/', for example registry.example.com/mirror.");
+
+    /// <summary>An injected instruction that does not fit where it should go.</summary>
+    public static Diagnostic InvalidInstruction(string name, string problem) => new(
+        "DFG0035",
+        DiagnosticSeverity.Error,
+        $"The DockerfileGenInstruction item '{name}' cannot be injected: {problem}");
+
+    /// <summary>A health check choice that is unknown or cannot work on the chosen image.</summary>
+    public static Diagnostic InvalidHealthCheck(string value, string problem) => new(
+        "DFG0036",
+        DiagnosticSeverity.Error,
+        $"DockerfileGenHealthCheck is '{value}': {problem}");
+
+    /// <summary>A test project the test stage cannot build or run.</summary>
+    public static Diagnostic InvalidTestProject(string value, string problem) => new(
+        "DFG0037",
+        DiagnosticSeverity.Error,
+        $"The DockerfileGenTestProject item '{value}' cannot be tested in the image: {problem}");
+
+    /// <summary>The runtime identifiers do not name a Linux platform, or mix C libraries.</summary>
+    public static Diagnostic InvalidRuntimeIdentifiers(string value, string problem) => new(
+        "DFG0038",
+        DiagnosticSeverity.Error,
+        $"The runtime identifiers '{value}' {problem}");
+
+    /// <summary>A setting DockerfileGen reads but that has no effect, said out loud.</summary>
+    public static Diagnostic SettingIgnored(string setting, string reason) => new(
+        "DFG0039",
+        DiagnosticSeverity.Warning,
+        $"{setting} is ignored: {reason}");
+
+    /// <summary>The app is set to run as root.</summary>
+    public static Diagnostic RunsAsRoot(string value) => new(
+        "DFG0040",
+        DiagnosticSeverity.Warning,
+        $"ContainerUser is '{value}': the app runs as root, so a flaw in it owns the whole container. Remove ContainerUser " +
+        "to run as the image's non-root 'app' user (UID 1654), or name another non-root user.");
+
+    /// <summary>The image would run the app without the globalization data it needs.</summary>
+    public static Diagnostic MissingGlobalizationData(string image) => new(
+        "DFG0041",
+        DiagnosticSeverity.Warning,
+        $"{image} has no ICU or time zone data, but the project does not set InvariantGlobalization=true, so culture and " +
+        "time-zone code behaves differently than on your machine. Use the image's -extra variant, or set " +
+        "<InvariantGlobalization>true</InvariantGlobalization> if the app does not need them.");
+
     // Image builds (`dotnet publish -p:DockerfileGenBuildImage=true`): DFG0050 and up.
 
     /// <summary>The container tool's executable is not where the build looked for it.</summary>

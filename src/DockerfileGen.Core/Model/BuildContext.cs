@@ -38,6 +38,15 @@ public sealed record BuildContext
     /// <summary>Credentialed NuGet.config files, mounted as secrets during restore only.</summary>
     public IReadOnlyList<BuildSecret> Secrets { get; init; } = new BuildSecret[0];
 
+    /// <summary>Test projects the <c>test</c> stage restores and runs, relative to the root.</summary>
+    public IReadOnlyList<string> TestProjects { get; init; } = new string[0];
+
+    /// <summary>
+    /// Folders of projects only the tests reference, copied in the <c>test</c> stage so that a test edit never
+    /// invalidates the app's layers (none when the whole context is copied).
+    /// </summary>
+    public IReadOnlyList<string> TestProjectDirectories { get; init; } = new string[0];
+
     /// <summary>True when any project has a lock file: restore runs with <c>--locked-mode</c>.</summary>
     public bool LockedMode { get; init; }
 

@@ -35,6 +35,15 @@ public sealed record BuildInputs
     /// <summary>NuGet.config files that carry credentials: never copied, mounted as secrets for restore only.</summary>
     public IReadOnlyList<string> CredentialedNuGetConfigs { get; init; } = new string[0];
 
+    /// <summary>
+    /// Test projects the <c>test</c> stage runs. Their closures' projects are in <see cref="TestClosure"/>, their other
+    /// inputs (build files, lock files, linked files) in the lists above.
+    /// </summary>
+    public IReadOnlyList<string> TestProjects { get; init; } = new string[0];
+
+    /// <summary>Every project of the test projects' closures, the test projects included.</summary>
+    public IReadOnlyList<string> TestClosure { get; init; } = new string[0];
+
     /// <summary>The nearest global.json, or null.</summary>
     public string? GlobalJson { get; init; }
 

@@ -7,7 +7,7 @@ namespace DockerfileGen.Model;
 public readonly record struct DotNetVersion(int Major, int Minor) : IComparable<DotNetVersion>
 {
     /// <summary>The oldest version DockerfileGen generates for.</summary>
-    public static DotNetVersion Minimum { get; } = new(8, 0);
+    public static DotNetVersion Minimum { get; } = new(6, 0);
 
     /// <summary>
     /// Reads MSBuild's <c>TargetFrameworkIdentifier</c>/<c>TargetFrameworkVersion</c> pair; only

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
+
 namespace DockerfileGen.Model;
 
-/// <summary>The user's choices, from <c>DockerfileGen*</c> properties.</summary>
+/// <summary>The user's choices, from <c>DockerfileGen*</c> properties and items.</summary>
 public sealed record GenerationOptions
 {
     /// <summary>The file name of the Dockerfile, written in the project folder.</summary>
@@ -8,4 +10,84 @@ public sealed record GenerationOptions
 
     /// <summary>The configuration passed to <c>dotnet publish -c</c>.</summary>
     public string Configuration { get; init; } = "Release";
+
+    /// <summary><c>DockerfileGenSdkImage</c>: the build stage's image, used as given; empty picks the matching SDK image.</summary>
+    public string SdkImage { get; init; } = "";
+
+    /// <summary>
+    /// <c>DockerfileGenImageRegistry</c>: a registry (and optional path) that mirrors <c>mcr.microsoft.com</c>, for
+    /// every image DockerfileGen picks. Images the user names in full are used as given.
+    /// </summary>
+    public string ImageRegistry { get; init; } = "";
+
+    /// <summary><c>DockerfileGenBaseImageDigest</c>: pins the final stage's image (<c>sha256:…</c>).</summary>
+    public string BaseImageDigest { get; init; } = "";
+
+    /// <summary><c>DockerfileGenSdkImageDigest</c>: pins the build stage's image (<c>sha256:…</c>).</summary>
+    public string SdkImageDigest { get; init; } = "";
+
+    /// <summary><c>DockerfileGenOsPackage</c> items: OS packages to install, per stage.</summary>
+    public IReadOnlyList<OsPackage> OsPackages { get; init; } = new OsPackage[0];
+
+    /// <summary><c>DockerfileGenInstruction</c> items: the user's instructions, injected at named points.</summary>
+    public IReadOnlyList<InjectedInstruction> Instructions { get; init; } = new InjectedInstruction[0];
+
+    /// <summary><c>DockerfileGenBuildArg</c> items: <c>ARG</c>s declared in the build stage.</summary>
+    public IReadOnlyList<BuildArgument> BuildArgs { get; init; } = new BuildArgument[0];
+
+    /// <summary>
+    /// <c>DockerfileGenTestProject</c> items: test projects, relative to the build context, that the <c>test</c>
+    /// stage runs.
+    /// </summary>
+    public IReadOnlyList<string> TestProjects { get; init; } = new string[0];
+
+    /// <summary><c>DockerfileGenHealthCheck</c>: <c>none</c> (default), <c>wget</c> or <c>probe</c>.</summary>
+    public string HealthCheck { get; init; } = "";
+
+    /// <summary><c>DockerfileGenHealthCheckPath</c>: the HTTP path the health check requests.</summary>
+    public string HealthCheckPath { get; init; } = "";
+}
+
+/// <summary>An OS package to install.</summary>
+/// <param name="Name">The package name, optionally with a version (<c>name=1.2</c>).</param>
+/// <param name="Stage"><c>final</c> (default) or <c>build</c>.</param>
+public sealed record OsPackage(string Name, string Stage);
+
+/// <summary>An instruction of the user's, injected into a generated stage.</summary>
+/// <param name="Name">The item's <c>Include</c>, for messages.</param>
+/// <param name="Text">The instruction line, for example <c>RUN mkdir /data</c>.</param>
+/// <param name="Stage"><c>build</c>, <c>test</c> or <c>final</c>.</param>
+/// <param name="Point">Where in the stage: see <see cref="InjectionPoints"/>.</param>
+public sealed record InjectedInstruction(string Name, string Text, string Stage, string Point);
+
+/// <summary>A build argument declared with <c>ARG</c>.</summary>
+/// <param name="Name">The argument's name.</param>
+/// <param name="Default">Its default in the Dockerfile; empty declares it without one.</param>
+public sealed record BuildArgument(string Name, string Default);
+
+/// <summary>The named points of each stage where <see cref="InjectedInstruction"/>s go.</summary>
+public static class InjectionPoints
+{
+    /// <summary>Right after the stage's <c>FROM</c> and <c>WORKDIR</c>.</summary>
+    public const string Start = "Start";
+
+    /// <summary>Build stage: after <c>dotnet restore</c>, before the sources are copied.</summary>
+    public const string AfterRestore = "AfterRestore";
+
+    /// <summary>Build stage: after <c>dotnet publish</c>.</summary>
+    public const string AfterPublish = "AfterPublish";
+
+    /// <summary>Final stage: after the app is copied, still as root, before <c>USER</c>.</summary>
+    public const string BeforeUser = "BeforeUser";
+
+    /// <summary>The stage's end (final stage: after <c>USER</c>, before <c>ENTRYPOINT</c>).</summary>
+    public const string End = "End";
+
+    /// <summary>The points each stage has, in order.</summary>
+    public static IReadOnlyDictionary<string, string[]> ByStage { get; } = new Dictionary<string, string[]>
+    {
+        ["build"] = new[] { Start, AfterRestore, AfterPublish },
+        ["test"] = new[] { Start, End },
+        ["final"] = new[] { Start, BeforeUser, End },
+    };
 }

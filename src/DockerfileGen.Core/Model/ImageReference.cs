@@ -1,17 +1,106 @@
+using System.Text.RegularExpressions;
+
 namespace DockerfileGen.Model;
 
-/// <summary>A container image reference: <c>registry/repository:tag</c>.</summary>
-/// <param name="Registry">The registry host, for example <c>mcr.microsoft.com</c>.</param>
+/// <summary>A container image reference: <c>registry/repository:tag@digest</c>.</summary>
+/// <param name="Registry">The registry host (and optional path prefix), for example <c>mcr.microsoft.com</c>; empty for Docker Hub.</param>
 /// <param name="Repository">The repository path, for example <c>dotnet/aspnet</c>.</param>
-/// <param name="Tag">The tag, for example <c>10.0</c>.</param>
+/// <param name="Tag">The tag, for example <c>10.0</c>; empty when only a digest names the image.</param>
 public sealed record ImageReference(string Registry, string Repository, string Tag)
 {
     /// <summary>The registry that serves the official .NET images.</summary>
     public const string MicrosoftRegistry = "mcr.microsoft.com";
 
+    // Docker's reference grammar, simplified only where it accepts more than a Dockerfile's FROM does.
+    private static readonly Regex Component = new(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex Host = new(@"^(?:localhost|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]{1,5})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex TagPattern = new(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant);
+    private static readonly Regex DigestPattern = new(@"^sha256:[a-f0-9]{64}$", RegexOptions.CultureInvariant);
+
+    /// <summary>The content digest (<c>sha256:…</c>) that pins the image, or empty.</summary>
+    public string Digest { get; init; } = "";
+
     /// <summary>An official .NET image (<c>sdk</c>, <c>aspnet</c>, <c>runtime</c>, <c>runtime-deps</c>).</summary>
     public static ImageReference DotNet(string flavor, string tag) => new(MicrosoftRegistry, "dotnet/" + flavor, tag);
 
+    /// <summary>True for a digest Docker accepts in a reference: <c>sha256:</c> and 64 lower-case hex digits.</summary>
+    public static bool IsDigest(string text) => DigestPattern.IsMatch(text);
+
+    /// <summary>
+    /// Reads a reference as a Dockerfile's <c>FROM</c> accepts it. The first path component is a registry when it
+    /// has a '.' or a ':' or is <c>localhost</c>; a reference without a tag or digest is rejected, because an
+    /// implicit <c>latest</c> is not a pinned image.
+    /// </summary>
+    public static bool TryParse(string text, out ImageReference reference)
+    {
+        reference = new ImageReference("", "", "");
+        var rest = text.Trim();
+        if (rest.Length == 0 || rest.Length > 255 || rest.IndexOfAny(new[] { ' ', '\t', '\n', '\r', '$' }) >= 0)
+        {
+            return false;
+        }
+
+        var digest = "";
+        var at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            digest = rest.Substring(at + 1);
+            rest = rest.Substring(0, at);
+            if (!IsDigest(digest))
+            {
+                return false;
+            }
+        }
+
+        var tag = "";
+        var colon = rest.LastIndexOf(':');
+        if (colon > rest.LastIndexOf('/'))
+        {
+            tag = rest.Substring(colon + 1);
+            rest = rest.Substring(0, colon);
+            if (!TagPattern.IsMatch(tag))
+            {
+                return false;
+            }
+        }
+
+        if (tag.Length == 0 && digest.Length == 0)
+        {
+            return false;
+        }
+
+        var registry = "";
+        var slash = rest.IndexOf('/');
+        if (slash > 0)
+        {
+            var first = rest.Substring(0, slash);
+            if (first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost")
+            {
+                if (!Host.IsMatch(first))
+                {
+                    return false;
+                }
+
+                registry = first;
+                rest = rest.Substring(slash + 1);
+            }
+        }
+
+        foreach (var component in rest.Split('/'))
+        {
+            if (!Component.IsMatch(component))
+            {
+                return false;
+            }
+        }
+
+        reference = new ImageReference(registry, rest, tag) { Digest = digest };
+        return true;
+    }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Registry}/{Repository}:{Tag}";
+    public override string ToString() =>
+        (Registry.Length > 0 ? Registry + "/" : "") + Repository
+        + (Tag.Length > 0 ? ":" + Tag : "")
+        + (Digest.Length > 0 ? "@" + Digest : "");
 }

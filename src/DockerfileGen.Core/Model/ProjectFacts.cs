@@ -32,6 +32,36 @@ public sealed record ProjectFacts
     /// <summary>Whether publish produces a native launcher (apphost) next to the <c>.dll</c>.</summary>
     public bool UseAppHost { get; init; } = true;
 
+    /// <summary><c>SelfContained</c>: the runtime ships with the app, so the final image needs no .NET runtime.</summary>
+    public bool SelfContained { get; init; }
+
+    /// <summary><c>PublishSingleFile</c>: the app and its dependencies are bundled into the apphost.</summary>
+    public bool PublishSingleFile { get; init; }
+
+    /// <summary><c>PublishTrimmed</c>: unused code is removed; implies self-contained.</summary>
+    public bool PublishTrimmed { get; init; }
+
+    /// <summary><c>PublishReadyToRun</c>: assemblies are precompiled for the target architecture.</summary>
+    public bool PublishReadyToRun { get; init; }
+
+    /// <summary><c>PublishAot</c>: the app is compiled to a native executable.</summary>
+    public bool PublishAot { get; init; }
+
+    /// <summary><c>InvariantGlobalization</c>: true, false, or null when the project does not say.</summary>
+    public bool? InvariantGlobalization { get; init; }
+
+    /// <summary>The .NET SDK's version (<c>NETCoreSdkVersion</c>), which decides a few of the SDK's image choices.</summary>
+    public string SdkVersion { get; init; } = "";
+
+    /// <summary>The SDK's container properties and items.</summary>
+    public ContainerSettings Container { get; init; } = new();
+
+    /// <summary>Package metadata for the image's labels.</summary>
+    public ProjectMetadata Metadata { get; init; } = new();
+
+    /// <summary>True when the runtime ships inside the app: self-contained, trimmed or native.</summary>
+    public bool IsSelfContained => SelfContained || PublishTrimmed || PublishAot;
+
     /// <summary>True when the project references the ASP.NET Core shared framework.</summary>
     public bool IsAspNetCore
     {

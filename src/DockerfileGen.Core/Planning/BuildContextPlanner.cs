@@ -21,6 +21,9 @@ public static class BuildContextPlanner
         var app = ContextPaths.Normalize(inputs.AppProject);
         var projects = Distinct(inputs.Projects.Concat(new[] { inputs.AppProject }));
         var projectDirectories = projects.Select(ContextPaths.DirectoryOf).Distinct(StringComparer.Ordinal).ToList();
+        var testProjects = Distinct(inputs.TestProjects);
+        var testDirectories = Distinct(inputs.TestClosure.Concat(inputs.TestProjects)).Where(p => !projects.Contains(p))
+            .Select(ContextPaths.DirectoryOf).Distinct(StringComparer.Ordinal).ToList();
         var credentialed = Distinct(inputs.CredentialedNuGetConfigs);
         var buildFiles = Distinct(inputs.BuildFiles.Concat(inputs.GlobalJson is null ? new string[0] : new[] { inputs.GlobalJson }))
             .Where(f => !credentialed.Contains(f))
@@ -28,9 +31,10 @@ public static class BuildContextPlanner
         var lockFiles = Distinct(inputs.LockFiles);
 
         // Linked files inside some project folder travel with that folder.
-        var linked = Distinct(inputs.LinkedFiles).Where(f => !projectDirectories.Any(d => ContextPaths.IsUnder(f, d))).ToList();
+        var linked = Distinct(inputs.LinkedFiles).Where(f => !projectDirectories.Concat(testDirectories).Any(d => ContextPaths.IsUnder(f, d))).ToList();
 
         var required = projectDirectories
+            .Concat(testDirectories)
             .Concat(buildFiles.Select(ContextPaths.DirectoryOf))
             .Concat(lockFiles.Select(ContextPaths.DirectoryOf))
             .Concat(linked.Select(ContextPaths.DirectoryOf))
@@ -41,7 +45,7 @@ public static class BuildContextPlanner
         if (!string.IsNullOrWhiteSpace(inputs.ContextRootOverride))
         {
             root = ContextPaths.Normalize(inputs.ContextRootOverride!);
-            var outside = projects.Concat(buildFiles).Concat(lockFiles).Concat(linked).Concat(credentialed)
+            var outside = projects.Concat(Distinct(inputs.TestClosure.Concat(testProjects))).Concat(buildFiles).Concat(lockFiles).Concat(linked).Concat(credentialed)
                 .Where(f => !ContextPaths.IsUnder(f, root))
                 .ToList();
             if (outside.Count > 0)
@@ -72,17 +76,27 @@ public static class BuildContextPlanner
             .Where(d => !copiedDirectories.Any(other => other != d && (other.Length == 0 || d.StartsWith(other + "/", StringComparison.Ordinal))))
             .ToList();
 
+        // Folders only the tests need, unless an app folder above them already brings them.
+        var testCopied = testDirectories.Select(Rel).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        testCopied = testCopied
+            .Where(d => !copiedDirectories.Concat(testCopied).Any(other => other != d && (other.Length == 0 || d.StartsWith(other + "/", StringComparison.Ordinal))))
+            .Where(d => !copiedDirectories.Contains(d))
+            .ToList();
+
         return new BuildContext
         {
             Root = root,
             AppProject = Rel(app),
             AppDirectory = Rel(ContextPaths.DirectoryOf(app)),
             BuildFiles = Sorted(buildFiles.Select(Rel)),
+            // Test projects come with their folders in the test stage, so a test edit never reaches the app's restore.
             ProjectFiles = Sorted(projects.Concat(lockFiles).Select(Rel)),
             ProjectDirectories = copiedDirectories,
             LinkedFiles = Sorted(linked.Select(Rel)),
             Secrets = secrets,
             LockedMode = lockFiles.Count > 0,
+            TestProjects = testProjects.Select(Rel).ToList(),
+            TestProjectDirectories = testCopied,
         };
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 
@@ -21,28 +23,35 @@ public static class DockerfilePlanner
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
-    /// <summary>Builds the model. The caller has validated the facts and options.</summary>
-    public static DockerfileModel Plan(ProjectFacts facts, GenerationOptions options, DotNetVersion version, BuildContext context)
+    /// <summary>Builds the model. The caller has checked the facts and options (<see cref="StageSettings"/>).</summary>
+    public static DockerfileModel Plan(ProjectFacts facts, GenerationOptions options, DotNetVersion version, BuildContext context, ImageChoice images, StageSettings settings)
     {
-        var sdk = BaseImageResolver.ResolveSdk(version);
-        var runtime = BaseImageResolver.ResolveRuntime(facts, version);
         var project = ShellQuoting.Quote(context.AppProject);
+        var runtimeArguments = RuntimeArguments(facts, version, images);
+        var locked = context.LockedMode ? " --locked-mode" : "";
+        var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "));
 
-        // The SDK runs on the build machine's own platform and cross-compiles for TARGETARCH: no emulation.
-        var build = new List<Instruction>
+        // Build stage. Packages first: they change least. The SDK runs on the build machine's own platform and
+        // cross-compiles for TARGETARCH; only Native AOT, whose toolchain does not cross-compile, runs on the target.
+        var build = new List<Instruction>();
+        var buildPackages = images.AotToolchain.Concat(settings.BuildPackages).Distinct().ToList();
+        if (buildPackages.Count > 0)
         {
-            new("ARG", "TARGETARCH"),
-            new("WORKDIR", SourceDirectory),
-        };
+            build.Add(new Instruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)));
+        }
 
-        // Restore layer: only what restore reads, build files first, so a source edit reuses it.
+        build.Add(new Instruction("ARG", "TARGETARCH"));
+        build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default))));
+        build.Add(new Instruction("WORKDIR", SourceDirectory));
+        build.AddRange(Injected(settings, "build", InjectionPoints.Start));
+
+        // Restore layer: only what restore reads, build files first, so a source edit reuses it. Restore and publish
+        // get the same runtime arguments, or publish fails with NETSDK1047. A credentialed NuGet.config is mounted
+        // for this one step and never becomes part of a layer.
         build.AddRange(CopyByDirectory(context.BuildFiles));
         build.AddRange(CopyByDirectory(context.ProjectFiles));
-
-        // Restore and publish get the same -a argument, or publish fails with NETSDK1047. A credentialed
-        // NuGet.config is mounted for this one step and never becomes part of a layer.
-        var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "));
-        build.Add(new Instruction("RUN", $"{mounts}dotnet restore {project} -a $TARGETARCH{(context.LockedMode ? " --locked-mode" : "")}"));
+        build.Add(new Instruction("RUN", $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{locked}"));
+        build.AddRange(Injected(settings, "build", InjectionPoints.AfterRestore));
 
         // Source layer.
         if (context.IsWholeContextCopied)
@@ -55,31 +64,148 @@ public static class DockerfilePlanner
             build.AddRange(CopyByDirectory(context.LinkedFiles));
         }
 
-        build.Add(new Instruction("RUN", $"dotnet publish {project} -c {options.Configuration} -a $TARGETARCH --no-restore -o {PublishDirectory}"));
+        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish} --no-restore -o {PublishDirectory}"));
+        build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
-        var final = new List<Instruction> { new("WORKDIR", PublishDirectory) };
-        if (facts.IsAspNetCore)
+        var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
+        if (context.TestProjects.Count > 0)
         {
-            final.Add(new Instruction("EXPOSE", AspNetCoreHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            stages.Add(TestStage(options, context, settings, mounts, locked));
+        }
+
+        stages.Add(new Stage("final", images.Final, null, FinalStage(images, settings)));
+        return new DockerfileModel(Header(facts, options, context, settings), stages);
+    }
+
+    // The restore and publish arguments that pick the target platform. .NET 8 SDKs read Docker's TARGETARCH
+    // (amd64, arm64, arm) directly; .NET 6 and 7 need amd64 spelled x64, done in POSIX sh so every distro's shell runs it.
+    private static (string Prefix, string Restore, string Publish) RuntimeArguments(ProjectFacts facts, DotNetVersion version, ImageChoice images)
+    {
+        var os = images.Musl ? " --os linux-musl" : "";
+        if (version >= new DotNetVersion(8, 0))
+        {
+            return ("", " -a $TARGETARCH" + os, " -a $TARGETARCH" + os);
+        }
+
+        // .NET 6 and 7 SDKs make an app self-contained whenever a runtime is named, unless told otherwise.
+        var selfContained = facts.IsSelfContained ? " --self-contained true" : " --self-contained false";
+        return ("arch=\"$TARGETARCH\" && if [ \"$arch\" = amd64 ]; then arch=x64; fi && ", " -a \"$arch\"" + os, " -a \"$arch\"" + os + selfContained);
+    }
+
+    private static Stage TestStage(GenerationOptions options, BuildContext context, StageSettings settings, string mounts, string locked)
+    {
+        // Built only by `docker build --target test`: the final stage copies from build, never from here.
+        var test = new List<Instruction>();
+        test.AddRange(Injected(settings, "test", InjectionPoints.Start));
+        if (!context.IsWholeContextCopied)
+        {
+            test.AddRange(context.TestProjectDirectories.Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
+        }
+
+        foreach (var testProject in context.TestProjects)
+        {
+            var quoted = ShellQuoting.Quote(testProject);
+            test.Add(new Instruction("RUN", $"{mounts}dotnet restore {quoted}{locked}"));
+            test.Add(new Instruction("RUN", $"dotnet test {quoted} -c {options.Configuration} --no-restore"));
+        }
+
+        test.AddRange(Injected(settings, "test", InjectionPoints.End));
+        return new Stage("test", new ImageReference("", "build", ""), null, test);
+    }
+
+    private static List<Instruction> FinalStage(ImageChoice images, StageSettings settings)
+    {
+        var final = new List<Instruction> { new("WORKDIR", settings.WorkingDirectory) };
+        final.AddRange(Injected(settings, "final", InjectionPoints.Start));
+
+        // Least often changing first: packages, then settings, then the app.
+        var packages = (images.InstallIcu ? new[] { "icu-data-full", "icu-libs" } : new string[0]).Concat(settings.FinalPackages).Distinct().ToList();
+        if (packages.Count > 0)
+        {
+            final.Add(new Instruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)));
+        }
+
+        var environment = settings.Environment.ToList();
+        if (images.InstallIcu && environment.All(v => v.Name != "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"))
+        {
+            environment.Insert(0, new NamedValue("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "false"));
+        }
+
+        final.AddRange(environment.Select(v => new Instruction("ENV", v.Name + "=" + Quote(v.Value))));
+        if (settings.Ports.Count > 0)
+        {
+            final.Add(new Instruction("EXPOSE", string.Join(" ", settings.Ports)));
         }
 
         // The app's files stay owned by root: the non-root user can run them but not change them.
         final.Add(new Instruction("COPY", $"--from=build {PublishDirectory} ."));
+        final.AddRange(Injected(settings, "final", InjectionPoints.BeforeUser));
 
         // Explicit even where the image already defaults to it: scanners look for the instruction.
-        final.Add(new Instruction("USER", "$APP_UID"));
-        final.Add(new Instruction("ENTRYPOINT", facts.UseAppHost
-            ? ExecForm.Json("./" + facts.AssemblyName)
-            : ExecForm.Json("dotnet", facts.AssemblyName + ".dll")));
-
-        return new DockerfileModel(Header(facts, options, context), new[]
+        final.Add(new Instruction("USER", settings.User));
+        final.AddRange(Injected(settings, "final", InjectionPoints.End));
+        if (settings.HealthCheck is not null)
         {
-            new Stage("build", sdk, "$BUILDPLATFORM", build),
-            new Stage("final", runtime, null, final),
-        });
+            final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())));
+        }
+
+        // Labels last: metadata only, so a new version never invalidates a layer. The revision is a build
+        // argument, so the Dockerfile does not change with every commit (the image build passes it).
+        var labels = settings.Labels.Select(l => l.Name + "=" + Quote(l.Value)).ToList();
+        if (settings.Labels.All(l => l.Name != "org.opencontainers.image.revision"))
+        {
+            final.Add(new Instruction("ARG", StageSettings.RevisionArgument));
+            labels.Add("org.opencontainers.image.revision=\"${" + StageSettings.RevisionArgument + "}\"");
+        }
+
+        final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)));
+        if (settings.Entrypoint is not null)
+        {
+            final.Add(new Instruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())));
+        }
+
+        if (settings.Command is not null)
+        {
+            final.Add(new Instruction("CMD", ExecForm.Json(settings.Command.ToArray())));
+        }
+
+        return final;
     }
 
-    private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context)
+    /// <summary>One <c>RUN</c> that installs packages and leaves no package cache in the layer.</summary>
+    public static string InstallCommand(PackageManager manager, IReadOnlyList<string> packages)
+    {
+        var names = string.Join(" ", packages.Select(ShellQuoting.Quote));
+        return manager switch
+        {
+            PackageManager.Apk => $"apk add --no-cache {names}",
+            PackageManager.Tdnf => $"tdnf install -y {names} && tdnf clean all",
+            _ => $"apt-get update && apt-get install -y --no-install-recommends {names} && rm -rf /var/lib/apt/lists/*",
+        };
+    }
+
+    /// <summary>A Dockerfile double-quoted value: '\', '"' and '$' escaped, so it is taken literally.</summary>
+    public static string Quote(string value)
+    {
+        var text = new StringBuilder("\"");
+        foreach (var ch in value)
+        {
+            if (ch is '\\' or '"' or '$')
+            {
+                text.Append('\\');
+            }
+
+            text.Append(ch);
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    private static IEnumerable<Instruction> Injected(StageSettings settings, string stage, string point) =>
+        settings.Instructions.Where(i => i.Stage == stage && i.Point == point)
+            .Select(i => new Instruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)));
+
+    private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context, StageSettings settings)
     {
         var imageName = ImageNames.FromAssemblyName(facts.AssemblyName);
         var dockerfile = context.IsProjectFolder ? options.DockerfileName : context.AppDirectory + "/" + options.DockerfileName;
@@ -87,14 +213,22 @@ public static class DockerfilePlanner
         var from = context.IsProjectFolder
             ? "this folder"
             : $"{string.Concat(Enumerable.Repeat("../", context.AppDirectory.Split('/').Length)).TrimEnd('/')} (the build context)";
-        return new List<string>
+        var port = settings.Ports.FirstOrDefault(p => !p.Udp);
+        var header = new List<string>
         {
             $"Build from {from} with BuildKit (the default since Docker 23; on 20.10 set DOCKER_BUILDKIT=1):",
             $"  docker build -t {imageName} -f {ShellQuoting.Quote(dockerfile)}{secrets} .",
-            facts.IsAspNetCore
-                ? $"  docker run --rm -p {AspNetCoreHttpPort}:{AspNetCoreHttpPort} {imageName}"
+            port is not null
+                ? $"  docker run --rm -p {port.Number.ToString(CultureInfo.InvariantCulture)}:{port.Number.ToString(CultureInfo.InvariantCulture)} {imageName}"
                 : $"  docker run --rm {imageName}",
         };
+        if (context.TestProjects.Count > 0)
+        {
+            header.Add("Run the tests in the image's build environment:");
+            header.Add($"  docker build --target test -f {ShellQuoting.Quote(dockerfile)}{secrets} .");
+        }
+
+        return header;
     }
 
     // One COPY per folder, sources in order: COPY ["a/x", "a/y", "a/"].

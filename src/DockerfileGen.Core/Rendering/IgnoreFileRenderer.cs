@@ -70,7 +70,8 @@ public static class IgnoreFileRenderer
     // Files inside a re-included project folder come back with the folder.
     private static IEnumerable<string> Included(BuildContext context) =>
         context.BuildFiles.Concat(context.ProjectFiles)
-            .Where(file => !context.ProjectDirectories.Any(d => file.StartsWith(d + "/", System.StringComparison.Ordinal)))
+            .Where(file => !context.ProjectDirectories.Concat(context.TestProjectDirectories).Any(d => file.StartsWith(d + "/", System.StringComparison.Ordinal)))
             .Concat(context.ProjectDirectories)
+            .Concat(context.TestProjectDirectories)
             .Concat(context.LinkedFiles);
 }

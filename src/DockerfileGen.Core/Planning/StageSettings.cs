@@ -1,0 +1,474 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DockerfileGen.Diagnostics;
+using DockerfileGen.Model;
+using DockerfileGen.Parsing;
+using DockerfileGen.Validation.Rules;
+
+namespace DockerfileGen.Planning;
+
+/// <summary>A port the image exposes.</summary>
+/// <param name="Number">1 to 65535.</param>
+/// <param name="Udp">True for udp, false for tcp.</param>
+public sealed record ExposedPort(int Number, bool Udp)
+{
+    /// <inheritdoc />
+    public override string ToString() => Number.ToString(CultureInfo.InvariantCulture) + (Udp ? "/udp" : "");
+}
+
+/// <summary>
+/// The checked form of every setting that shapes the stages: the SDK's container properties and DockerfileGen's own
+/// items. Reading them here, before planning, means a bad value stops generation with a coded error and the planner
+/// only lays out values that are known to be good.
+/// </summary>
+public sealed record StageSettings
+{
+    /// <summary>Where the app lives in the final image.</summary>
+    public string WorkingDirectory { get; init; } = "/app";
+
+    /// <summary>Ports to <c>EXPOSE</c>.</summary>
+    public IReadOnlyList<ExposedPort> Ports { get; init; } = new ExposedPort[0];
+
+    /// <summary><c>ENV</c> lines of the final stage, the app's port settings included.</summary>
+    public IReadOnlyList<NamedValue> Environment { get; init; } = new NamedValue[0];
+
+    /// <summary><c>LABEL</c>s of the final stage: OCI labels from the project, then the user's.</summary>
+    public IReadOnlyList<NamedValue> Labels { get; init; } = new NamedValue[0];
+
+    /// <summary>The <c>USER</c> the app runs as.</summary>
+    public string User { get; init; } = "$APP_UID";
+
+    /// <summary>The <c>ENTRYPOINT</c>, or null for none.</summary>
+    public IReadOnlyList<string>? Entrypoint { get; init; }
+
+    /// <summary>The <c>CMD</c>, or null for none.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>OS packages of the final stage.</summary>
+    public IReadOnlyList<string> FinalPackages { get; init; } = new string[0];
+
+    /// <summary>OS packages of the build stage.</summary>
+    public IReadOnlyList<string> BuildPackages { get; init; } = new string[0];
+
+    /// <summary>The user's instructions, by stage and point.</summary>
+    public IReadOnlyList<InjectedInstruction> Instructions { get; init; } = new InjectedInstruction[0];
+
+    /// <summary><c>ARG</c>s of the build stage.</summary>
+    public IReadOnlyList<BuildArgument> BuildArgs { get; init; } = new BuildArgument[0];
+
+    /// <summary>The <c>HEALTHCHECK</c> command (exec form), or null for none.</summary>
+    public IReadOnlyList<string>? HealthCheck { get; init; }
+
+    /// <summary>The argument the app's generated probe mode answers to.</summary>
+    public const string ProbeArgument = "--dockerfilegen-probe";
+
+    /// <summary>The build argument that carries the source revision into the image's label.</summary>
+    public const string RevisionArgument = "SOURCE_REVISION";
+
+    private static readonly Regex EnvironmentName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex LabelName = new(@"^[A-Za-z0-9][A-Za-z0-9._/-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex UserPart = new(@"^(?:[a-z_][a-z0-9_-]*\$?|[0-9]+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})$", RegexOptions.CultureInvariant);
+    private static readonly Regex AbsolutePath = new(@"^/[A-Za-z0-9._/@+-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex PackageName = new(@"^[a-z0-9][a-z0-9+._-]*(?:[=~<>]{1,2}[A-Za-z0-9+._:~-]+)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex HttpPath = new(@"^/[A-Za-z0-9._~/%-]*$", RegexOptions.CultureInvariant);
+
+    /// <summary>Checks and reads the settings; null (with errors added) when any value is unusable.</summary>
+    public static StageSettings? Read(ProjectFacts facts, GenerationOptions options, DotNetVersion version, ImageChoice images, bool hasTestStage, List<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var container = facts.Container;
+        var legacy = version < new DotNetVersion(8, 0);
+
+        var workingDirectory = container.WorkingDirectory.Trim();
+        if (workingDirectory.Length == 0)
+        {
+            workingDirectory = DockerfilePlanner.PublishDirectory;
+        }
+        else if (!AbsolutePath.IsMatch(workingDirectory))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidWorkingDirectory(container.WorkingDirectory));
+        }
+
+        var environment = ReadNamedValues("ContainerEnvironmentVariable", container.EnvironmentVariables, EnvironmentName,
+            "a name is letters, digits and '_', not starting with a digit, and the value has no line break.", diagnostics);
+        foreach (var variable in environment.Where(v => DFG2012_SecretInArgOrEnv.IsSecretName(v.Name)))
+        {
+            diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerEnvironmentVariable", variable.Name));
+        }
+
+        var ports = ReadPorts(facts, environment, diagnostics);
+        environment = WithPortSettings(facts, environment, ports, legacy);
+
+        var user = ReadUser(container.User, legacy, diagnostics);
+        var (entrypoint, command) = ReadCommand(facts, diagnostics);
+        var packages = ReadPackages(options.OsPackages, images, diagnostics);
+        var instructions = ReadInstructions(options.Instructions, hasTestStage, diagnostics);
+        var buildArgs = ReadBuildArgs(options.BuildArgs, diagnostics);
+        var healthCheck = ReadHealthCheck(facts, options, images, ports, entrypoint ?? command, diagnostics);
+        var labels = ReadLabels(facts, images, diagnostics);
+
+        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors)
+        {
+            return null;
+        }
+
+        return new StageSettings
+        {
+            WorkingDirectory = workingDirectory,
+            Ports = ports,
+            Environment = environment,
+            Labels = labels,
+            User = user,
+            Entrypoint = entrypoint,
+            Command = command,
+            FinalPackages = packages.Final,
+            BuildPackages = packages.Build,
+            Instructions = instructions,
+            BuildArgs = buildArgs,
+            HealthCheck = healthCheck,
+        };
+    }
+
+    /// <summary>The app's own command: the apphost where publish writes one, else <c>dotnet App.dll</c>.</summary>
+    public static IReadOnlyList<string> AppCommand(ProjectFacts facts) =>
+        facts.UseAppHost || facts.IsSelfContained || facts.PublishSingleFile
+            ? new[] { "./" + facts.AssemblyName }
+            : new[] { "dotnet", facts.AssemblyName + ".dll" };
+
+    private static List<NamedValue> ReadNamedValues(string item, IReadOnlyList<NamedValue> values, Regex name, string valid, List<Diagnostic> diagnostics)
+    {
+        var result = new List<NamedValue>();
+        foreach (var value in values)
+        {
+            var key = value.Name.Trim();
+            if (!name.IsMatch(key) || value.Value.IndexOfAny(new[] { '\n', '\r', '\0' }) >= 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidNamedValue(item, value.Name, valid));
+                continue;
+            }
+
+            // A later item of the same name wins, as a later property does.
+            result.RemoveAll(v => v.Name == key);
+            result.Add(new NamedValue(key, value.Value));
+        }
+
+        return result;
+    }
+
+    // ContainerPort items; else the ports ASPNETCORE_HTTP_PORTS names; else the ASP.NET Core default.
+    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics)
+    {
+        var ports = new List<ExposedPort>();
+        foreach (var port in facts.Container.Ports)
+        {
+            var type = port.Type.Trim().ToLowerInvariant();
+            if (!int.TryParse(port.Number.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || number < 1 || number > 65535 || (type.Length > 0 && type != "tcp" && type != "udp"))
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidPort(port.Number, port.Type));
+                continue;
+            }
+
+            var exposed = new ExposedPort(number, type == "udp");
+            if (!ports.Contains(exposed))
+            {
+                ports.Add(exposed);
+            }
+        }
+
+        if (ports.Count > 0 || !facts.IsAspNetCore)
+        {
+            return ports;
+        }
+
+        var httpPorts = environment.FirstOrDefault(v => v.Name == "ASPNETCORE_HTTP_PORTS");
+        if (httpPorts is not null)
+        {
+            foreach (var text in httpPorts.Value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535)
+                {
+                    ports.Add(new ExposedPort(number, false));
+                }
+            }
+        }
+
+        if (ports.Count == 0)
+        {
+            ports.Add(new ExposedPort(DockerfilePlanner.AspNetCoreHttpPort, false));
+        }
+
+        return ports;
+    }
+
+    // The app must listen where EXPOSE says. .NET 8+ images listen on ASPNETCORE_HTTP_PORTS=8080; .NET 6 and 7
+    // images on port 80, which a non-root user cannot bind everywhere, so those move to 8080 (or the chosen ports).
+    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy)
+    {
+        if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS"))
+        {
+            return environment;
+        }
+
+        var http = ports.Where(p => !p.Udp).Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (http.Count == 0)
+        {
+            return environment;
+        }
+
+        var result = new List<NamedValue>();
+        if (legacy)
+        {
+            result.Add(new NamedValue("ASPNETCORE_URLS", string.Join(";", http.Select(p => "http://+:" + p))));
+        }
+        else if (!(http.Count == 1 && http[0] == "8080"))
+        {
+            result.Add(new NamedValue("ASPNETCORE_HTTP_PORTS", string.Join(";", http)));
+        }
+
+        result.AddRange(environment);
+        return result;
+    }
+
+    private static string ReadUser(string value, bool legacy, List<Diagnostic> diagnostics)
+    {
+        var user = value.Trim();
+        if (user.Length == 0)
+        {
+            // .NET 6 and 7 images have no APP_UID; the numeric UID runs as non-root on every image.
+            return legacy ? "1654" : "$APP_UID";
+        }
+
+        var parts = user.Split(':');
+        if (parts.Length > 2 || parts.Any(p => !UserPart.IsMatch(p)))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidUser(value));
+            return user;
+        }
+
+        if (parts[0] is "root" or "0")
+        {
+            diagnostics.Add(DiagnosticCatalog.RunsAsRoot(user));
+        }
+
+        return user;
+    }
+
+    private static (IReadOnlyList<string>? Entrypoint, IReadOnlyList<string>? Command) ReadCommand(ProjectFacts facts, List<Diagnostic> diagnostics)
+    {
+        var container = facts.Container;
+        foreach (var (property, words) in new[] { ("ContainerAppCommand", container.AppCommand), ("ContainerAppCommandArgs", container.AppCommandArgs), ("ContainerDefaultArgs", container.DefaultArgs) })
+        {
+            var bad = words.FirstOrDefault(w => w.Length == 0 || w.IndexOfAny(new[] { '\n', '\r', '\0' }) >= 0);
+            if (bad is not null)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidAppCommand(property, bad));
+                return (null, null);
+            }
+        }
+
+        var command = (container.AppCommand.Count > 0 ? container.AppCommand : AppCommand(facts)).Concat(container.AppCommandArgs).ToList();
+        var defaults = container.DefaultArgs.Count > 0 ? container.DefaultArgs.ToList() : null;
+        switch (container.AppCommandInstruction.Trim().ToLowerInvariant())
+        {
+            case "":
+            case "entrypoint":
+                return (command, defaults);
+            case "cmd":
+                return (null, command.Concat(defaults ?? new List<string>()).ToList());
+            case "defaultargs" when defaults is not null:
+                return (null, defaults);
+            default:
+                diagnostics.Add(DiagnosticCatalog.InvalidAppCommand("ContainerAppCommandInstruction", container.AppCommandInstruction));
+                return (null, null);
+        }
+    }
+
+    private static (IReadOnlyList<string> Final, IReadOnlyList<string> Build) ReadPackages(IReadOnlyList<OsPackage> packages, ImageChoice images, List<Diagnostic> diagnostics)
+    {
+        var final = new List<string>();
+        var build = new List<string>();
+        foreach (var package in packages)
+        {
+            var name = package.Name.Trim();
+            var stage = package.Stage.Trim().ToLowerInvariant();
+            var target = stage is "" or "final" ? final : stage == "build" ? build : null;
+            if (target is null || !PackageName.IsMatch(name))
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidOsPackage(package.Name, package.Stage));
+                continue;
+            }
+
+            if (!target.Contains(name))
+            {
+                target.Add(name);
+            }
+        }
+
+        if (final.Count > 0 && images.FinalFlavor.PackageManager == PackageManager.None)
+        {
+            diagnostics.Add(DiagnosticCatalog.NoPackageManager(images.Final.ToString(), string.Join(", ", final)));
+        }
+
+        return (final, build);
+    }
+
+    private static List<InjectedInstruction> ReadInstructions(IReadOnlyList<InjectedInstruction> instructions, bool hasTestStage, List<Diagnostic> diagnostics)
+    {
+        var result = new List<InjectedInstruction>();
+        foreach (var instruction in instructions)
+        {
+            var stage = instruction.Stage.Trim().ToLowerInvariant();
+            if (stage.Length == 0)
+            {
+                stage = "final";
+            }
+
+            if (!InjectionPoints.ByStage.TryGetValue(stage, out var points))
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidInstruction(instruction.Name, $"Stage '{instruction.Stage}' is not a stage; use build, test or final."));
+                continue;
+            }
+
+            if (stage == "test" && !hasTestStage)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidInstruction(instruction.Name, "Stage is test, but there is no test stage: add a DockerfileGenTestProject item."));
+                continue;
+            }
+
+            var point = points.FirstOrDefault(p => string.Equals(p, instruction.Point.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? (instruction.Point.Trim().Length == 0 ? InjectionPoints.End : null);
+            if (point is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidInstruction(instruction.Name, $"Point '{instruction.Point}' is not a point of the {stage} stage; use {string.Join(", ", points)}."));
+                continue;
+            }
+
+            var text = instruction.Text.Trim();
+            var parsed = DockerfileParser.Parse(text + "\n").Instructions;
+            if (text.IndexOfAny(new[] { '\n', '\r' }) >= 0 || parsed.Count != 1 || !DockerfileParser.Keywords.Contains(parsed[0].Keyword)
+                || parsed[0].Keyword is "FROM" or "ONBUILD" || parsed[0].ArgumentText.Trim().Length == 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidInstruction(instruction.Name,
+                    $"its Instruction metadata '{instruction.Text}' is not one Dockerfile instruction on one line. Write a single instruction such as RUN mkdir /data or ENV TZ=UTC (not FROM, which would start a new stage)."));
+                continue;
+            }
+
+            result.Add(new InjectedInstruction(instruction.Name, parsed[0].Keyword + " " + parsed[0].ArgumentText.Trim(), stage, point));
+        }
+
+        return result;
+    }
+
+    private static List<BuildArgument> ReadBuildArgs(IReadOnlyList<BuildArgument> buildArgs, List<Diagnostic> diagnostics)
+    {
+        var result = new List<BuildArgument>();
+        foreach (var argument in buildArgs)
+        {
+            var name = argument.Name.Trim();
+            if (!EnvironmentName.IsMatch(name) || argument.Default.IndexOfAny(new[] { '\n', '\r', '\0' }) >= 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidBuildArgument(argument.Name));
+            }
+            else if (DFG2012_SecretInArgOrEnv.IsSecretName(name))
+            {
+                diagnostics.Add(DiagnosticCatalog.SecretInImage("DockerfileGenBuildArg", name));
+            }
+            else if (name != "TARGETARCH" && result.All(a => a.Name != name))
+            {
+                result.Add(new BuildArgument(name, argument.Default));
+            }
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<string>? ReadHealthCheck(ProjectFacts facts, GenerationOptions options, ImageChoice images, IReadOnlyList<ExposedPort> ports, IReadOnlyList<string>? appCommand, List<Diagnostic> diagnostics)
+    {
+        var choice = options.HealthCheck.Trim().ToLowerInvariant();
+        if (choice is "" or "none" or "false")
+        {
+            return null;
+        }
+
+        if (choice is not ("wget" or "probe"))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidHealthCheck(options.HealthCheck, "the choices are none (the default), wget (Alpine images, which carry busybox wget) and probe (the app checks itself; works on every image)."));
+            return null;
+        }
+
+        var port = ports.FirstOrDefault(p => !p.Udp);
+        if (!facts.IsAspNetCore || port is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidHealthCheck(options.HealthCheck, "a health check requests an HTTP endpoint, and this app serves none (it is not an ASP.NET Core app with a tcp port). Remove DockerfileGenHealthCheck."));
+            return null;
+        }
+
+        var path = options.HealthCheckPath.Trim();
+        if (path.Length == 0)
+        {
+            path = "/healthz";
+        }
+        else if (!HttpPath.IsMatch(path))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidHealthCheck(options.HealthCheck, $"DockerfileGenHealthCheckPath '{options.HealthCheckPath}' is not a URL path; write one such as /healthz."));
+            return null;
+        }
+
+        if (choice == "wget")
+        {
+            if (!images.FinalFlavor.HasWget)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidHealthCheck(options.HealthCheck,
+                    $"{images.Final} has no wget (only Alpine images carry busybox wget, and DockerfileGen never installs curl or wget into the final image). Use probe, which works on every image, or an Alpine family."));
+                return null;
+            }
+
+            return new[] { "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + port.Number.ToString(CultureInfo.InvariantCulture) + path };
+        }
+
+        if (appCommand is null || facts.Container.AppCommand.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidHealthCheck(options.HealthCheck, "probe runs the app's own command with an extra argument, and ContainerAppCommand replaces that command. Use wget on an Alpine image, or remove ContainerAppCommand."));
+            return null;
+        }
+
+        return AppCommand(facts).Concat(new[] { ProbeArgument }).ToList();
+    }
+
+    // OCI labels from the project's metadata: deterministic values only (no build time). The revision is not here:
+    // it arrives as a build argument (see the planner), so the Dockerfile does not change with every commit.
+    private static List<NamedValue> ReadLabels(ProjectFacts facts, ImageChoice images, List<Diagnostic> diagnostics)
+    {
+        var metadata = facts.Metadata;
+        var labels = new List<NamedValue>();
+        void Add(string key, string value)
+        {
+            if (value.Trim().Length > 0 && value.IndexOfAny(new[] { '\n', '\r', '\0' }) < 0)
+            {
+                labels.Add(new NamedValue("org.opencontainers.image." + key, value.Trim()));
+            }
+        }
+
+        Add("title", metadata.Title.Trim().Length > 0 ? metadata.Title : facts.AssemblyName);
+        Add("description", metadata.Description);
+        Add("version", metadata.Version);
+        Add("authors", metadata.Authors);
+        Add("url", metadata.ProjectUrl);
+        Add("source", metadata.RepositoryUrl);
+        Add("licenses", metadata.License);
+        Add("base.name", images.Final.ToString());
+
+        foreach (var label in ReadNamedValues("ContainerLabel", facts.Container.Labels, LabelName,
+            "a label name is letters, digits, '.', '_', '/' or '-', and the value has no line break.", diagnostics))
+        {
+            labels.RemoveAll(l => l.Name == label.Name);
+            labels.Add(label);
+        }
+
+        return labels;
+    }
+}
