@@ -107,7 +107,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AnErrorWritesNothing()
     {
-        var task = Task(t => t.TargetFrameworkVersion = "v6.0");
+        var task = Task(t => t.TargetFrameworkVersion = "v5.0");
 
         Assert.False(task.Execute());
 
