@@ -136,6 +136,46 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void ContainerPropertiesAndKnobsReachTheDockerfile()
+    {
+        using var project = new TempProject(
+            "<TargetFramework>net10.0</TargetFramework><ContainerFamily>alpine</ContainerFamily><Version>2.3.4</Version>"
+            + "<ContainerUser>1000</ContainerUser><DockerfileGenHealthCheck>wget</DockerfileGenHealthCheck></PropertyGroup><ItemGroup>"
+            + "<ContainerPort Include=\"5000\" Type=\"tcp\" /><ContainerEnvironmentVariable Include=\"TZ\" Value=\"UTC\" />"
+            + "<DockerfileGenOsPackage Include=\"tzdata\" /><DockerfileGenInstruction Include=\"data\" Instruction=\"RUN mkdir /data\" Point=\"BeforeUser\" />"
+            + "</ItemGroup><PropertyGroup>",
+            sdk: "Microsoft.NET.Sdk.Web");
+
+        project.Build().EnsureSuccess("build");
+
+        var dockerfile = File.ReadAllText(project.Dockerfile);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine AS final", dockerfile);
+        Assert.Contains("\nRUN apk add --no-cache icu-data-full icu-libs tzdata\n", dockerfile);
+        Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"5000\"\nENV TZ=\"UTC\"\nEXPOSE 5000\n", dockerfile);
+        Assert.Contains("\nRUN mkdir /data\nUSER 1000\n", dockerfile);
+        Assert.Contains("CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:5000/healthz\"]", dockerfile);
+        Assert.Contains("org.opencontainers.image.version=\"2.3.4\"", dockerfile);
+
+        // A changed item reruns generation, like a changed property.
+        var projectFile = Path.Combine(project.Directory, "App.csproj");
+        File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace("Include=\"5000\"", "Include=\"6000\""));
+        project.Build().EnsureSuccess("build after the port changed");
+        Assert.Contains("\nEXPOSE 6000\n", File.ReadAllText(project.Dockerfile));
+    }
+
+    [Fact]
+    public void ABadContainerSettingFailsTheBuildAndWritesNothing()
+    {
+        using var project = new TempProject("<TargetFramework>net10.0</TargetFramework><ContainerFamily>bookworm-slim</ContainerFamily>", sdk: "Microsoft.NET.Sdk.Web");
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0020", result.Output);
+        Assert.False(File.Exists(project.Dockerfile));
+    }
+
+    [Fact]
     public void UserOwnedDockerfileIsValidatedInCanonicalFormat()
     {
         using var project = new TempProject(Console10);
