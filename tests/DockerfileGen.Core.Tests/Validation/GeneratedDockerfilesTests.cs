@@ -50,7 +50,8 @@ public sealed class GeneratedDockerfilesTests
         var ignorePath = path.Replace(".verified.Dockerfile", ".verified.dockerignore", StringComparison.Ordinal);
         var options = new ValidationOptions
         {
-            AllowedRegistries = new[] { "mcr.microsoft.com" },
+            // The golden-image snapshots pull from the example company registry, as a user would allow it.
+            AllowedRegistries = new[] { "mcr.microsoft.com", "registry.example.com" },
             Context = File.Exists(ignorePath) ? new BuildContextSnapshot { IgnoreFileText = File.ReadAllText(ignorePath) } : null,
         };
 
