@@ -7,7 +7,7 @@ using DockerfileGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DockerfileGen.Analyzers.SourceFacts;
+namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>
 /// Reads what only the code knows about running the app in a container (the ports it binds, its health endpoint,

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace DockerfileGen.Analyzers.SourceFacts;
+namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>Reads Kestrel's URL strings (<c>http://+:8080;https://localhost:5001</c>) and port lists.</summary>
 internal static class UrlBinding

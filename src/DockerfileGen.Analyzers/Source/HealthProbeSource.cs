@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DockerfileGen.Analyzers.SourceFacts;
+namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>
 /// The health probe compiled into the app with <c>DockerfileGenHealthCheck=probe</c>: a module initializer that, when

@@ -2,7 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DockerfileGen.Analyzers.SourceFacts;
+namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>What one piece of code says.</summary>
 internal enum FindingKind

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace DockerfileGen.Analyzers.SourceFacts;
+namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>The DFG4xxx diagnostics: what the application's code does that breaks or weakens it in a container.</summary>
 public static class SourceDiagnostics
