@@ -98,12 +98,17 @@ public sealed class AnalyzerTests
         var directory = WriteApp(temp, "<TreatWarningsAsErrors>false</TreatWarningsAsErrors>");
         File.WriteAllText(Path.Combine(directory, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:latest\nUSER $APP_UID\nENTRYPOINT [\"./App\"]\n");
         File.WriteAllText(Path.Combine(directory, ".dockerignore"), "*\n");
-        package.Build(directory).EnsureSuccess("restore and first build");
+        var build = package.Build(directory, "-v:d").EnsureSuccess("restore and first build");
+
+        // A normal build compiles as if there were no Dockerfile; its findings come from ValidateDockerfile alone.
+        Assert.DoesNotContain("/additionalfile:" + Path.Combine(directory, "Dockerfile"), build.Output);
+        Assert.Contains("Done executing task \"ValidateDockerfile\"", build.Output);
 
         // What an IDE's design-time build passes to the compiler; the generation targets skip such builds.
-        var designTime = package.Build(directory, "-p:DesignTimeBuild=true", "--no-restore", "-t:Rebuild").EnsureSuccess("design-time build");
+        var designTime = package.Build(directory, "-p:DesignTimeBuild=true", "--no-restore", "-t:Rebuild", "-v:d").EnsureSuccess("design-time build");
 
         Assert.Matches(@"Dockerfile\(1,\d+\): warning DFG2001", designTime.Output);
+        Assert.Contains("/additionalfile:" + Path.Combine(directory, "Dockerfile"), designTime.Output);
         Assert.DoesNotContain("Done executing task \"ValidateDockerfile\"", designTime.Output);
     }
 
