@@ -92,10 +92,21 @@ internal static class Harness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     /// <summary>Runs the generator; returns the facts compiled into the assembly (null: none) and every diagnostic.</summary>
-    public static GeneratorRun Run(string program, IDictionary<string, string>? properties = null, OutputKind kind = OutputKind.ConsoleApplication, LanguageVersion language = LanguageVersion.Latest, params MetadataReference[] extra)
+    /// <summary>
+    /// Runs the generator, then <see cref="SourceAnalyzer"/> on the result; returns the facts compiled into the assembly
+    /// (null: none) and the diagnostics of both.
+    /// </summary>
+    public static GeneratorRun Run(string program, IDictionary<string, string>? properties = null, OutputKind kind = OutputKind.ConsoleApplication, LanguageVersion language = LanguageVersion.Latest, Func<CSharpCompilation, CSharpCompilation>? configure = null, params MetadataReference[] extra)
     {
         var compilation = Compilation(program, kind, language, extra);
-        Driver(properties, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        compilation = configure?.Invoke(compilation) ?? compilation;
+        Driver(properties, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        var analyzerDiagnostics = output
+            .WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new SourceAnalyzer()),
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new OptionsProvider(properties ?? new Dictionary<string, string>())))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var generatorDiagnostics = driverDiagnostics.AddRange(analyzerDiagnostics);
         var metadata = output.Assembly.GetAttributes()
             .Where(a => a.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyMetadataAttribute")
             .Select(a => new KeyValuePair<string, string?>((string)a.ConstructorArguments[0].Value!, (string?)a.ConstructorArguments[1].Value))

@@ -187,7 +187,7 @@ public sealed class SourceFactsGeneratorTests
         var sqlClient = CSharpCompilation.Create("Microsoft.Data.SqlClient", new[] { CSharpSyntaxTree.ParseText("namespace Microsoft.Data.SqlClient { public class SqlConnection { } }") },
                 Harness.Compilation("").References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .ToMetadataReference();
-        var run = Harness.Run("var c = new Microsoft.Data.SqlClient.SqlConnection();", new Dictionary<string, string> { ["InvariantGlobalization"] = "true" }, extra: sqlClient);
+        var run = Harness.Run("var c = new Microsoft.Data.SqlClient.SqlConnection();", new Dictionary<string, string> { ["InvariantGlobalization"] = "true" }, extra: new[] { sqlClient });
 
         Assert.True(run.Facts!.NeedsGlobalization);
         Assert.Contains("DFG4003", run.Ids);
@@ -304,5 +304,19 @@ public sealed class SourceFactsGeneratorTests
         var run = Run("Console.WriteLine();", new Dictionary<string, string> { ["DockerfileGenHealthCheck"] = "curl" });
 
         Assert.Contains("DFG4006", run.Ids);
+    }
+
+    [Fact]
+    public void WarningsHonourPragmaAndNoWarn()
+    {
+        const string Code = """File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "state.json"), "{}");""";
+
+        Assert.Contains("DFG4004", Run(Code).Ids);
+        Assert.DoesNotContain("DFG4004", Run("#pragma warning disable DFG4004\n" + Code).Ids);
+        var noWarn = Harness.Run(
+            Usings + Code,
+            configure: c => c.WithOptions(c.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["DFG4004"] = ReportDiagnostic.Suppress })));
+        Assert.DoesNotContain("DFG4004", noWarn.Ids);
+        Assert.True(noWarn.Facts!.WritesToAppDirectory);
     }
 }

@@ -61,6 +61,25 @@ public static class SourceDiagnostics
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    /// <summary>The located diagnostic a finding causes, if any (the analyzer reports it at the finding's code).</summary>
+    internal static (DiagnosticDescriptor Descriptor, string[] Arguments)? For(SourceFinding finding, bool invariantGlobalization)
+    {
+        switch (finding.Kind)
+        {
+            case FindingKind.Binding when finding.Loopback:
+                var port = finding.Port > 0 ? finding.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "8080";
+                return (LocalhostBinding, new[] { "localhost" + (finding.Port > 0 ? ":" + port : ""), port });
+            case FindingKind.LegacyWebHost:
+                return (LegacyWebHost, System.Array.Empty<string>());
+            case FindingKind.Globalization when invariantGlobalization:
+                return (GlobalizationWithInvariantMode, new[] { finding.Value });
+            case FindingKind.AppDirectoryWrite:
+                return (AppDirectoryWrite, new[] { finding.Value });
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Every DFG4xxx descriptor, in id order.</summary>
     public static DiagnosticDescriptor[] All { get; } =
     {

@@ -11,7 +11,8 @@ namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>
 /// Reads what only the code knows about running the app in a container (the ports it binds, its health endpoint,
-/// culture-sensitive code, writes below its own folder), reports the DFG4xxx diagnostics, and writes the facts into
+/// culture-sensitive code, writes below its own folder), reports the project-wide DFG4xxx diagnostics (the located ones
+/// come from <see cref="SourceAnalyzer"/>, which shares <see cref="SourceScanner"/>), and writes the facts into
 /// the compiled assembly as <c>AssemblyMetadata</c> attributes (<see cref="Model.SourceFacts.Keys"/>) for the MSBuild
 /// task that generates the Dockerfile after the compile. With <c>DockerfileGenHealthCheck=probe</c> it also compiles
 /// in the health probe (<see cref="HealthProbeSource"/>). Applications only; nothing for a library.
@@ -52,12 +53,13 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => new EquatableArray<SourceFinding>(all.SelectMany(f => f).OrderBy(f => f).ToImmutableArray()))
             .WithTrackingName(Steps.AllFindings);
-        var project = context.CompilationProvider
-            .Select(static (compilation, _) => ProjectInfo.From(compilation))
-            .WithTrackingName(Steps.Project);
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(Steps.Options);
+        var project = context.CompilationProvider
+            .Combine(options)
+            .Select(static (input, _) => ProjectInfo.From(input.Left, input.Right.WantsProbe))
+            .WithTrackingName(Steps.Project);
         var result = allFindings
             .Combine(project)
             .Combine(options)
@@ -102,21 +104,39 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
 /// <summary>What the compilation says, as plain values.</summary>
 internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient, bool SupportsModuleInitializer)
 {
-    public static ProjectInfo From(Compilation compilation)
+    /// <summary>
+    /// Runs on every edit, so it reads only what costs nothing: options, reference file names, and the symbol lookup
+    /// (which binds every reference) only for a project that asked for the probe.
+    /// </summary>
+    public static ProjectInfo From(Compilation compilation, bool wantsProbe)
     {
         var kind = compilation.Options.OutputKind;
         var language = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Default;
         return new ProjectInfo(
             kind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
-            compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Data.SqlClient"),
-            language >= LanguageVersion.CSharp9
+            compilation.References.Any(IsSqlClient),
+            wantsProbe
+            && language >= LanguageVersion.CSharp9
             && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null);
+    }
+
+    private static bool IsSqlClient(MetadataReference reference)
+    {
+        var name = System.IO.Path.GetFileName((reference as PortableExecutableReference)?.FilePath ?? reference.Display ?? "");
+        if (name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name.Substring(0, name.Length - 4);
+        }
+
+        return string.Equals(name, "Microsoft.Data.SqlClient", StringComparison.OrdinalIgnoreCase);
     }
 }
 
 /// <summary>The MSBuild properties the generator reads.</summary>
 internal sealed record GeneratorOptions(bool Disabled, bool InvariantGlobalization, string HealthCheck, string HealthCheckPath)
 {
+    public bool WantsProbe => !Disabled && string.Equals(HealthCheck, "probe", StringComparison.OrdinalIgnoreCase);
+
     public static GeneratorOptions From(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) => new(
         BuildProperties.Get(options, "DockerfileGenEnabled").Equals("false", StringComparison.OrdinalIgnoreCase),
         BuildProperties.IsTrue(options, "InvariantGlobalization"),
@@ -148,29 +168,18 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
                 : new GeneratorResult(EquatableArray<MetadataPair>.Empty, Array(DiagnosticInfo.Create(SourceDiagnostics.ProbeNotPossible, null, "the project is not an application (OutputType Exe)")), null);
         }
 
+        // Diagnostics at a place in the code come from SourceAnalyzer (so #pragma and .editorconfig sections apply to
+        // them); the generator reports only what belongs to the whole project.
         var diagnostics = new List<DiagnosticInfo>();
         var bindings = findings.Where(f => f.Kind == FindingKind.Binding).ToList();
-        foreach (var loopback in bindings.Where(b => b.Loopback))
-        {
-            var port = loopback.Port > 0 ? loopback.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "8080";
-            diagnostics.Add(DiagnosticInfo.Create(SourceDiagnostics.LocalhostBinding, loopback.Location, "localhost" + (loopback.Port > 0 ? ":" + port : ""), port));
-        }
-
         var legacy = findings.Where(f => f.Kind == FindingKind.LegacyWebHost).ToList();
-        diagnostics.AddRange(legacy.Select(f => DiagnosticInfo.Create(SourceDiagnostics.LegacyWebHost, f.Location)));
-
         var globalization = findings.Where(f => f.Kind == FindingKind.Globalization).ToList();
-        if (options.InvariantGlobalization)
+        if (options.InvariantGlobalization && project.ReferencesSqlClient)
         {
-            diagnostics.AddRange(globalization.Select(f => DiagnosticInfo.Create(SourceDiagnostics.GlobalizationWithInvariantMode, f.Location, f.Value)));
-            if (project.ReferencesSqlClient)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(SourceDiagnostics.GlobalizationWithInvariantMode, null, "Microsoft.Data.SqlClient"));
-            }
+            diagnostics.Add(DiagnosticInfo.Create(SourceDiagnostics.GlobalizationWithInvariantMode, null, "Microsoft.Data.SqlClient"));
         }
 
         var writes = findings.Where(f => f.Kind == FindingKind.AppDirectoryWrite).ToList();
-        diagnostics.AddRange(writes.Select(f => DiagnosticInfo.Create(SourceDiagnostics.AppDirectoryWrite, f.Location, f.Value)));
 
         var ports = bindings.Select(b => b.Port).Where(p => p > 0).ToList();
         if (ports.Count == 0 && legacy.Count > 0)

@@ -9,7 +9,7 @@ namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>
 /// Finds the facts in one invocation or object creation. A cheap syntactic filter (<see cref="IsCandidate"/>) picks the
-/// nodes by method or type name; <see cref="Scan"/> then confirms the API with the semantic model, so a method of the
+/// nodes by method or type name; <see cref="Scan(SyntaxNode, SemanticModel, CancellationToken)"/> then confirms the API with the semantic model, so a method of the
 /// same name on another type, or a <c>"localhost"</c> string that is not a binding, is not a fact.
 /// </summary>
 internal static class SourceScanner
@@ -44,8 +44,16 @@ internal static class SourceScanner
                     return false;
                 }
 
-                // Add is everywhere: only app.Urls.Add(...) matters.
-                return name != "Add" || (invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Urls" } });
+                // Only calls that can carry a fact reach the semantic model: binding is the expensive part, and
+                // app.Run() or builder.Build() without an argument says nothing. Add is everywhere: only app.Urls.Add(...).
+                var count = invocation.ArgumentList.Arguments.Count;
+                return name switch
+                {
+                    "Add" => count == 1 && invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Urls" } },
+                    "CreateDefaultBuilder" => invocation.Expression is MemberAccessExpressionSyntax { Expression: var owner } && owner.ToString().EndsWith("WebHost", System.StringComparison.Ordinal),
+                    "UseSetting" or "SetEnvironmentVariable" or "Copy" or "Move" => count >= 2,
+                    _ => count >= 1,
+                };
             case ObjectCreationExpressionSyntax creation:
                 return TypeName(creation.Type) is { } type && CreatedTypeNames.Contains(type);
             case ImplicitObjectCreationExpressionSyntax implicitCreation:
@@ -56,10 +64,14 @@ internal static class SourceScanner
     }
 
     /// <summary>The facts of one candidate node (often none).</summary>
-    public static EquatableArray<SourceFinding> Scan(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static EquatableArray<SourceFinding> Scan(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+        Scan(context.Node, context.SemanticModel, cancellationToken);
+
+    /// <summary>The facts of one candidate node (often none).</summary>
+    public static EquatableArray<SourceFinding> Scan(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         var results = ImmutableArray.CreateBuilder<SourceFinding>();
-        var model = context.SemanticModel;
+        var context = (Node: node, SemanticModel: model);
         if (model.GetSymbolInfo(context.Node, cancellationToken).Symbol is not IMethodSymbol method)
         {
             return EquatableArray<SourceFinding>.Empty;
