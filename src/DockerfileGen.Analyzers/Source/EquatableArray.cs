@@ -7,23 +7,34 @@ namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>
 /// An immutable array that compares by content, so incremental generator steps holding one can be cached
-/// (<see cref="ImmutableArray{T}"/> compares by reference).
+/// (<see cref="ImmutableArray{T}"/> compares by reference). A class, not a struct: Roslyn's generic pipeline nodes then
+/// run on code the runtime has already compiled for other generators, instead of a new instantiation per value type.
 /// </summary>
-internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
     where T : IEquatable<T>
 {
     private readonly ImmutableArray<T> items;
 
     public EquatableArray(ImmutableArray<T> items) => this.items = items;
 
-    public static EquatableArray<T> Empty => new(ImmutableArray<T>.Empty);
+    public static EquatableArray<T> Empty { get; } = new(ImmutableArray<T>.Empty);
 
     public ImmutableArray<T> Items => items.IsDefault ? ImmutableArray<T>.Empty : items;
 
     public int Count => Items.Length;
 
-    public bool Equals(EquatableArray<T> other)
+    public bool Equals(EquatableArray<T>? other)
     {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
         var a = Items;
         var b = other.Items;
         if (a.Length != b.Length)

@@ -51,7 +51,7 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Findings);
         var allFindings = findings
             .Collect()
-            .Select(static (all, _) => new EquatableArray<SourceFinding>(all.SelectMany(f => f).OrderBy(f => f).ToImmutableArray()))
+            .Select(static (all, _) => SortedFindings(all))
             .WithTrackingName(Steps.AllFindings);
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
@@ -69,12 +69,38 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(result, static (production, model) => Emit(production, model));
     }
 
+    private static EquatableArray<SourceFinding> SortedFindings(ImmutableArray<EquatableArray<SourceFinding>> all)
+    {
+        var builder = ImmutableArray.CreateBuilder<SourceFinding>();
+        foreach (var findings in all)
+        {
+            builder.AddRange(findings.Items);
+        }
+
+        builder.Sort(FindingOrder.Instance);
+        return new EquatableArray<SourceFinding>(builder.ToImmutable());
+    }
+
+    /// <summary>By file, then position: the first health endpoint in that order is the one recorded.</summary>
+    private sealed class FindingOrder : IComparer<SourceFinding>
+    {
+        public static readonly FindingOrder Instance = new();
+
+        public int Compare(SourceFinding? x, SourceFinding? y) => x is null ? (y is null ? 0 : -1) : x.CompareTo(y);
+    }
+
     private static void Emit(SourceProductionContext context, GeneratorResult result)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
-            var descriptor = SourceDiagnostics.All.First(d => d.Id == diagnostic.Id);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Arguments.Cast<object>().ToArray()));
+            var descriptor = Array.Find(SourceDiagnostics.All, d => d.Id == diagnostic.Id)!;
+            var arguments = new object[diagnostic.Arguments.Count];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = diagnostic.Arguments.Items[i];
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, diagnostic.Location?.ToLocation() ?? Location.None, arguments));
         }
 
         if (result.Metadata.Count > 0)
@@ -105,7 +131,8 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
 internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient, bool SupportsModuleInitializer)
 {
     /// <summary>
-    /// Runs on every edit, so it reads only what costs nothing: options, reference file names, and the symbol lookup
+    /// Runs on every edit, so it reads only what costs nothing: options and the names of the references as given
+    /// (ExternalReferences: Compilation.References would bind every reference first), and the symbol lookup
     /// (which binds every reference) only for a project that asked for the probe.
     /// </summary>
     public static ProjectInfo From(Compilation compilation, bool wantsProbe)
@@ -114,7 +141,7 @@ internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient,
         var language = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Default;
         return new ProjectInfo(
             kind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
-            compilation.References.Any(IsSqlClient),
+            compilation.ExternalReferences.Any(IsSqlClient),
             wantsProbe
             && language >= LanguageVersion.CSharp9
             && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null);
@@ -171,23 +198,51 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
         // Diagnostics at a place in the code come from SourceAnalyzer (so #pragma and .editorconfig sections apply to
         // them); the generator reports only what belongs to the whole project.
         var diagnostics = new List<DiagnosticInfo>();
-        var bindings = findings.Where(f => f.Kind == FindingKind.Binding).ToList();
-        var legacy = findings.Where(f => f.Kind == FindingKind.LegacyWebHost).ToList();
-        var globalization = findings.Where(f => f.Kind == FindingKind.Globalization).ToList();
+        var bindings = new List<SourceFinding>();
+        var ports = new List<int>();
+        var allLoopback = true;
+        var legacy = false;
+        var globalization = false;
+        var writes = false;
+        string? healthPath = null;
+        foreach (var finding in findings)
+        {
+            switch (finding.Kind)
+            {
+                case FindingKind.Binding:
+                    bindings.Add(finding);
+                    allLoopback &= finding.Loopback;
+                    if (finding.Port > 0)
+                    {
+                        ports.Add(finding.Port);
+                    }
+
+                    break;
+                case FindingKind.LegacyWebHost:
+                    legacy = true;
+                    break;
+                case FindingKind.Globalization:
+                    globalization = true;
+                    break;
+                case FindingKind.AppDirectoryWrite:
+                    writes = true;
+                    break;
+                case FindingKind.HealthPath:
+                    healthPath ??= finding.Value;
+                    break;
+            }
+        }
+
         if (options.InvariantGlobalization && project.ReferencesSqlClient)
         {
             diagnostics.Add(DiagnosticInfo.Create(SourceDiagnostics.GlobalizationWithInvariantMode, null, "Microsoft.Data.SqlClient"));
         }
 
-        var writes = findings.Where(f => f.Kind == FindingKind.AppDirectoryWrite).ToList();
-
-        var ports = bindings.Select(b => b.Port).Where(p => p > 0).ToList();
-        if (ports.Count == 0 && legacy.Count > 0)
+        if (ports.Count == 0 && legacy)
         {
             ports.Add(5000);
         }
 
-        var healthPath = findings.FirstOrDefault(f => f.Kind == FindingKind.HealthPath)?.Value;
         ProbeSettings? probe = null;
         if (options.HealthCheck.Length > 0)
         {
@@ -202,22 +257,29 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
             else
             {
                 var path = options.HealthCheckPath.Length > 0 ? options.HealthCheckPath : healthPath ?? "/healthz";
-                probe = new ProbeSettings(path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path, ports.Count > 0 ? ports.Min() : 8080);
+                var facts0 = new Model.SourceFacts { Ports = ports };
+                probe = new ProbeSettings(path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path, facts0.Ports.Count > 0 ? facts0.Ports[0] : 8080);
             }
         }
 
         var facts = new Model.SourceFacts
         {
             Ports = ports,
-            LocalhostOnly = bindings.Count > 0 && bindings.All(b => b.Loopback),
-            LegacyWebHost = legacy.Count > 0,
+            LocalhostOnly = bindings.Count > 0 && allLoopback,
+            LegacyWebHost = legacy,
             HealthPath = healthPath,
-            NeedsGlobalization = globalization.Count > 0 || project.ReferencesSqlClient,
-            WritesToAppDirectory = writes.Count > 0,
+            NeedsGlobalization = globalization || project.ReferencesSqlClient,
+            WritesToAppDirectory = writes,
             HealthProbeArgument = probe is null ? null : SourceFactsGenerator.ProbeArgument,
         };
+        var metadata = ImmutableArray.CreateBuilder<MetadataPair>();
+        foreach (var pair in facts.ToMetadata())
+        {
+            metadata.Add(new MetadataPair(pair.Key, pair.Value));
+        }
+
         return new GeneratorResult(
-            new EquatableArray<MetadataPair>(facts.ToMetadata().Select(p => new MetadataPair(p.Key, p.Value)).ToImmutableArray()),
+            new EquatableArray<MetadataPair>(metadata.ToImmutable()),
             new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutableArray()),
             probe);
     }

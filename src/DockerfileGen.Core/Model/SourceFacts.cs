@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace DockerfileGen.Model;
 
@@ -56,7 +55,7 @@ public sealed record SourceFacts
     public IReadOnlyList<int> Ports
     {
         get => ports;
-        init => ports = (value ?? Array.Empty<int>()).Where(p => p > 0 && p <= 65535).Distinct().OrderBy(p => p).ToArray();
+        init => ports = Normalize(value);
     }
 
     /// <summary>
@@ -94,6 +93,31 @@ public sealed record SourceFacts
     /// HEALTHCHECK can then run the app itself in exec form, with no shell or curl in the image.
     /// </summary>
     public string? HealthProbeArgument { get; init; }
+
+    // Plain loops: this runs inside the compiler, where each generic LINQ instantiation over int costs JIT time.
+    private static int[] Normalize(IReadOnlyList<int>? value)
+    {
+        var sorted = new List<int>();
+        foreach (var port in value ?? Array.Empty<int>())
+        {
+            if (port > 0 && port <= 65535)
+            {
+                sorted.Add(port);
+            }
+        }
+
+        sorted.Sort();
+        var result = new List<int>(sorted.Count);
+        foreach (var port in sorted)
+        {
+            if (result.Count == 0 || result[result.Count - 1] != port)
+            {
+                result.Add(port);
+            }
+        }
+
+        return result.ToArray();
+    }
 
     /// <summary>
     /// Reads the facts from an assembly's <c>AssemblyMetadata</c> key/value pairs. Null when the generator did not
@@ -144,7 +168,13 @@ public sealed record SourceFacts
         var result = new List<KeyValuePair<string, string>> { new(Keys.Version, CurrentVersion) };
         if (Ports.Count > 0)
         {
-            result.Add(new(Keys.Ports, string.Join(";", Ports.Select(p => p.ToString(CultureInfo.InvariantCulture)))));
+            var text = new System.Text.StringBuilder();
+            foreach (var port in Ports)
+            {
+                text.Append(text.Length == 0 ? "" : ";").Append(port.ToString(CultureInfo.InvariantCulture));
+            }
+
+            result.Add(new(Keys.Ports, text.ToString()));
         }
 
         void AddFlag(string key, bool value)
@@ -175,13 +205,31 @@ public sealed record SourceFacts
     /// <inheritdoc />
     public bool Equals(SourceFacts? other) =>
         other is not null
-        && Ports.SequenceEqual(other.Ports)
+        && SamePorts(Ports, other.Ports)
         && LocalhostOnly == other.LocalhostOnly
         && LegacyWebHost == other.LegacyWebHost
         && HealthPath == other.HealthPath
         && NeedsGlobalization == other.NeedsGlobalization
         && WritesToAppDirectory == other.WritesToAppDirectory
         && HealthProbeArgument == other.HealthProbeArgument;
+
+    private static bool SamePorts(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <inheritdoc />
     public override int GetHashCode()
