@@ -47,7 +47,6 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
     {
         var findings = context.SyntaxProvider
             .CreateSyntaxProvider(SourceScanner.IsCandidate, SourceScanner.Scan)
-            .Where(static found => found.Count > 0)
             .WithTrackingName(Steps.Findings);
         var allFindings = findings
             .Collect()
