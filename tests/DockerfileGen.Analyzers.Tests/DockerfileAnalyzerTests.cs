@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DockerfileGen.Analyzers.Tests;
+
+/// <summary>The validator's findings reach the IDE through the analyzer, at their place in the Dockerfile.</summary>
+public sealed class DockerfileAnalyzerTests
+{
+    private const string Dockerfile = "/src/App/Dockerfile";
+
+    private const string Good = """
+        FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+        WORKDIR /app
+        COPY . .
+        USER $APP_UID
+        ENTRYPOINT ["./App"]
+
+        """;
+
+    private const string GoodIgnore = "*\n!App.dll\n";
+
+    private static readonly Dictionary<string, string> Defaults = new() { ["DockerfileGenDockerfileName"] = "Dockerfile" };
+
+    private static ImmutableArray<Diagnostic> Analyze(string dockerfile, Dictionary<string, string>? properties = null, string? ignore = GoodIgnore, ReportDiagnostic? dfg2001 = null, string path = Dockerfile)
+    {
+        var files = new List<AdditionalText> { new InMemoryAdditionalText(path, dockerfile) };
+        if (ignore is not null)
+        {
+            files.Add(new InMemoryAdditionalText(Path.GetDirectoryName(path) + "/.dockerignore", ignore));
+        }
+
+        var compilation = Harness.Compilation("System.Console.WriteLine();");
+        if (dfg2001 is { } option)
+        {
+            compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["DFG2001"] = option }));
+        }
+
+        var options = new AnalyzerOptions(files.ToImmutableArray(), new OptionsProvider(properties ?? Defaults));
+        return compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DockerfileAnalyzer()), options)
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void DoesNotCatch_AGoodDockerfile() => Assert.Empty(Analyze(Good));
+
+    [Fact]
+    public void Catches_FindingAtItsLineAndColumnInTheDockerfile()
+    {
+        var diagnostic = Assert.Single(Analyze(Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal)));
+
+        Assert.Equal("DFG2001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(Dockerfile, span.Path);
+        Assert.Equal(0, span.StartLinePosition.Line);
+        Assert.True(span.EndLinePosition.Character > span.StartLinePosition.Character);
+        Assert.Contains("latest", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catches_ErrorsAndPlacesThemOnLaterLines()
+    {
+        var diagnostics = Analyze(Good + "COPY --from=nowhere /x /y\n");
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "DFG1004");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void HonoursRuleSeverityProperty()
+    {
+        var latest = Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal);
+
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(Analyze(latest, new(Defaults) { ["DockerfileGenRuleSeverity"] = "DFG2001=error" })).Severity);
+        Assert.Empty(Analyze(latest, new(Defaults) { ["DockerfileGenRuleSeverity"] = "DFG2001=none" }));
+    }
+
+    [Fact]
+    public void HonoursEditorConfigAndNoWarn()
+    {
+        var latest = Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal);
+
+        Assert.Empty(Analyze(latest, dfg2001: ReportDiagnostic.Suppress));
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(Analyze(latest, dfg2001: ReportDiagnostic.Error)).Severity);
+    }
+
+    [Fact]
+    public void HonoursInlineSuppressions()
+    {
+        Assert.Empty(Analyze("# dockerfilegen ignore=DFG2001\n" + Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal)));
+        Assert.Empty(Analyze("# dockerfilegen global ignore=DFG2001\n" + Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ReadsTheIgnoreFilePassedBesideIt()
+    {
+        Assert.Contains(Analyze(Good, ignore: null), d => d.Id == "DFG2016");
+        Assert.DoesNotContain(Analyze(Good), d => d.Id == "DFG2016");
+    }
+
+    [Fact]
+    public void UsesProjectFactsFromBuildProperties()
+    {
+        var properties = new Dictionary<string, string>(Defaults)
+        {
+            ["AssemblyName"] = "App",
+            ["UseAppHost"] = "false",
+            ["TargetFrameworkIdentifier"] = ".NETCoreApp",
+            ["TargetFrameworkVersion"] = "v8.0",
+        };
+
+        var ids = Analyze(Good, properties).Select(d => d.Id).ToList();
+
+        Assert.Contains("DFG3002", ids);
+        Assert.Contains("DFG3009", ids);
+    }
+
+    [Fact]
+    public void AnalyzesTheDockerfileNamedByTheProperty()
+    {
+        var latest = Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal);
+
+        Assert.Empty(Analyze(latest, path: "/src/App/Other.txt"));
+        Assert.Single(Analyze(latest, new() { ["DockerfileGenDockerfileName"] = "api.Dockerfile" }, path: "/src/App/api.Dockerfile"));
+        Assert.Empty(Analyze(latest, new()));
+        Assert.Empty(Analyze(latest, new(Defaults) { ["DockerfileGenValidate"] = "false" }));
+    }
+
+    [Fact]
+    public void SaysWhenTheDockerfileIsGenerated()
+    {
+        var generated = "# Generated by DockerfileGen from App.csproj; content hash 0000000000000000. Customize it.\n" + Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal);
+
+        var diagnostics = Analyze(generated);
+
+        Assert.All(diagnostics, d => Assert.Contains("DockerfileGen bug", d.GetMessage(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryValidatorRuleHasADescriptor()
+    {
+        var ids = new DockerfileAnalyzer().SupportedDiagnostics.Select(d => d.Id);
+
+        Assert.Equal(DockerfileGen.Validation.DockerfileValidator.Rules.Select(r => r.Id), ids);
+    }
+}

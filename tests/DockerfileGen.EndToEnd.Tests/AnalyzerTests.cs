@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.Loader;
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.EndToEnd.Tests;
+
+/// <summary>The packed analyzer and generator in a real build: facts in the assembly, the health probe, the IDE path.</summary>
+[Collection(PackedPackageCollection.Name)]
+public sealed class AnalyzerTests
+{
+    private const string Program = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/", () => "hello");
+        app.Run();
+        """;
+
+    private readonly PackedPackage package;
+
+    public AnalyzerTests(PackedPackage package) => this.package = package;
+
+    private string WriteApp(TempDirectory temp, string extraProperties = "")
+    {
+        temp.Write("App/App.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="DockerfileGen" Version="{package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        temp.Write("App/Program.cs", Program);
+        return Path.Combine(temp.Path, "App");
+    }
+
+    [Fact]
+    public void HealthProbeAnswersForTheLiveAppAndFailsOnADeadPort()
+    {
+        using var temp = new TempDirectory("dfg-probe");
+        var directory = WriteApp(temp, "<DockerfileGenHealthCheck>probe</DockerfileGenHealthCheck>");
+
+        var build = package.Build(directory, "-c", "Release").EnsureSuccess("build of the probe app");
+
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        var assembly = Path.Combine(directory, "bin", "Release", "net10.0", "App.dll");
+        var metadata = AssemblyMetadata(assembly);
+        Assert.Equal("/healthz", metadata["DockerfileGen.HealthPath"]);
+        Assert.Equal("--dockerfilegen-probe", metadata["DockerfileGen.HealthProbeArgument"]);
+
+        var port = FreePort();
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ASPNETCORE_URLS"] = "" };
+        using var app = Start(assembly, environment);
+        try
+        {
+            // The probe is the readiness check: it answers 1 until Kestrel listens, then 0.
+            var deadline = Stopwatch.StartNew();
+            var exitCode = 1;
+            while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !app.HasExited)
+            {
+                exitCode = Probe(assembly, environment).ExitCode;
+                if (exitCode == 0)
+                {
+                    break;
+                }
+
+                Thread.Sleep(500);
+            }
+
+            Assert.Equal(0, exitCode);
+
+            var dead = new Dictionary<string, string>(environment) { ["ASPNETCORE_HTTP_PORTS"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var timer = Stopwatch.StartNew();
+            Assert.Equal(1, Probe(assembly, dead).ExitCode);
+            Assert.True(timer.Elapsed < TimeSpan.FromSeconds(20), $"the probe of a dead port took {timer.Elapsed}");
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            app.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void DesignTimeBuildReportsDockerfileFindingsFromTheAnalyzer()
+    {
+        using var temp = new TempDirectory("dfg-ide");
+        var directory = WriteApp(temp, "<TreatWarningsAsErrors>false</TreatWarningsAsErrors>");
+        File.WriteAllText(Path.Combine(directory, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:latest\nUSER $APP_UID\nENTRYPOINT [\"./App\"]\n");
+        File.WriteAllText(Path.Combine(directory, ".dockerignore"), "*\n");
+        var build = package.Build(directory, "-v:d").EnsureSuccess("restore and first build");
+
+        // A normal build compiles as if there were no Dockerfile; its findings come from ValidateDockerfile alone.
+        Assert.DoesNotContain("/additionalfile:" + Path.Combine(directory, "Dockerfile"), build.Output);
+        Assert.Contains("Done executing task \"ValidateDockerfile\"", build.Output);
+
+        // What an IDE's design-time build passes to the compiler; the generation targets skip such builds.
+        var designTime = package.Build(directory, "-p:DesignTimeBuild=true", "--no-restore", "-t:Rebuild", "-v:d").EnsureSuccess("design-time build");
+
+        Assert.Matches(@"Dockerfile\(1,\d+\): warning DFG2001", designTime.Output);
+        Assert.Contains("/additionalfile:" + Path.Combine(directory, "Dockerfile"), designTime.Output);
+        Assert.DoesNotContain("Done executing task \"ValidateDockerfile\"", designTime.Output);
+    }
+
+    private static Dictionary<string, string> AssemblyMetadata(string assembly)
+    {
+        var context = new AssemblyLoadContext("facts", isCollectible: true);
+        try
+        {
+            return context.LoadFromStream(new MemoryStream(File.ReadAllBytes(assembly)))
+                .GetCustomAttributesData()
+                .Where(a => a.AttributeType.FullName == typeof(AssemblyMetadataAttribute).FullName)
+                .ToDictionary(a => (string)a.ConstructorArguments[0].Value!, a => (string)a.ConstructorArguments[1].Value!);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static Process Start(string assembly, Dictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(assembly)! };
+        info.ArgumentList.Add(assembly);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessResult Probe(string assembly, Dictionary<string, string> environment) =>
+        ProcessRunner.Run("dotnet", new[] { assembly, "--dockerfilegen-probe" }, Path.GetDirectoryName(assembly)!, TimeSpan.FromSeconds(30), environment);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
