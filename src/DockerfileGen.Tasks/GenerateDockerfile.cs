@@ -197,6 +197,9 @@ public sealed class GenerateDockerfile : Task
     /// <summary><c>DockerfileGenHealthCheckPath</c>.</summary>
     public string HealthCheckPath { get; set; } = "";
 
+    /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
+    public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -238,6 +241,7 @@ public sealed class GenerateDockerfile : Task
                 DefaultArgs = Array.ConvertAll(ContainerDefaultArgs, item => item.ItemSpec),
                 AppCommandInstruction = ContainerAppCommandInstruction,
             },
+            Source = Model.SourceFacts.FromMetadata(SourceFacts.Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
             Metadata = new ProjectMetadata
             {
                 Title = Title,

@@ -57,6 +57,7 @@ public sealed class AnalyzerTests
         var metadata = AssemblyMetadata(assembly);
         Assert.Equal("/healthz", metadata["DockerfileGen.HealthPath"]);
         Assert.Equal("--dockerfilegen-probe", metadata["DockerfileGen.HealthProbeArgument"]);
+        Assert.Contains("\nHEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD [\"./App\", \"--dockerfilegen-probe\"]\n", File.ReadAllText(Path.Combine(directory, "Dockerfile")));
 
         var port = FreePort();
         var environment = new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ASPNETCORE_URLS"] = "" };
@@ -89,6 +90,30 @@ public sealed class AnalyzerTests
             app.Kill(entireProcessTree: true);
             app.WaitForExit();
         }
+    }
+
+    [Fact]
+    public void PortsTheCodeBindsDriveExposeAndAChangedPortRegenerates()
+    {
+        using var temp = new TempDirectory("dfg-ports");
+        var directory = WriteApp(temp);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program.Replace("app.Run();", "app.Urls.Add(\"http://+:5005\");\napp.Run();"));
+
+        package.Build(directory).EnsureSuccess("build of an app that binds its own port");
+        var dockerfile = File.ReadAllText(Path.Combine(directory, "Dockerfile"));
+        Assert.Contains("\nEXPOSE 5005\n", dockerfile);
+        Assert.DoesNotContain("ASPNETCORE_HTTP_PORTS", dockerfile);
+
+        // A code edit that changes no fact leaves the Dockerfile alone; one that changes the port regenerates it.
+        var written = File.GetLastWriteTimeUtc(Path.Combine(directory, "Dockerfile"));
+        File.AppendAllText(Path.Combine(directory, "Program.cs"), "\n// an edit\n");
+        var unchanged = package.Build(directory).EnsureSuccess("build after an edit that changes no fact");
+        Assert.DoesNotContain("DockerfileGen: wrote", unchanged.Output);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(directory, "Dockerfile")));
+
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), File.ReadAllText(Path.Combine(directory, "Program.cs")).Replace("5005", "5006"));
+        package.Build(directory).EnsureSuccess("build after the port changed");
+        Assert.Contains("\nEXPOSE 5006\n", File.ReadAllText(Path.Combine(directory, "Dockerfile")));
     }
 
     [Fact]

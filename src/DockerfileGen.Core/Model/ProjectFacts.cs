@@ -56,6 +56,9 @@ public sealed record ProjectFacts
     /// <summary>The SDK's container properties and items.</summary>
     public ContainerSettings Container { get; init; } = new();
 
+    /// <summary>What the app's own code says (ports, health endpoint, globalization), or null when not known.</summary>
+    public SourceFacts? Source { get; init; }
+
     /// <summary>Package metadata for the image's labels.</summary>
     public ProjectMetadata Metadata { get; init; } = new();
 

@@ -193,7 +193,17 @@ public static class BaseImageResolver
                 return null;
             }
 
-            return family.EndsWith("-chiseled", StringComparison.Ordinal) && !invariant ? family + "-extra" : family;
+            // The SDK's rule: a chiseled family gets -extra unless invariant. Beyond it, code that uses cultures or time
+            // zones gets -extra on a distroless family too, where one exists.
+            if (!invariant && !family.EndsWith("-extra", StringComparison.Ordinal)
+                && (family.EndsWith("-chiseled", StringComparison.Ordinal)
+                    || (facts.Source?.NeedsGlobalization == true && family.EndsWith("-distroless", StringComparison.Ordinal)
+                        && ImageCatalog.TryFind(FinalRepository(facts), version, family + "-extra", out _))))
+            {
+                return family + "-extra";
+            }
+
+            return family;
         }
 
         var repository = FinalRepository(facts);

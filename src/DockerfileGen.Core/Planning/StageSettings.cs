@@ -99,8 +99,8 @@ public sealed record StageSettings
             diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerEnvironmentVariable", variable.Name));
         }
 
-        var ports = ReadPorts(facts, environment, diagnostics);
-        environment = WithPortSettings(facts, environment, ports, legacy);
+        var ports = ReadPorts(facts, environment, diagnostics, out var portsFromCode);
+        environment = WithPortSettings(facts, environment, ports, legacy, portsFromCode);
 
         var user = ReadUser(container.User, legacy, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
@@ -158,9 +158,11 @@ public sealed record StageSettings
         return result;
     }
 
-    // ContainerPort items; else the ports ASPNETCORE_HTTP_PORTS names; else the ASP.NET Core default.
-    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics)
+    // ContainerPort items; else the ports the app's code binds; else the ports ASPNETCORE_HTTP_PORTS names; else the
+    // ASP.NET Core default.
+    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics, out bool fromCode)
     {
+        fromCode = false;
         var ports = new List<ExposedPort>();
         foreach (var port in facts.Container.Ports)
         {
@@ -182,6 +184,12 @@ public sealed record StageSettings
         if (ports.Count > 0 || !facts.IsAspNetCore)
         {
             return ports;
+        }
+
+        if (facts.Source is { Ports.Count: > 0 } source)
+        {
+            fromCode = true;
+            return source.Ports.Where(p => p is >= 1 and <= 65535).Select(p => new ExposedPort(p, false)).ToList();
         }
 
         var httpPorts = environment.FirstOrDefault(v => v.Name == "ASPNETCORE_HTTP_PORTS");
@@ -206,9 +214,12 @@ public sealed record StageSettings
 
     // The app must listen where EXPOSE says. .NET 8+ images listen on ASPNETCORE_HTTP_PORTS=8080; .NET 6 and 7
     // images on port 80, which a non-root user cannot bind everywhere, so those move to 8080 (or the chosen ports).
-    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy)
+    // An app that binds its ports in code needs no setting, except one built on WebHost.CreateDefaultBuilder, which
+    // ignores ASPNETCORE_HTTP_PORTS and would listen on localhost:5000 only: it gets ASPNETCORE_URLS.
+    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy, bool portsFromCode)
     {
-        if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS"))
+        var legacyWebHost = facts.Source?.LegacyWebHost == true;
+        if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS") || (portsFromCode && !legacyWebHost))
         {
             return environment;
         }
@@ -220,7 +231,7 @@ public sealed record StageSettings
         }
 
         var result = new List<NamedValue>();
-        if (legacy)
+        if (legacy || legacyWebHost)
         {
             result.Add(new NamedValue("ASPNETCORE_URLS", string.Join(";", http.Select(p => "http://+:" + p))));
         }
@@ -410,7 +421,7 @@ public sealed record StageSettings
         var path = options.HealthCheckPath.Trim();
         if (path.Length == 0)
         {
-            path = "/healthz";
+            path = facts.Source?.HealthPath ?? "/healthz";
         }
         else if (!HttpPath.IsMatch(path))
         {
@@ -436,7 +447,15 @@ public sealed record StageSettings
             return null;
         }
 
-        return AppCommand(facts).Concat(new[] { ProbeArgument }).ToList();
+        // The compiled assembly says whether the probe is in it; without facts (no analyzer run yet) trust the setting.
+        if (facts.Source is not null && facts.Source.HealthProbeArgument is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidHealthCheck(options.HealthCheck,
+                "the compiled app has no health probe in it (see the build's DFG4005 warning: it needs a C# 9+ application with [ModuleInitializer]). Fix that, or use wget on an Alpine image."));
+            return null;
+        }
+
+        return AppCommand(facts).Concat(new[] { facts.Source?.HealthProbeArgument ?? ProbeArgument }).ToList();
     }
 
     // OCI labels from the project's metadata: deterministic values only (no build time). The revision is not here:
