@@ -26,13 +26,15 @@ public sealed class PrivateFeedSecretTests
     {
         Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
         using var temp = new TempDirectory("dfg-engine");
+        var gateway = StaticNuGetFeed.BridgeGateway(temp.Path);
+        Skip.If(gateway is null, "the engine has no bridge network (dockerd --bridge=none): a build cannot reach the test's NuGet feed on the host");
         var directory = package.CopySample("WebApi", temp);
         var password = "dfg-secret-" + Guid.NewGuid().ToString("N");
         const string user = "ci";
 
         // The feed answers 401 to every request without the password, and holds a package no other source has:
         // a restore that gets the package read the password from this project's NuGet.config.
-        using var feed = new StaticNuGetFeed(StaticNuGetFeed.BridgeGateway(temp.Path), user, password);
+        using var feed = new StaticNuGetFeed(gateway!, user, password);
         feed.Add(PrivatePackage, "1.0.0", WritePackage(temp.Path, PrivatePackage, "1.0.0"));
         File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -79,7 +81,6 @@ public sealed class PrivateFeedSecretTests
             Assert.True(Regex.IsMatch(publish.Output, @"#\d+ \[build\s+\d+/\d+\] RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore"), "no restore step with the secret in the image build:\n" + publish.Output);
 
             // The restore inside the build (a container's address, not the host's) sent the password and got the package.
-            var gateway = StaticNuGetFeed.BridgeGateway(temp.Path);
             var fromBuild = feed.Requests.Where(r => r.RemoteAddress != gateway).ToList();
             Assert.Contains(fromBuild, r => r.Authorized && r.Path.EndsWith($"{PrivatePackage.ToLowerInvariant()}.1.0.0.nupkg", StringComparison.Ordinal));
             Assert.DoesNotContain(feed.Requests, r => r.SentCredentials && !r.Authorized);

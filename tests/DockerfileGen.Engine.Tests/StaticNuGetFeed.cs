@@ -87,10 +87,15 @@ public sealed class StaticNuGetFeed : IDisposable
         }
     }
 
-    /// <summary>The bridge gateway of the engine: the host's address as containers (and BuildKit's RUN steps) see it.</summary>
-    public static string BridgeGateway(string workingDirectory) =>
-        ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}")
-            .EnsureSuccess("docker network inspect bridge").Output.Trim();
+    /// <summary>
+    /// The bridge gateway of the engine: the host's address as containers (and BuildKit's RUN steps) see it; null
+    /// when the engine runs without a bridge (<c>dockerd --bridge=none</c>), where a build reaches nothing on the host.
+    /// </summary>
+    public static string? BridgeGateway(string workingDirectory)
+    {
+        var inspect = ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}");
+        return inspect.ExitCode == 0 && IPAddress.TryParse(inspect.Output.Trim(), out _) ? inspect.Output.Trim() : null;
+    }
 
     public void Dispose()
     {
