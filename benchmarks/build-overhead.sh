@@ -26,11 +26,15 @@ copy_sample WebApi "$work/without"
 sed -i '/Include="DockerfileGen"/d' "$work/without/WebApi.csproj"
 grep -q "Include=\"DockerfileGen\"" "$work/without/WebApi.csproj" && die "could not remove the package reference"
 
+# The sample's Directory.Build.props takes DockerfileGen from the repository's artifacts folder, which a copy outside
+# the repository does not have: both copies restore from the feed packed above, with the same global properties.
+feed_props=("-p:RestoreAdditionalProjectSources=$work/feed" "-p:RestorePackagesPath=$work/packages/")
+
 build() { # dir [args] -> seconds
   local dir="$1"; shift
   local start end
   start=$(now)
-  (cd "$dir" && dotnet build -nodeReuse:false -nologo -v:m "$@") >"$work/last.log" 2>&1 || { cat "$work/last.log"; die "dotnet build failed in $dir"; }
+  (cd "$dir" && dotnet build -nodeReuse:false -nologo -v:m "${feed_props[@]}" "$@") >"$work/last.log" 2>&1 || { cat "$work/last.log"; die "dotnet build failed in $dir"; }
   end=$(now)
   elapsed "$start" "$end"
 }
@@ -68,12 +72,31 @@ for run in $(seq 1 "$runs"); do
 done
 
 # The noise-free view: the time MSBuild itself attributes to DockerfileGen's targets in one more no-op build.
-(cd "$work/with" && dotnet build -nodeReuse:false -nologo -v:m "-p:DockerfileGenConfiguration=$current" -clp:PerformanceSummary) >"$work/perf.log" 2>&1 \
+(cd "$work/with" && dotnet build -nodeReuse:false -nologo -v:m "${feed_props[@]}" "-p:DockerfileGenConfiguration=$current" -clp:PerformanceSummary) >"$work/perf.log" 2>&1 \
   || { cat "$work/perf.log"; die "the performance-summary build failed"; }
+# The package's targets: the private ones (_DockerfileGen…) and the public ones (GenerateDockerfile, ValidateDockerfile,
+# BuildDockerfileImage); not the sample's own _PackDockerfileGenForSample, which both copies run.
+ours='/(_DockerfileGen|GenerateDockerfile|ValidateDockerfile|BuildDockerfileImage)/ && !/_PackDockerfileGenForSample/'
 targets_ms=$(awk '/Target Performance Summary:/ { t = 1 } /Task Performance Summary:/ { t = 0 }
-  t && /DockerfileGen/ && !/_PackDockerfileGenForSamples/ { for (i = 1; i <= NF; i++) if ($i == "ms") { s += $(i - 1); break } } END { printf "%.0f", s }' "$work/perf.log")
+  t && '"$ours"' { for (i = 1; i <= NF; i++) if ($i == "ms") { s += $(i - 1); break } } END { printf "%.0f", s }' "$work/perf.log")
 targets_list=$(awk '/Target Performance Summary:/ { t = 1 } /Task Performance Summary:/ { t = 0 }
-  t && /DockerfileGen/ && !/_PackDockerfileGenForSamples/ { for (i = 1; i <= NF; i++) if ($i == "ms") { printf "%s%s %s ms", sep, $(i + 1), $(i - 1); sep = ", "; break } }' "$work/perf.log")
+  t && '"$ours"' { for (i = 1; i <= NF; i++) if ($i == "ms") { printf "%s%s %s ms", sep, $(i + 1), $(i - 1); sep = ", "; break } }' "$work/perf.log")
+evaluation_ms=$(awk '/Project Evaluation Performance Summary:/ { e = 1; next } e && /WebApi.csproj/ { print $1; exit }' "$work/perf.log")
+
+# What the validation cache saves: the ValidateDockerfile target's own time (MSBuild's accounting, steadier than wall
+# time) in no-op builds that replay the findings, and in no-op builds that lint again (_DockerfileGenLintEveryBuild=true).
+validate_ms() { # [args] -> ms of the ValidateDockerfile target in a no-op build
+  (cd "$work/with" && dotnet build -nodeReuse:false -nologo -v:m "${feed_props[@]}" "-p:DockerfileGenConfiguration=$current" -clp:PerformanceSummary "$@") >"$work/validate.log" 2>&1 \
+    || { cat "$work/validate.log"; die "the ValidateDockerfile timing build failed"; }
+  awk '/Target Performance Summary:/ { t = 1 } /Task Performance Summary:/ { t = 0 } t && $3 == "ValidateDockerfile" { print $1; exit }' "$work/validate.log"
+}
+validate_runs="${VALIDATE_RUNS:-9}"
+replayed=(); linted=()
+for run in $(seq 1 "$validate_runs"); do
+  replayed+=("$(validate_ms)")
+  linted+=("$(validate_ms -p:_DockerfileGenLintEveryBuild=true)")
+done
+echo "ValidateDockerfile: replayed ${replayed[*]} ms; linted ${linted[*]} ms"
 
 mw=$(median "${with[@]}"); mwo=$(median "${without[@]}"); mc=$(median "${changed[@]}")
 # Load from other processes drifts over minutes, so the with/without pair of one run (seconds apart) is compared
@@ -102,7 +125,12 @@ report="$out/build-overhead.md"
   echo "so differences of a few percent are within the noise of this machine."
   echo
   echo "MSBuild's own accounting of one more no-op build with the package (\`-clp:PerformanceSummary\`): DockerfileGen's targets"
-  echo "took **${targets_ms} ms** in total ($targets_list). The rest of any difference is evaluation, restore and noise."
+  echo "took **${targets_ms} ms** in total ($targets_list); the evaluations of the project took ${evaluation_ms} ms in that build."
+  echo "The rest of any difference is evaluation (the package's props and targets), restore and noise."
+  echo
+  echo "ValidateDockerfile in a no-op build ($validate_runs builds each, medians): **$(median "${replayed[@]}") ms** replaying its findings"
+  echo "from \`obj/…/DockerfileGen.validation.cache\`, $(median "${linted[@]}") ms linting again (cache turned off with"
+  echo "\`-p:_DockerfileGenLintEveryBuild=true\`, which is how every build ran before the cache)."
   echo
   echo "Every run: [build-overhead.tsv](build-overhead.tsv)."
 } >"$report"

@@ -39,10 +39,25 @@ internal static class BuildContextReader
             IgnoreFileText = ignoreText,
             IgnoreFileName = ignoreName,
             ReadFile = relative => ReadText(root, relative),
+            FindFile = relative => Find(root, relative) is { } path ? relative.Substring(0, relative.LastIndexOf('/') + 1) + Path.GetFileName(path) : null,
         };
     }
 
     private static string? ReadText(string root, string relative)
+    {
+        try
+        {
+            var path = Find(root, relative);
+            return path is null ? null : File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The full path of a context file, matched case-insensitively when no file has the exact name.</summary>
+    private static string? Find(string root, string relative)
     {
         try
         {
@@ -54,7 +69,7 @@ internal static class BuildContextReader
 
             if (File.Exists(path))
             {
-                return File.ReadAllText(path);
+                return path;
             }
 
             // NuGet finds nuget.config in any casing; Linux file systems do not, so look for it.
@@ -69,7 +84,7 @@ internal static class BuildContextReader
             {
                 if (string.Equals(Path.GetFileName(file), name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return File.ReadAllText(file);
+                    return file;
                 }
             }
 

@@ -1,6 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Rendering;
@@ -12,7 +17,8 @@ namespace DockerfileGen.Tasks;
 
 /// <summary>
 /// Lints a Dockerfile (the generated one, or the user's own) and logs each finding in MSBuild's canonical
-/// format with its line and column, so IDEs and CI annotate the line.
+/// format with its line and column, so IDEs and CI annotate the line. With <see cref="CachePath"/>, a build in which
+/// nothing the lint reads has changed replays the last findings instead of parsing and linting again.
 /// </summary>
 public sealed class ValidateDockerfile : Task
 {
@@ -53,9 +59,22 @@ public sealed class ValidateDockerfile : Task
     /// <summary>Registries base images may come from; empty allows any.</summary>
     public string AllowedRegistries { get; set; } = "";
 
+    /// <summary>
+    /// Where the hash of everything the last lint read (this task's parameters, the Dockerfile, the ignore file, the
+    /// context files a rule opened, the task and Core assemblies) and its findings are kept, in obj/. When the hash
+    /// still matches, the findings are logged again from the file: warnings show on every build, like compiler
+    /// warnings, while a no-op build never runs (nor JIT-compiles) the parser and the rules. A lint with an error is
+    /// not kept, so it runs again. Empty: lint every time.
+    /// </summary>
+    public string CachePath { get; set; } = "";
+
     /// <summary>How many findings were logged.</summary>
     [Output]
     public int FindingCount { get; private set; }
+
+    /// <summary>True when the findings were replayed from <see cref="CachePath"/>: targets and tests can tell a replay from a lint.</summary>
+    [Output]
+    public bool ReplayedFromCache { get; private set; }
 
     /// <inheritdoc />
     public override bool Execute()
@@ -67,16 +86,47 @@ public sealed class ValidateDockerfile : Task
 
         var text = File.ReadAllText(DockerfilePath);
         var generated = GeneratedFileMarker.HasMarker(text);
+        var context = BuildContextReader.Read(ContextDirectoryFor(generated), DockerfilePath);
+
+        var cached = CachePath.Length > 0 ? LintRecord.Read(CachePath) : null;
+        if (cached is not null && cached.Key == Key(text, context, cached.ContextReads))
+        {
+            ReplayedFromCache = true;
+            FindingCount = cached.FindingCount;
+            Log.LogMessage(MessageImportance.Low, $"DockerfileGen: nothing the validation of {DockerfilePath} reads has changed; its {cached.Findings.Count} finding(s) are replayed from {CachePath}.");
+            Report(cached.Findings);
+            return !Log.HasLoggedErrors;
+        }
+
+        var reads = new List<string>();
+        var record = Lint(text, generated, context, reads);
+        Report(record.Findings);
+        FindingCount = record.FindingCount;
+        if (CachePath.Length > 0)
+        {
+            Remember(new LintRecord(Key(text, context, reads), reads, record.FindingCount, record.Findings));
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private string ContextDirectoryFor(bool generated) =>
+        generated && GeneratedContextDirectory.Length > 0
+            ? GeneratedContextDirectory
+            : ContextDirectory.Length > 0 ? ContextDirectory : Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
+
+    // Kept out of Execute so that a replay does not JIT-compile the validator.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LintRecord Lint(string text, bool generated, BuildContextSnapshot context, List<string> reads)
+    {
+        var logged = new List<LoggedFinding>();
         var severities = ValidationOptions.ParseSeverities(RuleSeverity, out var invalid);
         foreach (var entry in invalid)
         {
             var diagnostic = DiagnosticCatalog.InvalidRuleSeverity(entry);
-            Log.LogWarning(null, diagnostic.Code, null, ProjectFullPath, 0, 0, 0, 0, diagnostic.Message);
+            logged.Add(new LoggedFinding(DiagnosticSeverity.Warning, diagnostic.Code, ProjectFullPath, 0, 0, diagnostic.Message));
         }
 
-        var context = generated && GeneratedContextDirectory.Length > 0
-            ? GeneratedContextDirectory
-            : ContextDirectory.Length > 0 ? ContextDirectory : Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
         var facts = new ProjectFacts
         {
             AssemblyName = AssemblyName,
@@ -92,37 +142,214 @@ public sealed class ValidateDockerfile : Task
                 : RestoreInputs.Length > 0 ? RestoreInputs
                 : ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null,
         };
+
+        // The context files the rules open are inputs of the lint like the Dockerfile: the cache key covers them.
         var options = new ValidationOptions
         {
             Severities = severities,
             AllowedRegistries = ValidationOptions.ParseList(AllowedRegistries),
             Facts = validationFacts,
-            Context = BuildContextReader.Read(context, DockerfilePath),
+            Context = context with
+            {
+                ReadFile = relative => { reads.Add(relative); return context.ReadFile(relative); },
+                FindFile = relative => { reads.Add(relative); return context.FindFile(relative); },
+            },
         };
 
         var findings = DockerfileValidator.Validate(text, options).Findings;
-
-        // Line and column only: MSBuild then prints path(line,col), the format the issue tracker and CI parsers expect.
         foreach (var finding in findings)
         {
             var message = generated
                 ? finding.Message + " (This Dockerfile was generated by DockerfileGen, so this is a DockerfileGen bug: please report it.)"
                 : finding.Message;
+            logged.Add(new LoggedFinding(finding.Severity, finding.RuleId, DockerfilePath, finding.Line, finding.Column, message));
+        }
+
+        return new LintRecord("", Array.Empty<string>(), findings.Count, logged);
+    }
+
+    // Line and column only: MSBuild then prints path(line,col), the format the issue tracker and CI parsers expect.
+    private void Report(IEnumerable<LoggedFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
             switch (finding.Severity)
             {
                 case DiagnosticSeverity.Error:
-                    Log.LogError(null, finding.RuleId, null, DockerfilePath, finding.Line, finding.Column, 0, 0, message);
+                    Log.LogError(null, finding.Code, null, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
                     break;
                 case DiagnosticSeverity.Warning:
-                    Log.LogWarning(null, finding.RuleId, null, DockerfilePath, finding.Line, finding.Column, 0, 0, message);
+                    Log.LogWarning(null, finding.Code, null, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
                     break;
                 default:
-                    Log.LogMessage(null, finding.RuleId, null, DockerfilePath, finding.Line, finding.Column, 0, 0, MessageImportance.High, message);
+                    Log.LogMessage(null, finding.Code, null, finding.File, finding.Line, finding.Column, 0, 0, MessageImportance.High, finding.Message);
                     break;
             }
         }
+    }
 
-        FindingCount = findings.Count;
-        return !Log.HasLoggedErrors;
+    private void Remember(LintRecord record)
+    {
+        try
+        {
+            if (Log.HasLoggedErrors)
+            {
+                // Only a clean lint (warnings at most) is replayed; a failing one runs again on the next build.
+                if (File.Exists(CachePath))
+                {
+                    File.Delete(CachePath);
+                }
+
+                return;
+            }
+
+            var content = record.Write();
+            if (AtomicFile.ReadOrNull(CachePath) != content)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(CachePath))!);
+                AtomicFile.Write(CachePath, content);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves time: without it the next build lints again.
+            Log.LogMessage(MessageImportance.Low, $"DockerfileGen: could not update the validation cache {CachePath}: {exception.Message}");
+        }
+    }
+
+    /// <summary>The hash of everything the lint reads; another value of any of them lints again.</summary>
+    private string Key(string text, BuildContextSnapshot context, IEnumerable<string> contextReads)
+    {
+        var input = new StringBuilder();
+        void Add(string? value) => input.Append(value is null ? "\u0001" : value.Length.ToString(CultureInfo.InvariantCulture) + ":" + value).Append('\0');
+
+        Add(LintRecord.Format);
+        // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
+        Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
+        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, RuleSeverity, AllowedRegistries })
+        {
+            Add(parameter);
+        }
+
+        Add(string.Join("\n", RestoreInputs));
+        Add(text);
+        Add(context.IgnoreFileName);
+        Add(context.IgnoreFileText);
+        foreach (var relative in contextReads.Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            Add(relative);
+            Add(context.FindFile(relative));
+            Add(context.ReadFile(relative));
+        }
+
+        using var sha = SHA256.Create();
+        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(input.ToString())).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>One finding as it was logged.</summary>
+    private sealed class LoggedFinding
+    {
+        public LoggedFinding(DiagnosticSeverity severity, string code, string file, int line, int column, string message)
+        {
+            Severity = severity;
+            Code = code;
+            File = file;
+            Line = line;
+            Column = column;
+            Message = message;
+        }
+
+        public DiagnosticSeverity Severity { get; }
+
+        public string Code { get; }
+
+        public string File { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        public string Message { get; }
+    }
+
+    /// <summary>A lint's key, the context files it read, and its findings: the cache file's content.</summary>
+    private sealed class LintRecord
+    {
+        public const string Format = "DockerfileGen validation cache 1";
+
+        public LintRecord(string key, IReadOnlyList<string> contextReads, int findingCount, IReadOnlyList<LoggedFinding> findings)
+        {
+            Key = key;
+            ContextReads = contextReads;
+            FindingCount = findingCount;
+            Findings = findings;
+        }
+
+        public string Key { get; }
+
+        public IReadOnlyList<string> ContextReads { get; }
+
+        public int FindingCount { get; }
+
+        public IReadOnlyList<LoggedFinding> Findings { get; }
+
+        public string Write()
+        {
+            // Paths and messages are base64: they may hold any character, a line break included.
+            var lines = new List<string> { Format, "key " + Key, "count " + FindingCount.ToString(CultureInfo.InvariantCulture) };
+            lines.AddRange(ContextReads.Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal).Select(r => "read " + Encode(r)));
+            lines.AddRange(Findings.Select(f => string.Join(" ", "finding", ((int)f.Severity).ToString(CultureInfo.InvariantCulture), Encode(f.Code), Encode(f.File), f.Line.ToString(CultureInfo.InvariantCulture), f.Column.ToString(CultureInfo.InvariantCulture), Encode(f.Message))));
+            return string.Join("\n", lines) + "\n";
+        }
+
+        /// <summary>The record in the file, or null when there is none or it cannot be read (then the lint runs).</summary>
+        public static LintRecord? Read(string path)
+        {
+            try
+            {
+                var text = AtomicFile.ReadOrNull(path);
+                var lines = text?.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+                if (lines is null || lines.Length < 3 || lines[0] != Format || !lines[1].StartsWith("key ", StringComparison.Ordinal) || !lines[2].StartsWith("count ", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                var reads = new List<string>();
+                var findings = new List<LoggedFinding>();
+                foreach (var line in lines.Skip(3))
+                {
+                    var fields = line.Split(' ');
+                    if (fields[0] == "read" && fields.Length == 2)
+                    {
+                        reads.Add(Decode(fields[1]));
+                    }
+                    else if (fields[0] == "finding" && fields.Length == 7)
+                    {
+                        findings.Add(new LoggedFinding(
+                            (DiagnosticSeverity)int.Parse(fields[1], CultureInfo.InvariantCulture),
+                            Decode(fields[2]),
+                            Decode(fields[3]),
+                            int.Parse(fields[4], CultureInfo.InvariantCulture),
+                            int.Parse(fields[5], CultureInfo.InvariantCulture),
+                            Decode(fields[6])));
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+
+                return new LintRecord(lines[1].Substring(4), reads, int.Parse(lines[2].Substring(6), CultureInfo.InvariantCulture), findings);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+            {
+                return null;
+            }
+        }
+
+        private static string Encode(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+
+        private static string Decode(string value) => Encoding.UTF8.GetString(Convert.FromBase64String(value));
     }
 }

@@ -48,7 +48,7 @@ public sealed class WebApiImageTests
 
             ContainerEngine.Run(directory, "run", "-d", "--name", container, "-p", "127.0.0.1::8080", image).EnsureSuccess("docker run");
             var port = ContainerEngine.Run(directory, "port", container, "8080/tcp").EnsureSuccess("docker port").Output.Trim().Split('\n')[0];
-            Assert.Equal(HttpStatusCode.OK, GetWithRetries($"http://{port}/", TimeSpan.FromSeconds(60)));
+            Assert.Equal(HttpStatusCode.OK, HttpProbe.Get($"http://{port}/", TimeSpan.FromSeconds(60)).Status);
 
             // The app is PID 1 (exec-form entrypoint): its real and effective UID are the image's app user.
             var status = ContainerEngine.Run(directory, "exec", container, "cat", "/proc/1/status").EnsureSuccess("reading the app's status");
@@ -147,26 +147,5 @@ public sealed class WebApiImageTests
         var id = Regex.Match(output, $@"(?m)^(#\d+) \[[^\]]+\] {Regex.Escape(step)}");
         Assert.True(id.Success, $"no '{step}' step in the build output:\n{output}");
         return Regex.IsMatch(output, $@"(?m)^{id.Groups[1].Value} CACHED\s*$");
-    }
-
-    private static HttpStatusCode GetWithRetries(string url, TimeSpan patience)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            try
-            {
-                return client.GetAsync(url).GetAwaiter().GetResult().StatusCode;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(500);
-            }
-            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(500);
-            }
-        }
     }
 }

@@ -188,6 +188,24 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void NoOpBuildReplaysTheWarningsOfAnUnchangedDockerfileAndAnEditLintsAgain()
+    {
+        using var project = new TempProject(Console10);
+        File.WriteAllText(project.Dockerfile, "FROM mcr.microsoft.com/dotnet/runtime:10.0\nWORKDIR app\nUSER app\nENTRYPOINT [\"./App\"]\n");
+        project.Build().EnsureSuccess("first build");
+
+        var noOp = project.Build("-v:d").EnsureSuccess("no-op build");
+        Assert.Contains($"{project.Dockerfile}(2,9): warning DFG1006: ", noOp.Output);
+        Assert.Contains("finding(s) are replayed from", noOp.Output);
+
+        File.WriteAllText(project.Dockerfile, "FROM mcr.microsoft.com/dotnet/runtime:10.0\nWORKDIR /app\nUSER app\nWORKDIR tmp\nENTRYPOINT [\"./App\"]\n");
+        var edited = project.Build("-v:d").EnsureSuccess("build after an edit");
+        Assert.Contains($"{project.Dockerfile}(4,9): warning DFG1006: ", edited.Output);
+        Assert.DoesNotContain($"{project.Dockerfile}(2,9): warning DFG1006: ", edited.Output);
+        Assert.DoesNotContain("finding(s) are replayed from", edited.Output);
+    }
+
+    [Fact]
     public void GeneratedDockerfileValidatesCleanAndValidationCanBeTurnedOff()
     {
         using var project = new TempProject(Console10);

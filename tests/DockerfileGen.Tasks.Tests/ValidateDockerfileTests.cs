@@ -112,6 +112,107 @@ public sealed class ValidateDockerfileTests : IDisposable
         Assert.DoesNotContain(engine.Messages, m => m.Code is not null && m.Code.StartsWith("DFG", StringComparison.Ordinal));
     }
 
+    private string CachePath => Path.Combine(temp.Path, "obj", "DockerfileGen.validation.cache");
+
+    /// <summary>One build's run of the task with the cache, on its own engine: what it logged and whether it replayed.</summary>
+    private (FakeBuildEngine Log, bool Replayed, bool Result) Run(Action<ValidateDockerfile>? configure = null)
+    {
+        var log = new FakeBuildEngine();
+        var task = Task(t =>
+        {
+            t.BuildEngine = log;
+            t.CachePath = CachePath;
+            configure?.Invoke(t);
+        });
+        var result = task.Execute();
+        return (log, task.ReplayedFromCache, result);
+    }
+
+    private static IEnumerable<string> Described(FakeBuildEngine log) =>
+        log.Warnings.Select(w => $"warning {w.Code} {w.File}({w.LineNumber},{w.ColumnNumber}) {w.Message}")
+            .Concat(log.Messages.Where(m => m.Code is not null).Select(m => $"message {m.Code} {m.File}({m.LineNumber},{m.ColumnNumber}) {m.Message}"));
+
+    [Fact]
+    public void UnchangedInputsReplayTheSameFindingsWithoutLintingAgain()
+    {
+        temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR app\nrun echo hi\nENTRYPOINT [\"./App\"]\n");
+        temp.Write(".dockerignore", "*\n");
+
+        var first = Run(t => t.RuleSeverity = "DFG2001=bogus");
+        var second = Run(t => t.RuleSeverity = "DFG2001=bogus");
+
+        Assert.False(first.Replayed);
+        Assert.True(second.Replayed);
+        Assert.True(second.Result);
+        Assert.Contains(first.Log.Warnings, w => w.Code == "DFG1006");
+        Assert.Contains(first.Log.Warnings, w => w.Code == "DFG0010");
+        Assert.Contains(first.Log.Messages, m => m.Code == "DFG2020");
+        Assert.Equal(Described(first.Log), Described(second.Log));
+    }
+
+    public static TheoryData<string> Changes => new() { "Dockerfile", "ignore file", "ignore file appears", "severity", "allowed registries", "project facts", "context file a rule read" };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void AChangeToAnythingTheLintReadsLintsAgain(string change)
+    {
+        temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nUSER app\n");
+        if (change != "ignore file appears")
+        {
+            temp.Write(".dockerignore", "**/bin\n");
+        }
+
+        Run().Log.Errors.ForEach(e => Assert.Fail(e.Message));
+        Assert.True(Run().Replayed);
+
+        Action<ValidateDockerfile>? configure = null;
+        switch (change)
+        {
+            case "Dockerfile": temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nUSER root\n"); break;
+            case "ignore file": temp.Write(".dockerignore", "**/obj\n"); break;
+            case "ignore file appears": temp.Write(".dockerignore", "**/bin\n"); break;
+            case "severity": configure = t => t.RuleSeverity = "DFG2016=none"; break;
+            case "allowed registries": configure = t => t.AllowedRegistries = "registry.example"; break;
+            case "project facts": configure = t => t.TargetFrameworkVersion = "v8.0"; break;
+            // DFG2013 opened nuget.config for COPY . . and found none: one that appears is an input too.
+            case "context file a rule read": temp.Write("NuGet.Config", "<configuration><packageSourceCredentials><f><add key=\"ClearTextPassword\" value=\"x\" /></f></packageSourceCredentials></configuration>"); break;
+        }
+
+        var after = Run(configure);
+        Assert.False(after.Replayed, "replayed the findings after a change to the " + change);
+        if (change == "context file a rule read")
+        {
+            Assert.Contains(after.Log.Errors, e => e.Code == "DFG2013");
+        }
+    }
+
+    [Fact]
+    public void ALintWithAnErrorIsNotKeptSoTheErrorIsFoundAgain()
+    {
+        temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nEXPOSE 99999\nUSER app\n");
+
+        Assert.False(Run().Result);
+        var second = Run();
+
+        Assert.False(second.Result);
+        Assert.False(second.Replayed);
+        Assert.Equal("DFG1008", Assert.Single(second.Log.Errors).Code);
+        Assert.False(File.Exists(CachePath));
+    }
+
+    [Fact]
+    public void AnUnreadableCacheFileLintsAgain()
+    {
+        temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR app\nUSER app\n");
+        Run();
+        File.WriteAllText(CachePath, File.ReadAllText(CachePath).Replace("finding ", "finding x"));
+
+        var again = Run();
+
+        Assert.False(again.Replayed);
+        Assert.Contains(again.Log.Warnings, w => w.Code == "DFG1006");
+    }
+
     [Fact]
     public void MissingDockerfileIsNotAnError()
     {

@@ -19,4 +19,11 @@ public sealed record BuildContextSnapshot
     /// exist. Hosts may match file names case-insensitively, as NuGet does for <c>nuget.config</c>.
     /// </summary>
     public Func<string, string?> ReadFile { get; init; } = _ => null;
+
+    /// <summary>
+    /// The context-relative path, in the casing it has on disk, of the file <see cref="ReadFile"/> reads for a
+    /// path; null when the host does not say. Docker matches ignore patterns case-sensitively, so a rule that found
+    /// <c>NuGet.config</c> through a lookup for <c>nuget.config</c> checks the ignore file with the real name.
+    /// </summary>
+    public Func<string, string?> FindFile { get; init; } = _ => null;
 }

@@ -35,7 +35,9 @@ internal static class Lint
         Context = new BuildContextSnapshot
         {
             IgnoreFileText = ignoreFile,
-            ReadFile = path => files is not null && files.TryGetValue(path, out var text) ? text : null,
+            // As the build's host reads the context: a file name matches in any casing, and FindFile gives the real one.
+            ReadFile = path => Find(files, path) is { } name ? files![name] : null,
+            FindFile = path => Find(files, path),
         },
     };
 
@@ -45,4 +47,9 @@ internal static class Lint
         TargetFrameworkVersion = new DotNetVersion(major, 0),
         UseAppHost = useAppHost,
     };
+
+    private static string? Find(IReadOnlyDictionary<string, string>? files, string path) =>
+        files is null ? null
+        : files.ContainsKey(path) ? path
+        : files.Keys.FirstOrDefault(name => string.Equals(name, path, StringComparison.OrdinalIgnoreCase));
 }

@@ -48,6 +48,7 @@ public sealed class DFG2013_NuGetConfigWithCredentials : DockerfileRule
 
                 var source = DockerfileQueries.NormalizeContextPath(raw);
                 var candidate = IsNuGetConfig(source) ? source : (source == "." ? "nuget.config" : source + "/nuget.config");
+                candidate = snapshot.FindFile(candidate) ?? candidate;
                 if (ignore is not null && ignore.IsExcluded(candidate))
                 {
                     continue;

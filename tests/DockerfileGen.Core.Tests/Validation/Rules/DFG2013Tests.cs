@@ -28,6 +28,23 @@ public sealed class DFG2013Tests
     [MemberData(nameof(NotCaught))]
     public void DoesNotCatch_ConfigWithoutCredentialsOrExcluded(string dockerfile) => Lint.DoesNotCatch(Id, dockerfile, Options);
 
+    private const string ConfigWithCredentials = "<configuration><packageSourceCredentials><feed><add key=\"Username\" value=\"u\" /><add key=\"ClearTextPassword\" value=\"p\" /></feed></packageSourceCredentials></configuration>";
+
+    [Fact]
+    public void DoesNotCatch_CopyOfTheContextWhoseIgnoreFileExcludesTheConfigByItsRealName()
+    {
+        // NuGet reads NuGet.config in any casing; Docker matches the ignore file case-sensitively, on the real name.
+        var options = Lint.WithContext("**/bin\nNuGet.config\n", new Dictionary<string, string> { ["NuGet.config"] = ConfigWithCredentials });
+        Lint.DoesNotCatch(Id, "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\n", options);
+    }
+
+    [Fact]
+    public void Catches_CopyOfTheContextWhoseIgnoreFileNamesTheConfigInAnotherCasing()
+    {
+        var options = Lint.WithContext("nuget.config\n", new Dictionary<string, string> { ["NuGet.config"] = ConfigWithCredentials });
+        Lint.Catches(Id, "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\n", 3, options);
+    }
+
     [Theory]
     [MemberData(nameof(Caught))]
     public void DoesNotCatch_WithoutTheFactsItNeeds(string dockerfile, int line)
