@@ -53,6 +53,9 @@ public sealed class ValidateDockerfile : Task
     /// <summary>The project's InvariantGlobalization: 'false' means the app needs ICU; empty means unknown.</summary>
     public string InvariantGlobalization { get; set; } = "";
 
+    /// <summary>'true' when the app's code uses cultures or time zones (a source fact); weighs only when InvariantGlobalization is empty.</summary>
+    public string CodeNeedsGlobalization { get; set; } = "";
+
     /// <summary>Per-rule severities, <c>DFG2001=error;DFG2010=none</c>.</summary>
     public string RuleSeverity { get; set; } = "";
 
@@ -136,7 +139,9 @@ public sealed class ValidateDockerfile : Task
         };
         var validationFacts = ValidationFacts.From(facts) with
         {
-            NeedsGlobalization = InvariantGlobalization.Trim().Length == 0 ? null : !string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            NeedsGlobalization = InvariantGlobalization.Trim().Length > 0
+                ? !string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+                : string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? true : null,
             // Only for our own output do we know the context is the project folder and what restore reads.
             RestoreInputs = !generated ? null
                 : RestoreInputs.Length > 0 ? RestoreInputs
@@ -227,7 +232,7 @@ public sealed class ValidateDockerfile : Task
         // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
         Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, RuleSeverity, AllowedRegistries })
+        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, RuleSeverity, AllowedRegistries })
         {
             Add(parameter);
         }

@@ -55,6 +55,21 @@ public sealed class ValidateDockerfileTests : IDisposable
         Assert.Equal(2, error.LineNumber);
     }
 
+    [Theory]
+    [InlineData("", "true", true)]
+    [InlineData("", "", false)]
+    [InlineData("true", "true", false)]
+    [InlineData("false", "", true)]
+    public void CodeThatUsesCulturesCountsWhenTheProjectDoesNotSay(string invariant, string codeNeeds, bool reported)
+    {
+        temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY app/ .\nUSER $APP_UID\nENTRYPOINT [\"./App\"]\n");
+        temp.Write(".dockerignore", "*\n!app/\n");
+
+        Task(t => { t.InvariantGlobalization = invariant; t.CodeNeedsGlobalization = codeNeeds; }).Execute();
+
+        Assert.Equal(reported, engine.Warnings.Any(w => w.Code == "DFG3008") || engine.Errors.Any(e => e.Code == "DFG3008"));
+    }
+
     [Fact]
     public void UsesTheProjectFactsTheTaskIsGiven()
     {
