@@ -52,6 +52,45 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void TestProjectsGetATestStageAndTheirFoldersJoinTheContext()
+    {
+        using var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup><DockerfileGenTestProject Include=\"../tests/App.Tests/App.Tests.csproj\" /></ItemGroup><PropertyGroup>");
+        project.WriteFile("tests/App.Tests/App.Tests.csproj", Library("<ProjectReference Include=\"../../App/App.csproj\" /><ProjectReference Include=\"../TestKit/TestKit.csproj\" />"));
+        project.WriteFile("tests/TestKit/TestKit.csproj", Library());
+        project.WriteFile("unrelated/notes.txt", "not read by the build\n");
+
+        project.Build().EnsureSuccess("build");
+
+        var dockerfile = Dockerfile(project);
+        Assert.Empty(FoundationChecks.Violations(dockerfile));
+        Assert.Contains("\nFROM build AS test\nCOPY [\"tests/App.Tests/\", \"tests/App.Tests/\"]\nCOPY [\"tests/TestKit/\", \"tests/TestKit/\"]\n", dockerfile);
+        Assert.Contains("\nRUN dotnet test tests/App.Tests/App.Tests.csproj -c Release --no-restore\n", dockerfile);
+        Assert.DoesNotContain("COPY [\"tests/App.Tests/App.Tests.csproj\"", dockerfile);
+        var ignore = File.ReadAllText(Path.Combine(project.Directory, "Dockerfile.dockerignore"));
+        Assert.Contains("!tests/App.Tests\n", ignore);
+        Assert.Contains("!tests/TestKit\n", ignore);
+        Assert.DoesNotContain("unrelated", ignore);
+
+        // The test projects are inputs of generation: a new reference of theirs is picked up.
+        project.WriteFile("tests/Fakes/Fakes.csproj", Library());
+        project.WriteFile("tests/TestKit/TestKit.csproj", Library("<ProjectReference Include=\"../Fakes/Fakes.csproj\" />"));
+        project.Build().EnsureSuccess("build after a test project changed");
+        Assert.Contains("COPY [\"tests/Fakes/\", \"tests/Fakes/\"]", Dockerfile(project));
+    }
+
+    [Fact]
+    public void AMissingTestProjectIsACodedError()
+    {
+        using var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup><DockerfileGenTestProject Include=\"../tests/Nope/Nope.csproj\" /></ItemGroup><PropertyGroup>");
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0037", result.Output);
+        Assert.False(File.Exists(Path.Combine(project.Directory, "Dockerfile")));
+    }
+
+    [Fact]
     public void ReferenceAddedByDirectoryBuildTargetsIsFollowed()
     {
         using var project = Repository();
