@@ -254,4 +254,12 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, code => Assert.Matches("^DFG0[0-9]{3}$", code));
     }
+
+    [Fact]
+    public void AMultiLineDescriptionBecomesOneLabelLine()
+    {
+        var content = DockerfileGenerator.Generate(Facts.WebApi() with { Metadata = new ProjectMetadata { Description = "Payments API.\n  Settles   cards." } }, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("org.opencontainers.image.description=\"Payments API. Settles cards.\" \\\n", content);
+    }
 }

@@ -464,11 +464,13 @@ public sealed record StageSettings
     {
         var metadata = facts.Metadata;
         var labels = new List<NamedValue>();
+        // A label is one line: a multi-line description becomes one, with its whitespace collapsed.
         void Add(string key, string value)
         {
-            if (value.Trim().Length > 0 && value.IndexOfAny(new[] { '\n', '\r', '\0' }) < 0)
+            var line = Regex.Replace(value.Replace('\0', ' '), @"\s+", " ").Trim();
+            if (line.Length > 0)
             {
-                labels.Add(new NamedValue("org.opencontainers.image." + key, value.Trim()));
+                labels.Add(new NamedValue("org.opencontainers.image." + key, line));
             }
         }
 
