@@ -13,13 +13,13 @@ public sealed class SourceFactsPlanningTests
     }
 
     [Fact]
-    public void PortsTheCodeBindsAreExposedWithoutOverridingThem()
+    public void PortsTheCodeBindsAreExposedAndTheImageSaysTheSame()
     {
         var content = Generate(Facts.WebApi() with { Source = new SourceFacts { Ports = new[] { 5005, 5006 } } });
 
-        Assert.Contains("\nEXPOSE 5005 5006\n", content);
-        Assert.DoesNotContain("ASPNETCORE_HTTP_PORTS", content);
+        Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"5005;5006\"\nEXPOSE 5005 5006\n", content);
         Assert.DoesNotContain("ASPNETCORE_URLS", content);
+        Assert.Empty(DockerfileGen.Validation.DockerfileValidator.Validate(content).Findings);
     }
 
     [Fact]

@@ -99,8 +99,8 @@ public sealed record StageSettings
             diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerEnvironmentVariable", variable.Name));
         }
 
-        var ports = ReadPorts(facts, environment, diagnostics, out var portsFromCode);
-        environment = WithPortSettings(facts, environment, ports, legacy, portsFromCode);
+        var ports = ReadPorts(facts, environment, diagnostics);
+        environment = WithPortSettings(facts, environment, ports, legacy);
 
         var user = ReadUser(container.User, legacy, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
@@ -160,9 +160,8 @@ public sealed record StageSettings
 
     // ContainerPort items; else the ports the app's code binds; else the ports ASPNETCORE_HTTP_PORTS names; else the
     // ASP.NET Core default.
-    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics, out bool fromCode)
+    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics)
     {
-        fromCode = false;
         var ports = new List<ExposedPort>();
         foreach (var port in facts.Container.Ports)
         {
@@ -188,7 +187,6 @@ public sealed record StageSettings
 
         if (facts.Source is { Ports.Count: > 0 } source)
         {
-            fromCode = true;
             return source.Ports.Where(p => p is >= 1 and <= 65535).Select(p => new ExposedPort(p, false)).ToList();
         }
 
@@ -214,12 +212,13 @@ public sealed record StageSettings
 
     // The app must listen where EXPOSE says. .NET 8+ images listen on ASPNETCORE_HTTP_PORTS=8080; .NET 6 and 7
     // images on port 80, which a non-root user cannot bind everywhere, so those move to 8080 (or the chosen ports).
-    // An app that binds its ports in code needs no setting, except one built on WebHost.CreateDefaultBuilder, which
-    // ignores ASPNETCORE_HTTP_PORTS and would listen on localhost:5000 only: it gets ASPNETCORE_URLS.
-    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy, bool portsFromCode)
+    // Ports the code binds get the same setting as ContainerPort items: the code wins anyway, and the image then says
+    // the same thing wherever it is read. An app built on WebHost.CreateDefaultBuilder ignores ASPNETCORE_HTTP_PORTS
+    // and would listen on localhost:5000 only: it gets ASPNETCORE_URLS.
+    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy)
     {
         var legacyWebHost = facts.Source?.LegacyWebHost == true;
-        if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS") || (portsFromCode && !legacyWebHost))
+        if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS"))
         {
             return environment;
         }
