@@ -104,12 +104,16 @@ public sealed class HealthProbeImageTests
             ContainerEngine.Run(directory, "run", "-d", "--name", healthy, "--health-interval=2s", "-p", "127.0.0.1::8080", image).EnsureSuccess("docker run");
             ContainerEngine.Run(directory, "run", "-d", "--name", unhealthy, "--health-interval=2s", "-e", "UNHEALTHY_FOR_TEST=1", "-p", "127.0.0.1::8080", image).EnsureSuccess("docker run (unhealthy)");
 
-            var (status, log) = WaitForHealth(directory, healthy, "healthy", TimeSpan.FromSeconds(90));
+            var (status, exitCodes, log) = WaitForHealth(directory, healthy, "healthy", TimeSpan.FromSeconds(90));
             Assert.True(status == "healthy", $"health status {status}; probe runs:\n{log}");
+            Assert.Equal(0, exitCodes[^1]);
             Assert.Equal(HttpStatusCode.OK, HttpProbe.Get($"http://{Port(directory, healthy)}/healthz", TimeSpan.FromSeconds(10)).Status);
 
-            (status, log) = WaitForHealth(directory, unhealthy, "unhealthy", TimeSpan.FromSeconds(90));
+            (status, exitCodes, log) = WaitForHealth(directory, unhealthy, "unhealthy", TimeSpan.FromSeconds(90));
             Assert.True(status == "unhealthy", $"health status {status}; probe runs:\n{log}");
+
+            // Exit code 1 is the probe's answer to a non-2xx status; a command the engine could not start would be -1 or 126/127.
+            Assert.All(exitCodes, code => Assert.Equal(1, code));
             var answer = HttpProbe.Get($"http://{Port(directory, unhealthy)}/healthz", TimeSpan.FromSeconds(10));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
 
@@ -127,10 +131,11 @@ public sealed class HealthProbeImageTests
         ContainerEngine.Run(directory, "port", container, "8080/tcp").EnsureSuccess("docker port").Output.Trim().Split('\n')[0];
 
     /// <summary>Polls the container's health status until it is <paramref name="expected"/> or time runs out.</summary>
-    private static (string Status, string Log) WaitForHealth(string directory, string container, string expected, TimeSpan patience)
+    private static (string Status, int[] ExitCodes, string Log) WaitForHealth(string directory, string container, string expected, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
         var status = "";
+        var exitCodes = Array.Empty<int>();
         var log = "";
         while (clock.Elapsed < patience)
         {
@@ -138,6 +143,7 @@ public sealed class HealthProbeImageTests
             Assert.True(inspect != "null", "the container has no health state: the image has no HEALTHCHECK");
             using var health = JsonDocument.Parse(inspect);
             status = health.RootElement.GetProperty("Status").GetString() ?? "";
+            exitCodes = health.RootElement.GetProperty("Log").EnumerateArray().Select(e => e.GetProperty("ExitCode").GetInt32()).ToArray();
             log = string.Join('\n', health.RootElement.GetProperty("Log").EnumerateArray().Select(e => $"exit {e.GetProperty("ExitCode").GetInt32()}: {e.GetProperty("Output").GetString()?.Trim()}"));
             if (status == expected)
             {
@@ -148,6 +154,6 @@ public sealed class HealthProbeImageTests
             Thread.Sleep(1000);
         }
 
-        return (status, log);
+        return (status, exitCodes, log);
     }
 }
