@@ -12,6 +12,7 @@ public sealed class SampleTests
     [Theory]
     [InlineData("WebApi", "aspnet:10.0")]
     [InlineData("ConsoleApp", "runtime:8.0")]
+    [InlineData("AotApp", "runtime-deps:10.0-noble-chiseled")]
     public void SampleBuildsTwiceWithThePackedPackage(string sample, string runtimeImage)
     {
         using var temp = new TempDirectory("dfg-sample");

@@ -67,7 +67,7 @@ public sealed class MultiProjectImageTests
             Assert.True(Regex.IsMatch(dockerBuild.Output, @"#\d+ \[build\s+\d+/\d+\] RUN dotnet restore src/Api/Api\.csproj -a amd64 --locked-mode"), "no locked-mode restore step in the build:\n" + dockerBuild.Output);
 
             // The restore ran in the build, not on the host: the packages went to a container's address.
-            var downloads = feed.Requests.Where(r => r.Path.EndsWith(".nupkg", StringComparison.Ordinal) && r.RemoteAddress != gateway).Select(r => r.Path).ToList();
+            var downloads = feed.RequestsFromContainers(root).Where(r => r.Path.EndsWith(".nupkg", StringComparison.Ordinal)).Select(r => r.Path).ToList();
             Assert.Contains(downloads, path => path.Contains("microsoft.extensions.logging.abstractions", StringComparison.Ordinal));
             Assert.Contains(downloads, path => path.Contains("microsoft.extensions.dependencyinjection.abstractions", StringComparison.Ordinal));
 

@@ -97,6 +97,20 @@ public sealed class StaticNuGetFeed : IDisposable
         return inspect.ExitCode == 0 && IPAddress.TryParse(inspect.Output.Trim(), out _) ? inspect.Output.Trim() : null;
     }
 
+    /// <summary>
+    /// The requests served so far that came from a container on the engine's bridge network (a <c>RUN</c> step of a
+    /// build), not from the host. The host's own requests need not come from the gateway address: with several
+    /// interfaces the kernel may pick another source address.
+    /// </summary>
+    public IReadOnlyList<FeedRequest> RequestsFromContainers(string workingDirectory)
+    {
+        var inspect = ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Subnet}} {{(index .IPAM.Config 0).Gateway}}")
+            .EnsureSuccess("docker network inspect bridge").Output.Trim().Split(' ');
+        var subnet = IPNetwork.Parse(inspect[0]);
+        var gateway = IPAddress.Parse(inspect[1]);
+        return Requests.Where(r => IPAddress.TryParse(r.RemoteAddress, out var address) && subnet.Contains(address) && !address.Equals(gateway)).ToList();
+    }
+
     public void Dispose()
     {
         listener.Stop();
