@@ -84,6 +84,7 @@ public sealed class AotImageTests
 
             // No .NET host, no framework and no IL anywhere: the native executable is the whole app.
             Assert.Empty(files.Where(f => f.Type != TarEntryType.Directory && (f.Name == "dotnet" || f.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))).Select(f => f.Path));
+            Assert.Empty(files.Where(f => f.Type != TarEntryType.Directory && f.Name.EndsWith(".dbg", StringComparison.OrdinalIgnoreCase)).Select(f => f.Path));
             Assert.Empty(files.Where(f => f.Name is "libcoreclr.so" or "libhostfxr.so" or "libclrjit.so" || f.Path.StartsWith("usr/share/dotnet", StringComparison.Ordinal)).Select(f => f.Path));
 
             var size = ContainerEngine.ImageSize(directory, image);

@@ -64,7 +64,9 @@ public static class DockerfilePlanner
             build.AddRange(CopyByDirectory(context.LinkedFiles));
         }
 
-        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish} --no-restore -o {PublishDirectory}"));
+        // A native executable's debug symbols (.dbg, several MB) are not needed to run it: they stay in the build stage.
+        var symbols = images.NativeAot ? " -p:CopyOutputSymbolsToPublishDirectory=false" : "";
+        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{symbols} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
