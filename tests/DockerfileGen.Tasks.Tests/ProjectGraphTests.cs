@@ -130,6 +130,19 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void ANuGetConfigAddedAfterTheFirstGenerationIsPickedUp()
+    {
+        using var project = Repository();
+        project.Build().EnsureSuccess("first build");
+        Assert.DoesNotContain("NuGet.config", Dockerfile(project));
+
+        project.WriteFile("NuGet.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <config><add key=\"signatureValidationMode\" value=\"accept\" /></config>\n</configuration>\n");
+        project.Build().EnsureSuccess("build after adding a NuGet.config");
+
+        Assert.Contains("\"NuGet.config\"", Dockerfile(project));
+    }
+
+    [Fact]
     public void EditedReferencedProjectIsEvaluatedAgain()
     {
         using var project = Repository();

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DockerfileGen.Tasks;
+
+/// <summary>
+/// Lists which of the files MSBuild, NuGet and the SDK look for above a project exist now (NuGet.config, the
+/// <c>Directory.*</c> files, global.json), from the project's folder up to the root. Generation tracks the files it read
+/// by their timestamps; this list goes into its inputs, so a file that appears later (a NuGet.config added after the
+/// first build) also brings generation back. A few existence checks per folder.
+/// </summary>
+public sealed class ProbeBuildFiles : Task
+{
+    private static readonly string[] Names =
+    {
+        "NuGet.config", "nuget.config", "NuGet.Config", "Directory.Build.props", "Directory.Build.targets",
+        "Directory.Packages.props", "global.json",
+    };
+
+    /// <summary>The project's folder.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>The files found, full paths, nearest folder first.</summary>
+    [Output]
+    public ITaskItem[] Found { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var found = new List<ITaskItem>();
+        for (var directory = new DirectoryInfo(Path.GetFullPath(ProjectDirectory)); directory is not null; directory = directory.Parent)
+        {
+            foreach (var name in Names)
+            {
+                var path = Path.Combine(directory.FullName, name);
+                if (File.Exists(path))
+                {
+                    found.Add(new TaskItem(path));
+                }
+            }
+        }
+
+        Found = found.ToArray();
+        return true;
+    }
+}
