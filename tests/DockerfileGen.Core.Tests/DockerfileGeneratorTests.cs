@@ -73,7 +73,7 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
         Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
-        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH --no-restore -o /app", result.Dockerfile.Content);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH -p:DockerfileGenInsideImage=true --no-restore -o /app", result.Dockerfile.Content);
         Assert.Contains("docker build -t webapi -f Dockerfile.web .", result.Dockerfile.Content);
         Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
     }

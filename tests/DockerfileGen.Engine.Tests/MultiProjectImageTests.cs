@@ -101,12 +101,14 @@ public sealed class MultiProjectImageTests
         }
     }
 
+    private void AddDockerfileGen(string root, string api) => AddDockerfileGen(root, api, package.Version);
+
     /// <summary>Adds DockerfileGen as a user does: a PackageReference, its version with the central package versions.</summary>
-    private void AddDockerfileGen(string root, string api)
+    internal static void AddDockerfileGen(string root, string api, string version)
     {
         var versions = Path.Combine(root, "build", "Versions.props");
         File.WriteAllText(versions, File.ReadAllText(versions).Replace(
-            "  </ItemGroup>", $"    <PackageVersion Include=\"DockerfileGen\" Version=\"{package.Version}\" />\n  </ItemGroup>"));
+            "  </ItemGroup>", $"    <PackageVersion Include=\"DockerfileGen\" Version=\"{version}\" />\n  </ItemGroup>"));
         var project = Path.Combine(api, "Api.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace(
             "</Project>", "  <ItemGroup>\n    <PackageReference Include=\"DockerfileGen\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>"));

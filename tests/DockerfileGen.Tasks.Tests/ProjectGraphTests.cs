@@ -64,7 +64,7 @@ public sealed class ProjectGraphTests
         var dockerfile = Dockerfile(project);
         Assert.Empty(FoundationChecks.Violations(dockerfile));
         Assert.Contains("\nFROM build AS test\nCOPY [\"tests/App.Tests/\", \"tests/App.Tests/\"]\nCOPY [\"tests/TestKit/\", \"tests/TestKit/\"]\n", dockerfile);
-        Assert.Contains("\nRUN dotnet test tests/App.Tests/App.Tests.csproj -c Release --no-restore\n", dockerfile);
+        Assert.Contains("\nRUN dotnet test tests/App.Tests/App.Tests.csproj -c Release -p:DockerfileGenInsideImage=true --no-restore\n", dockerfile);
         Assert.DoesNotContain("COPY [\"tests/App.Tests/App.Tests.csproj\"", dockerfile);
         var ignore = File.ReadAllText(Path.Combine(project.Directory, "Dockerfile.dockerignore"));
         Assert.Contains("!tests/App.Tests\n", ignore);

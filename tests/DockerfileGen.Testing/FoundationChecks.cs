@@ -100,9 +100,9 @@ public static class FoundationChecks
             problems.Add("restore does not use -a $TARGETARCH");
         }
 
-        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+ " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?( -p:CopyOutputSymbolsToPublishDirectory=false)? --no-restore -o /app$"))
+        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+ " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
         {
-            problems.Add($"publish is not 'dotnet publish <project> -c <config> <restore's -a/--os> --no-restore -o /app': '{build[publish]}'");
+            problems.Add($"publish is not 'dotnet publish <project> -c <config> <restore's -a/--os> -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
         }
 
         if (!Regex.IsMatch(froms[^1].line, @"^FROM \S+/dotnet/(aspnet|runtime|runtime-deps):\S+ AS final$"))

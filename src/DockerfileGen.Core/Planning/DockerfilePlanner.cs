@@ -20,6 +20,12 @@ public static class DockerfilePlanner
     /// <summary>Where the build context is copied to in the build stage.</summary>
     public const string SourceDirectory = "/src";
 
+    /// <summary>
+    /// Tells DockerfileGen, when the package is part of the app's build, that this build runs inside the image build:
+    /// it neither writes nor lints a Dockerfile there (the source facts and the health probe still compile).
+    /// </summary>
+    public const string InsideImage = "-p:DockerfileGenInsideImage=true";
+
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
@@ -66,7 +72,7 @@ public static class DockerfilePlanner
 
         // A native executable's debug symbols (.dbg, several MB) are not needed to run it: they stay in the build stage.
         var symbols = images.NativeAot ? " -p:CopyOutputSymbolsToPublishDirectory=false" : "";
-        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{symbols} --no-restore -o {PublishDirectory}"));
+        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
@@ -108,7 +114,7 @@ public static class DockerfilePlanner
         {
             var quoted = ShellQuoting.Quote(testProject);
             test.Add(new Instruction("RUN", $"{mounts}dotnet restore {quoted}{locked}"));
-            test.Add(new Instruction("RUN", $"dotnet test {quoted} -c {options.Configuration} --no-restore"));
+            test.Add(new Instruction("RUN", $"dotnet test {quoted} -c {options.Configuration} {InsideImage} --no-restore"));
         }
 
         test.AddRange(Injected(settings, "test", InjectionPoints.End));
