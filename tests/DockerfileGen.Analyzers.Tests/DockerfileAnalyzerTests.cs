@@ -1,6 +1,10 @@
+extern alias dockerfile;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using DockerfileAnalyzer = dockerfile::DockerfileGen.Analyzers.DockerfileAnalyzer;
+using DockerfileValidator = dockerfile::DockerfileGen.Validation.DockerfileValidator;
 
 namespace DockerfileGen.Analyzers.Tests;
 
@@ -144,6 +148,6 @@ public sealed class DockerfileAnalyzerTests
     {
         var ids = new DockerfileAnalyzer().SupportedDiagnostics.Select(d => d.Id);
 
-        Assert.Equal(DockerfileGen.Validation.DockerfileValidator.Rules.Select(r => r.Id), ids);
+        Assert.Equal(DockerfileValidator.Rules.Select(r => r.Id), ids);
     }
 }

@@ -126,8 +126,10 @@ public sealed class AnalyzerTests
         File.WriteAllText(Path.Combine(directory, ".dockerignore"), "*\n");
         var build = package.Build(directory, "-v:d").EnsureSuccess("restore and first build");
 
-        // A normal build compiles as if there were no Dockerfile; its findings come from ValidateDockerfile alone.
+        // A normal build compiles as if there were no Dockerfile, without even loading the Dockerfile analyzer; its
+        // findings come from ValidateDockerfile alone.
         Assert.DoesNotContain("/additionalfile:" + Path.Combine(directory, "Dockerfile"), build.Output);
+        Assert.DoesNotContain("DockerfileGen.Analyzers.Dockerfile.dll", build.Output);
         Assert.Contains("Done executing task \"ValidateDockerfile\"", build.Output);
 
         // What an IDE's design-time build passes to the compiler; the generation targets skip such builds.
@@ -135,6 +137,10 @@ public sealed class AnalyzerTests
 
         Assert.Matches(@"Dockerfile\(1,\d+\): warning DFG2001", designTime.Output);
         Assert.Contains("/additionalfile:" + Path.Combine(directory, "Dockerfile"), designTime.Output);
+        Assert.Matches(@"/analyzer:\S+/designtime/DockerfileGen\.Analyzers\.Dockerfile\.dll", designTime.Output);
+        // CS8032/CS8034: the compiler could not load an analyzer assembly or create its analyzers.
+        Assert.DoesNotContain("CS8032", designTime.Output);
+        Assert.DoesNotContain("CS8034", designTime.Output);
         Assert.DoesNotContain("Done executing task \"ValidateDockerfile\"", designTime.Output);
     }
 

@@ -13,7 +13,7 @@ public sealed class PackageTests
     public PackageTests(PackedPackage package) => this.package = package;
 
     [Fact]
-    public void PackageHoldsExactlyTheBuildLogicTaskAndAnalyzer()
+    public void PackageHoldsExactlyTheBuildLogicTaskAndAnalyzers()
     {
         var entries = package.Entries()
             .Where(e => !e.StartsWith("_rels/", StringComparison.Ordinal)
@@ -31,6 +31,7 @@ public sealed class PackageTests
                 "build/DockerfileGen.targets",
                 "buildMultiTargeting/DockerfileGen.props",
                 "buildMultiTargeting/DockerfileGen.targets",
+                "designtime/DockerfileGen.Analyzers.Dockerfile.dll",
                 "tasks/netstandard2.0/DockerfileGen.Core.dll",
                 "tasks/netstandard2.0/DockerfileGen.Tasks.dll",
             },
@@ -58,9 +59,10 @@ public sealed class PackageTests
     [Theory]
     [InlineData("tasks/netstandard2.0/DockerfileGen.Tasks.dll", "netstandard", "Microsoft.Build.Framework", "Microsoft.Build.Utilities.Core", "DockerfileGen.Core", "System.Reflection.Metadata")]
     [InlineData("tasks/netstandard2.0/DockerfileGen.Core.dll", "netstandard")]
-    // Core is compiled into the analyzer, which is alone in its folder; System.Collections.Immutable and System.Memory are
-    // dependencies of Microsoft.CodeAnalysis itself, so every compiler that loads the analyzer has them.
+    // Core is compiled into the analyzers, each alone in its folder; System.Collections.Immutable and System.Memory are
+    // dependencies of Microsoft.CodeAnalysis itself, so every compiler that loads the analyzers has them.
     [InlineData("analyzers/dotnet/cs/DockerfileGen.Analyzers.dll", "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory")]
+    [InlineData("designtime/DockerfileGen.Analyzers.Dockerfile.dll", "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory")]
     public void AssemblyReferencesNothingBeyondItsHost(string entry, params string[] allowed)
     {
         using var pe = new PEReader(new MemoryStream(package.Read(entry)));
