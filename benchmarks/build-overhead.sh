@@ -112,7 +112,7 @@ report="$out/build-overhead.md"
   echo
   echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') by \`benchmarks/build-overhead.sh\` on $(nproc) cores, .NET SDK $(dotnet --version);"
   echo "\`dotnet build -nodeReuse:false\` of a copy of samples/WebApi (implicit no-op restore included), $runs interleaved runs, medians."
-  echo "Load average (1/5/15 min) at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other builds shared the machine)."
+  echo "Load average (1/5/15 min) at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| build | median | ratio |"
   echo "|---|---|---|"

@@ -1,5 +1,6 @@
 using System.Reflection;
 using DockerfileGen.Model;
+using Microsoft.Build.Framework;
 
 // The facts the generator would write for an app; this test assembly carries them so the reader has a real assembly to read.
 [assembly: AssemblyMetadata("DockerfileGen.SourceFacts", "1")]
@@ -66,4 +67,35 @@ public sealed class SourceFactsReaderTests
     [Fact]
     public void UnknownFormatVersionGivesNull() =>
         Assert.Null(SourceFacts.FromMetadata(new[] { new KeyValuePair<string, string?>("DockerfileGen.SourceFacts", "2") }));
+
+    [Fact]
+    public void TheTaskRemembersTheFactsUntilTheAssemblyChanges()
+    {
+        using var temp = new DockerfileGen.Testing.TempDirectory();
+        var assembly = Path.Combine(temp.Path, "App.dll");
+        File.Copy(typeof(SourceFactsReaderTests).Assembly.Location, assembly);
+        var cache = Path.Combine(temp.Path, "obj", "DockerfileGen.facts");
+        ITaskItem[] Run()
+        {
+            var task = new ReadSourceFacts { BuildEngine = new FakeBuildEngine(), AssemblyPath = assembly, CachePath = cache };
+            Assert.True(task.Execute());
+            return task.Facts;
+        }
+
+        var first = Run();
+        Assert.Contains(first, item => item.ItemSpec == "DockerfileGen.HealthPath" && item.GetMetadata("Value") == "/healthz");
+        Assert.True(File.Exists(cache));
+
+        // While the assembly is unchanged the remembered facts are used: a planted value proves the assembly was not read.
+        File.WriteAllText(cache, File.ReadAllText(cache).Replace("%2Fhealthz", "%2Fremembered"));
+        Assert.Contains(Run(), item => item.ItemSpec == "DockerfileGen.HealthPath" && item.GetMetadata("Value") == "/remembered");
+
+        // A rewritten assembly is read again.
+        File.SetLastWriteTimeUtc(assembly, DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(first.Select(i => i.ItemSpec + "=" + i.GetMetadata("Value")), Run().Select(i => i.ItemSpec + "=" + i.GetMetadata("Value")));
+
+        // No assembly, no facts.
+        File.Delete(assembly);
+        Assert.Empty(Run());
+    }
 }
