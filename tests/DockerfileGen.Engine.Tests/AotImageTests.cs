@@ -38,15 +38,7 @@ public sealed class AotImageTests
         DotNet.Run(directory, new[] { "restore", "-a", "amd64" }.Concat(package.FeedArguments).ToArray()).EnsureSuccess("dotnet restore -a amd64");
         using var feed = new StaticNuGetFeed(gateway!);
         feed.AddPackagesFolder(package.PackagesFolder);
-        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="contoso" value="{feed.IndexUrl}" allowInsecureConnections="true" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteOnlySourceConfig(directory);
         var build = package.Build(directory).EnsureSuccess("dotnet build of the sample (generates the Dockerfile)");
         Assert.DoesNotContain("warning DFG", build.Output);
 

@@ -69,6 +69,20 @@ public sealed class StaticNuGetFeed : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes a NuGet.config into <paramref name="directory"/> whose only source is this feed, as a team's config names
+    /// its own feed: the image build then restores from here and from nowhere else.
+    /// </summary>
+    public void WriteOnlySourceConfig(string directory) => File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="contoso" value="{IndexUrl}" allowInsecureConnections="true" />
+          </packageSources>
+        </configuration>
+        """);
+
     /// <summary>Serves every package of a NuGet packages folder (<c>id/version/id.version.nupkg</c>).</summary>
     public void AddPackagesFolder(string packagesFolder)
     {

@@ -33,15 +33,7 @@ public sealed class TestStageImageTests
         package.Build(api).EnsureSuccess("dotnet build of the API");
         using var feed = new StaticNuGetFeed(gateway!);
         feed.AddPackagesFolder(package.PackagesFolder);
-        File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="contoso" value="{feed.IndexUrl}" allowInsecureConnections="true" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteOnlySourceConfig(root);
         package.Build(api).EnsureSuccess("dotnet build of the API with the feed");
 
         var dockerfile = File.ReadAllText(Path.Combine(api, "Dockerfile"));
