@@ -5,6 +5,7 @@ using System.Linq;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.IO;
 using DockerfileGen.Model;
+using DockerfileGen.Publishing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -230,7 +231,7 @@ public sealed class GenerateDockerfile : Task
             {
                 BaseImage = ContainerBaseImage,
                 Family = ContainerFamily,
-                RuntimeIdentifiers = Split(RuntimeIdentifiers),
+                RuntimeIdentifiers = ContainerPlatforms.Split(RuntimeIdentifiers).ToArray(),
                 Ports = Array.ConvertAll(ContainerPorts, item => new ContainerPortSpec(item.ItemSpec, item.GetMetadata("Type"))),
                 EnvironmentVariables = Array.ConvertAll(ContainerEnvironmentVariables, item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
                 Labels = Array.ConvertAll(ContainerLabels, item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
@@ -264,7 +265,7 @@ public sealed class GenerateDockerfile : Task
             SdkImageDigest = SdkImageDigest,
             OsPackages = Array.ConvertAll(OsPackages, item => new OsPackage(item.ItemSpec, item.GetMetadata("Stage"))),
             Instructions = Array.ConvertAll(Instructions, item => new InjectedInstruction(item.ItemSpec, item.GetMetadata("Instruction"), item.GetMetadata("Stage"), item.GetMetadata("Point"))),
-            BuildArgs = Array.ConvertAll(BuildArgs, item => new BuildArgument(item.ItemSpec, item.GetMetadata("Default"))),
+            BuildArgs = Array.ConvertAll(BuildArgs, item => new BuildArgument(item.ItemSpec, item.GetMetadata("Value")) { Default = item.GetMetadata("Default") }),
             TestProjects = Array.ConvertAll(TestProjects, item => item.ItemSpec),
             HealthCheck = HealthCheck,
             HealthCheckPath = HealthCheckPath,
@@ -395,9 +396,6 @@ public sealed class GenerateDockerfile : Task
             CredentialedNuGetConfigs = credentialed.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
-
-    private static string[] Split(string list) =>
-        list.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
 
     // Written only when it changes, like the generated files, so it never makes the next build look dirty.
     private void WriteTrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)

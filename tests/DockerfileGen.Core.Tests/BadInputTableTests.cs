@@ -1,5 +1,6 @@
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
+using DockerfileGen.Publishing;
 
 namespace DockerfileGen.Core.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DockerfileGen.Core.Tests.Oracles;
 using DockerfileGen.Model;
+using DockerfileGen.Publishing;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Core.Tests;
@@ -50,7 +51,7 @@ public sealed class ImageModeTests
             ["web-knobs"] = (Facts.WebApi() with { Container = new ContainerSettings { Family = "alpine" } }, new GenerationOptions
             {
                 SdkImage = "registry.example.com/golden/dotnet/sdk:10.0-hardened",
-                BuildArgs = new[] { new BuildArgument("BUILD_NUMBER", "0") },
+                BuildArgs = new[] { new BuildArgument("BUILD_NUMBER", "") { Default = "0" } },
                 Instructions = new[]
                 {
                     new InjectedInstruction("tools", "RUN dotnet tool restore", "build", "AfterRestore"),

@@ -32,8 +32,8 @@ public sealed record GenerationOptions
     /// <summary><c>DockerfileGenInstruction</c> items: the user's instructions, injected at named points.</summary>
     public IReadOnlyList<InjectedInstruction> Instructions { get; init; } = new InjectedInstruction[0];
 
-    /// <summary><c>DockerfileGenBuildArg</c> items: <c>ARG</c>s declared in the build stage.</summary>
-    public IReadOnlyList<BuildArgument> BuildArgs { get; init; } = new BuildArgument[0];
+    /// <summary><c>DockerfileGenBuildArg</c> items: <c>ARG</c>s declared in the build stage (with their <c>Default</c>).</summary>
+    public IReadOnlyList<Publishing.BuildArgument> BuildArgs { get; init; } = new Publishing.BuildArgument[0];
 
     /// <summary>
     /// <c>DockerfileGenTestProject</c> items: test projects, relative to the build context, that the <c>test</c>
@@ -59,11 +59,6 @@ public sealed record OsPackage(string Name, string Stage);
 /// <param name="Stage"><c>build</c>, <c>test</c> or <c>final</c>.</param>
 /// <param name="Point">Where in the stage: see <see cref="InjectionPoints"/>.</param>
 public sealed record InjectedInstruction(string Name, string Text, string Stage, string Point);
-
-/// <summary>A build argument declared with <c>ARG</c>.</summary>
-/// <param name="Name">The argument's name.</param>
-/// <param name="Default">Its default in the Dockerfile; empty declares it without one.</param>
-public sealed record BuildArgument(string Name, string Default);
 
 /// <summary>The named points of each stage where <see cref="InjectedInstruction"/>s go.</summary>
 public static class InjectionPoints

@@ -26,6 +26,19 @@ public sealed record ImageReference(string Registry, string Repository, string T
     /// <summary>True for a digest Docker accepts in a reference: <c>sha256:</c> and 64 lower-case hex digits.</summary>
     public static bool IsDigest(string text) => DigestPattern.IsMatch(text);
 
+    /// <summary>True for a tag Docker accepts: up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'.</summary>
+    public static bool IsTag(string text) => TagPattern.IsMatch(text);
+
+    /// <summary>True for one '/'-separated component of a repository path: lower case, digits and separators.</summary>
+    public static bool IsPathComponent(string text) => Component.IsMatch(text);
+
+    /// <summary>
+    /// True for a registry host as the first component of a reference: it has a '.' or a ':' (a port), or is
+    /// <c>localhost</c>; anything else there is read as part of the repository path.
+    /// </summary>
+    public static bool IsRegistryHost(string text) =>
+        (text.IndexOf('.') >= 0 || text.IndexOf(':') >= 0 || text == "localhost") && Host.IsMatch(text);
+
     /// <summary>
     /// Reads a reference as a Dockerfile's <c>FROM</c> accepts it. The first path component is a registry when it
     /// has a '.' or a ':' or is <c>localhost</c>; a reference without a tag or digest is rejected, because an
@@ -58,7 +71,7 @@ public sealed record ImageReference(string Registry, string Repository, string T
         {
             tag = rest.Substring(colon + 1);
             rest = rest.Substring(0, colon);
-            if (!TagPattern.IsMatch(tag))
+            if (!IsTag(tag))
             {
                 return false;
             }
@@ -76,7 +89,7 @@ public sealed record ImageReference(string Registry, string Repository, string T
             var first = rest.Substring(0, slash);
             if (first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost")
             {
-                if (!Host.IsMatch(first))
+                if (!IsRegistryHost(first))
                 {
                     return false;
                 }
@@ -88,7 +101,7 @@ public sealed record ImageReference(string Registry, string Repository, string T
 
         foreach (var component in rest.Split('/'))
         {
-            if (!Component.IsMatch(component))
+            if (!IsPathComponent(component))
             {
                 return false;
             }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 
@@ -34,10 +33,6 @@ public sealed record ImageChoice(ImageReference Sdk, ImageFlavor SdkFlavor, Imag
 /// </summary>
 public static class BaseImageResolver
 {
-    private static readonly Regex RegistryPattern = new(
-        @"^(?:localhost|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]{1,5})?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$",
-        RegexOptions.CultureInvariant);
-
     /// <summary>The final stage's repository: <c>runtime-deps</c>, <c>aspnet</c> or <c>runtime</c>.</summary>
     public static string FinalRepository(ProjectFacts facts) =>
         facts.IsSelfContained ? "runtime-deps" : facts.IsAspNetCore ? "aspnet" : "runtime";
@@ -51,7 +46,7 @@ public static class BaseImageResolver
         var musl = ReadRuntimeIdentifiers(container.RuntimeIdentifiers, diagnostics);
         var repository = FinalRepository(facts);
         var mirror = options.ImageRegistry.Trim().TrimEnd('/');
-        if (mirror.Length > 0 && !RegistryPattern.IsMatch(mirror))
+        if (mirror.Length > 0 && !IsRegistry(mirror))
         {
             diagnostics.Add(DiagnosticCatalog.InvalidImageRegistry(options.ImageRegistry));
         }
@@ -250,6 +245,13 @@ public static class BaseImageResolver
         }
 
         return rids.Count > 0 && musl == rids.Count;
+    }
+
+    // A registry host, then optionally a path under it (registry.example.com/mirror).
+    private static bool IsRegistry(string text)
+    {
+        var parts = text.Split('/');
+        return ImageReference.IsRegistryHost(parts[0]) && parts.Skip(1).All(ImageReference.IsPathComponent);
     }
 
     private static bool IsOlderSdk(string sdkVersion, int major, int minor, int patch)

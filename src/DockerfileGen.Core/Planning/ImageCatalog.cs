@@ -28,7 +28,7 @@ public static class ImageCatalog
     // Dockerfile should use), and the undocumented runtime-deps "-aot" aliases.
     private static readonly VersionEntry[] Entries =
     {
-        new(new DotNetVersion(6, 0), "6.0", preview: false, defaultOs: "bullseye-slim", chiseledOs: "jammy", new[]
+        new(new DotNetVersion(6, 0), "6.0", Preview: false, DefaultOs: "bullseye-slim", ChiseledOs: "jammy", new[]
         {
             Os("bullseye-slim", OsFamily.Debian),
             Os("bookworm-slim", OsFamily.Debian),
@@ -37,7 +37,7 @@ public static class ImageCatalog
             Os("alpine", OsFamily.Alpine),
             Os("cbl-mariner2.0", OsFamily.Mariner, minimal: Minimal.Distroless),
         }),
-        new(new DotNetVersion(7, 0), "7.0", preview: false, defaultOs: "bullseye-slim", chiseledOs: "jammy", new[]
+        new(new DotNetVersion(7, 0), "7.0", Preview: false, DefaultOs: "bullseye-slim", ChiseledOs: "jammy", new[]
         {
             Os("bullseye-slim", OsFamily.Debian),
             Os("bookworm-slim", OsFamily.Debian),
@@ -45,7 +45,7 @@ public static class ImageCatalog
             Os("alpine", OsFamily.Alpine),
             Os("cbl-mariner2.0", OsFamily.Mariner, minimal: Minimal.Distroless),
         }),
-        new(new DotNetVersion(8, 0), "8.0", preview: false, defaultOs: "bookworm-slim", chiseledOs: "noble", new[]
+        new(new DotNetVersion(8, 0), "8.0", Preview: false, DefaultOs: "bookworm-slim", ChiseledOs: "noble", new[]
         {
             Os("bookworm-slim", OsFamily.Debian),
             Os("trixie-slim", OsFamily.Debian),
@@ -55,7 +55,7 @@ public static class ImageCatalog
             Os("azurelinux3.0", OsFamily.AzureLinux, minimal: Minimal.Distroless, extra: true),
             Os("cbl-mariner2.0", OsFamily.Mariner, minimal: Minimal.Distroless, extra: true),
         }),
-        new(new DotNetVersion(9, 0), "9.0", preview: false, defaultOs: "bookworm-slim", chiseledOs: "noble", new[]
+        new(new DotNetVersion(9, 0), "9.0", Preview: false, DefaultOs: "bookworm-slim", ChiseledOs: "noble", new[]
         {
             Os("bookworm-slim", OsFamily.Debian),
             Os("trixie-slim", OsFamily.Debian),
@@ -65,7 +65,7 @@ public static class ImageCatalog
         }),
 
         // No Debian images from .NET 10 on.
-        new(new DotNetVersion(10, 0), "10.0", preview: false, defaultOs: "noble", chiseledOs: "noble", new[]
+        new(new DotNetVersion(10, 0), "10.0", Preview: false, DefaultOs: "noble", ChiseledOs: "noble", new[]
         {
             Os("noble", OsFamily.Ubuntu, minimal: Minimal.Chiseled, extra: true, aot: true),
             Os("resolute", OsFamily.Ubuntu, minimal: Minimal.Chiseled, extra: true, aot: true),
@@ -75,7 +75,7 @@ public static class ImageCatalog
         }),
 
         // Preview tags carry "-preview" after the version: 11.0-preview, 11.0-preview-alpine.
-        new(new DotNetVersion(11, 0), "11.0-preview", preview: true, defaultOs: "resolute", chiseledOs: "resolute", new[]
+        new(new DotNetVersion(11, 0), "11.0-preview", Preview: true, DefaultOs: "resolute", ChiseledOs: "resolute", new[]
         {
             Os("resolute", OsFamily.Ubuntu, minimal: Minimal.Chiseled, extra: true, aot: true),
             Os("alpine", OsFamily.Alpine, extra: true, aot: true),
@@ -607,52 +607,9 @@ public static class ImageCatalog
         Distroless,
     }
 
-    private sealed class OsEntry
-    {
-        public OsEntry(string name, OsFamily family, Minimal minimal, bool extra, bool sdkAot)
-        {
-            Name = name;
-            Family = family;
-            Minimal = minimal;
-            Extra = extra;
-            SdkAot = sdkAot;
-        }
+    // Extra: whether the minimal image (chiseled or distroless, the one without shell or package manager this
+    // distribution also comes as) or Alpine's full image has -extra variants; .NET 6/7 had them only on chiseled.
+    private sealed record OsEntry(string Name, OsFamily Family, Minimal Minimal, bool Extra, bool SdkAot);
 
-        public string Name { get; }
-
-        public OsFamily Family { get; }
-
-        // The image without shell or package manager this distribution also comes as.
-        public Minimal Minimal { get; }
-
-        // Whether the minimal image (or Alpine's full image) has -extra variants; .NET 6/7 had them only on chiseled.
-        public bool Extra { get; }
-
-        public bool SdkAot { get; }
-    }
-
-    private sealed class VersionEntry
-    {
-        public VersionEntry(DotNetVersion version, string tag, bool preview, string defaultOs, string chiseledOs, OsEntry[] systems)
-        {
-            Version = version;
-            Tag = tag;
-            Preview = preview;
-            DefaultOs = defaultOs;
-            ChiseledOs = chiseledOs;
-            Systems = systems;
-        }
-
-        public DotNetVersion Version { get; }
-
-        public string Tag { get; }
-
-        public bool Preview { get; }
-
-        public string DefaultOs { get; }
-
-        public string ChiseledOs { get; }
-
-        public OsEntry[] Systems { get; }
-    }
+    private sealed record VersionEntry(DotNetVersion Version, string Tag, bool Preview, string DefaultOs, string ChiseledOs, OsEntry[] Systems);
 }

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Parsing;
+using DockerfileGen.Publishing;
 using DockerfileGen.Validation.Rules;
 
 namespace DockerfileGen.Planning;
@@ -389,7 +390,7 @@ public sealed record StageSettings
             }
             else if (name != "TARGETARCH" && result.All(a => a.Name != name))
             {
-                result.Add(new BuildArgument(name, argument.Default));
+                result.Add(argument with { Name = name });
             }
         }
 

@@ -61,7 +61,8 @@ public static class ContainerPlatforms
         return Architectures.TryGetValue(parts[parts.Length - 1], out var platform) ? platform : null;
     }
 
-    internal static IEnumerable<string> Split(string list)
+    /// <summary>The entries of an MSBuild ';' list, trimmed, empty ones left out.</summary>
+    public static IEnumerable<string> Split(string list)
     {
         foreach (var part in (list ?? "").Split(';'))
         {

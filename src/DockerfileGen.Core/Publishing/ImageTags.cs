@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Model;
 using DockerfileGen.Planning;
 
 namespace DockerfileGen.Publishing;
@@ -9,12 +9,6 @@ namespace DockerfileGen.Publishing;
 /// <summary>The image references (<c>repository:tag</c>) an image build applies, from the SDK's container properties.</summary>
 public static class ImageTags
 {
-    // Docker's reference grammar: a tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}; a repository is lowercase path
-    // components, optionally behind a registry host (which may have a port and upper-case letters).
-    private static readonly Regex TagPattern = new(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant);
-    private static readonly Regex ComponentPattern = new(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex HostPattern = new(@"^(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z0-9-]+:[0-9]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:[0-9]+)$", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// <c>ContainerRepository</c> (default: the lowercased assembly name) combined with every tag of
     /// <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>, else the version; an error for a name Docker
@@ -45,7 +39,7 @@ public static class ImageTags
         var references = new List<string>();
         foreach (var tag in tags)
         {
-            if (!TagPattern.IsMatch(tag))
+            if (!ImageReference.IsTag(tag))
             {
                 error = DiagnosticCatalog.InvalidImageName("image tag", tag);
                 return Array.Empty<string>();
@@ -68,7 +62,7 @@ public static class ImageTags
         for (var i = 0; i < parts.Length; i++)
         {
             var hostAllowed = i == 0 && parts.Length > 1;
-            if (!ComponentPattern.IsMatch(parts[i]) && !(hostAllowed && HostPattern.IsMatch(parts[i])))
+            if (!ImageReference.IsPathComponent(parts[i]) && !(hostAllowed && ImageReference.IsRegistryHost(parts[i])))
             {
                 return false;
             }
