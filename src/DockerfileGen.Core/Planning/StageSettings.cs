@@ -380,7 +380,7 @@ public sealed record StageSettings
         foreach (var argument in buildArgs)
         {
             var name = argument.Name.Trim();
-            if (!EnvironmentName.IsMatch(name) || argument.Default.IndexOfAny(new[] { '\n', '\r', '\0' }) >= 0)
+            if (!ImageBuildPlanner.IsArgName(name) || argument.Default.IndexOfAny(new[] { '\n', '\r', '\0' }) >= 0)
             {
                 diagnostics.Add(DiagnosticCatalog.InvalidBuildArgument(argument.Name));
             }

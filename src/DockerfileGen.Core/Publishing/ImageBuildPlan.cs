@@ -147,7 +147,8 @@ public static class ImageBuildPlanner
     private static string CsvField(string value) =>
         value.IndexOfAny(new[] { ',', '"' }) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 
-    private static bool IsArgName(string name)
+    /// <summary>True for a name an <c>ARG</c> (or an environment variable) can have: ASCII letters, digits and '_', not starting with a digit.</summary>
+    internal static bool IsArgName(string name)
     {
         if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_') || name[0] > 127)
         {
