@@ -105,6 +105,15 @@ public static class DockerfileGenerator
     public static string IgnoreFileName(string dockerfileName, BuildContext context) =>
         dockerfileName == "Dockerfile" && context.IsProjectFolder ? ".dockerignore" : dockerfileName + ".dockerignore";
 
+    /// <summary>
+    /// The ignore file name a generation with the other kind of context gave a file named <c>Dockerfile</c>, which an
+    /// earlier build may have left beside it: <c>Dockerfile.dockerignore</c> once the context is the project folder
+    /// (BuildKit would still read it before the new <c>.dockerignore</c>), <c>.dockerignore</c> once it is not. Null for
+    /// any other Dockerfile name, whose ignore file name never changes.
+    /// </summary>
+    public static string? SupersededIgnoreFileName(string dockerfileName, BuildContext context) =>
+        dockerfileName != "Dockerfile" ? null : context.IsProjectFolder ? "Dockerfile.dockerignore" : ".dockerignore";
+
     // What the SDK itself would refuse, said before a docker build finds out.
     private static void CheckDeploymentMode(List<Diagnostic> errors, ProjectFacts facts, DotNetVersion version)
     {

@@ -6,6 +6,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.IO;
 using DockerfileGen.Model;
 using DockerfileGen.Publishing;
+using DockerfileGen.Rendering;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -338,6 +339,8 @@ public sealed class GenerateDockerfile : Task
             }
         }
 
+        var removed = keptDockerfile ? null : RemoveSupersededIgnoreFile(projectDirectory, context, projectFile);
+
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
         var root = context.Root.Length == 0 ? projectDirectory : context.Root;
         WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
@@ -351,12 +354,47 @@ public sealed class GenerateDockerfile : Task
             var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
             Log.LogMessage(MessageImportance.High, $"DockerfileGen: wrote {names} in {projectDirectory}");
         }
+
+        if (removed is not null)
+        {
+            Log.LogMessage(MessageImportance.High, $"DockerfileGen: removed {removed} in {projectDirectory}, which it generated for an earlier build context");
+        }
         else if (!keptDockerfile)
         {
             Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {plans[0].File.FileName} and {plans[1].File.FileName} in {projectDirectory} are up to date");
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>
+    /// Removes the ignore file an earlier generation wrote under the other name (see
+    /// <see cref="DockerfileGenerator.SupersededIgnoreFileName"/>) when it is still our unedited file from this project;
+    /// returns its name when it did. An edited <c>Dockerfile.dockerignore</c> stays and is reported (DFG0061), because
+    /// BuildKit reads it instead of the new <c>.dockerignore</c>; a file of the user's, or another project's, stays.
+    /// </summary>
+    private string? RemoveSupersededIgnoreFile(string projectDirectory, BuildContext context, string projectFile)
+    {
+        var name = DockerfileGenerator.SupersededIgnoreFileName(DockerfileName.Trim(), context);
+        var path = name is null ? null : Path.Combine(projectDirectory, name);
+        var existing = path is null ? null : AtomicFile.ReadOrNull(path);
+        if (existing is null || !GeneratedFileMarker.HasMarker(existing))
+        {
+            return null;
+        }
+
+        if (GeneratedFileMarker.IsUneditedFrom(existing, projectFile))
+        {
+            File.Delete(path!);
+            return name;
+        }
+
+        if (context.IsProjectFolder && !GeneratedFileMarker.IsUnedited(existing))
+        {
+            Report(DiagnosticCatalog.SupersededIgnoreFile(name!, DockerfileGenerator.IgnoreFileName(DockerfileName.Trim(), context)), path!);
+        }
+
+        return null;
     }
 
     // The test projects' closures join the inputs: their folders and restore inputs must be in the context.

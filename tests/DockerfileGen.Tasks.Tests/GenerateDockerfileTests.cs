@@ -1,3 +1,4 @@
+using DockerfileGen.Rendering;
 using DockerfileGen.Testing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -124,6 +125,66 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.True(Task(t => t.Configuration = "Debug").Execute());
 
         Assert.Equal(new[] { ".dockerignore", "Dockerfile" }, Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RemovesTheIgnoreFileAnEarlierBuildContextLeftBehind()
+    {
+        // What a generation with a context above the project folder wrote, before the reference that needed it went.
+        var superseded = Path.Combine(temp.Path, "Dockerfile.dockerignore");
+        File.WriteAllText(superseded, GeneratedFileMarker.Apply("*\n!App\n!libs/B\n", "WebApi.csproj"));
+
+        var task = Task();
+        Assert.True(task.Execute());
+
+        Assert.False(File.Exists(superseded), "BuildKit would read the stale Dockerfile.dockerignore before the new .dockerignore");
+        Assert.True(File.Exists(IgnorePath));
+        Assert.Empty(engine.Warnings);
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High
+            && m.Message == $"DockerfileGen: removed Dockerfile.dockerignore in {temp.Path}, which it generated for an earlier build context");
+    }
+
+    [Fact]
+    public void KeepsAndReportsAnEditedSupersededIgnoreFile()
+    {
+        var superseded = Path.Combine(temp.Path, "Dockerfile.dockerignore");
+        var edited = GeneratedFileMarker.Apply("*\n!App\n", "WebApi.csproj") + "!docs\n";
+        File.WriteAllText(superseded, edited);
+
+        Assert.True(Task().Execute());
+
+        Assert.Equal(edited, File.ReadAllText(superseded));
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("DFG0061", warning.Code);
+        Assert.Equal(superseded, warning.File);
+        Assert.Contains("BuildKit reads Dockerfile.dockerignore first", warning.Message);
+    }
+
+    [Theory]
+    [InlineData("Other.csproj")]
+    [InlineData(null)]
+    public void LeavesAnIgnoreFileOfAnotherProjectOrOfTheUser(string? generatedFrom)
+    {
+        var other = Path.Combine(temp.Path, "Dockerfile.dockerignore");
+        var content = generatedFrom is null ? "*\n!App\n" : GeneratedFileMarker.Apply("*\n!App\n", generatedFrom);
+        File.WriteAllText(other, content);
+
+        Assert.True(Task().Execute());
+
+        Assert.Equal(content, File.ReadAllText(other));
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void AnotherDockerfileNameNeverRemovesAnIgnoreFile()
+    {
+        var projectFolderIgnore = GeneratedFileMarker.Apply("**/bin\n", "WebApi.csproj");
+        File.WriteAllText(IgnorePath, projectFolderIgnore);
+
+        Assert.True(Task(t => t.DockerfileName = "Dockerfile.api").Execute());
+
+        Assert.True(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
+        Assert.Equal(projectFolderIgnore, File.ReadAllText(IgnorePath));
     }
 
     [Fact]

@@ -52,6 +52,33 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void TheIgnoreFileFollowsTheContextOutOfTheProjectFolderAndBack()
+    {
+        const string Reference = "</PropertyGroup><ItemGroup><ProjectReference Include=\"../libs/B/B.csproj\" /></ItemGroup><PropertyGroup>";
+        using var project = new TempProject(Console10 + Reference);
+        project.WriteFile("libs/B/B.csproj", Library());
+        var beside = Path.Combine(project.Directory, "Dockerfile.dockerignore");
+
+        project.Build().EnsureSuccess("build with a reference outside the project folder");
+        Assert.True(File.Exists(beside));
+        Assert.False(File.Exists(project.IgnoreFile));
+
+        // Without the reference the context is the project folder again; BuildKit reads Dockerfile.dockerignore before
+        // .dockerignore, so the old one must go, or the image build would still see the old context's allowlist.
+        project.WriteProject(Console10);
+        var back = project.Build().EnsureSuccess("build after the reference was removed").Output;
+        Assert.True(File.Exists(project.IgnoreFile));
+        Assert.False(File.Exists(beside));
+        Assert.Contains("DockerfileGen: removed Dockerfile.dockerignore", back);
+        Assert.DoesNotContain("DFG2017", back);
+
+        project.WriteProject(Console10 + Reference);
+        project.Build().EnsureSuccess("build after the reference came back");
+        Assert.True(File.Exists(beside));
+        Assert.False(File.Exists(project.IgnoreFile));
+    }
+
+    [Fact]
     public void TestProjectsGetATestStageAndTheirFoldersJoinTheContext()
     {
         using var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup><DockerfileGenTestProject Include=\"../tests/App.Tests/App.Tests.csproj\" /></ItemGroup><PropertyGroup>");

@@ -45,6 +45,10 @@ public static class GeneratedFileMarker
         return match.Success && match.Groups[1].Value == Hash(normalized.Substring(newline + 1));
     }
 
+    /// <summary>True when the text is an unedited file that DockerfileGen generated from the project file named <paramref name="projectFile"/>.</summary>
+    public static bool IsUneditedFrom(string text, string projectFile) =>
+        IsUnedited(text) && text.StartsWith($"{Prefix} from {projectFile}; ", StringComparison.Ordinal);
+
     /// <summary>Converts CRLF and lone CR to LF.</summary>
     public static string NormalizeLineEndings(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 
