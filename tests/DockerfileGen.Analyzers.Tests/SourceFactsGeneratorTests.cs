@@ -298,6 +298,34 @@ public sealed class SourceFactsGeneratorTests
         Assert.Empty(run.CompileErrors);
     }
 
+    [Theory]
+    [InlineData(".NETCoreApp", "v3.1")]
+    [InlineData(".NETFramework", "v4.8")]
+    public void Catches_ProbeOnAFrameworkWithoutModuleInitializer(string identifier, string version)
+    {
+        var properties = new Dictionary<string, string> { ["DockerfileGenHealthCheck"] = "probe", ["TargetFrameworkIdentifier"] = identifier, ["TargetFrameworkVersion"] = version };
+
+        var run = Harness.Run("class P { static void Main() { } }", properties);
+
+        Assert.Contains("DFG4005", run.Ids);
+        Assert.Null(run.Facts!.HealthProbeArgument);
+        Assert.Empty(run.CompileErrors);
+    }
+
+    [Theory]
+    [InlineData("v5.0")]
+    [InlineData("v10.0")]
+    public void CompilesTheProbeInOnNet5OrLater(string version)
+    {
+        var properties = new Dictionary<string, string> { ["DockerfileGenHealthCheck"] = "probe", ["TargetFrameworkIdentifier"] = ".NETCoreApp", ["TargetFrameworkVersion"] = version };
+
+        var run = Harness.Run("class P { static void Main() { } }", properties);
+
+        Assert.DoesNotContain("DFG4005", run.Ids);
+        Assert.Equal("--dockerfilegen-probe", run.Facts!.HealthProbeArgument);
+        Assert.Empty(run.CompileErrors);
+    }
+
     [Fact]
     public void Catches_UnknownHealthCheckValue()
     {

@@ -26,6 +26,9 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
         /// <summary>The findings of each candidate node.</summary>
         public const string Findings = nameof(Findings);
 
+        /// <summary>The findings of every candidate node, in one array.</summary>
+        public const string CollectedFindings = nameof(CollectedFindings);
+
         /// <summary>All findings, sorted.</summary>
         public const string AllFindings = nameof(AllFindings);
 
@@ -34,6 +37,12 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
 
         /// <summary>The MSBuild properties the generator reads.</summary>
         public const string Options = nameof(Options);
+
+        /// <summary>The sorted findings with the project's facts.</summary>
+        public const string FindingsAndProject = nameof(FindingsAndProject);
+
+        /// <summary>Everything the result is made from.</summary>
+        public const string ResultInputs = nameof(ResultInputs);
 
         /// <summary>The facts and diagnostics to emit.</summary>
         public const string Result = nameof(Result);
@@ -50,18 +59,20 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Findings);
         var allFindings = findings
             .Collect()
+            .WithTrackingName(Steps.CollectedFindings)
             .Select(static (all, _) => SortedFindings(all))
             .WithTrackingName(Steps.AllFindings);
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(Steps.Options);
         var project = context.CompilationProvider
-            .Combine(options)
-            .Select(static (input, _) => ProjectInfo.From(input.Left, input.Right.WantsProbe))
+            .Select(static (compilation, _) => ProjectInfo.From(compilation))
             .WithTrackingName(Steps.Project);
         var result = allFindings
             .Combine(project)
+            .WithTrackingName(Steps.FindingsAndProject)
             .Combine(options)
+            .WithTrackingName(Steps.ResultInputs)
             .Select(static (input, _) => GeneratorResult.From(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(Steps.Result);
 
@@ -127,23 +138,20 @@ public sealed class SourceFactsGenerator : IIncrementalGenerator
 }
 
 /// <summary>What the compilation says, as plain values.</summary>
-internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient, bool SupportsModuleInitializer)
+internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient, bool IsCSharp9OrLater)
 {
     /// <summary>
     /// Runs on every edit, so it reads only what costs nothing: options and the names of the references as given
-    /// (ExternalReferences: Compilation.References would bind every reference first), and the symbol lookup
-    /// (which binds every reference) only for a project that asked for the probe.
+    /// (ExternalReferences: Compilation.References, or a symbol lookup, would bind every reference first).
     /// </summary>
-    public static ProjectInfo From(Compilation compilation, bool wantsProbe)
+    public static ProjectInfo From(Compilation compilation)
     {
         var kind = compilation.Options.OutputKind;
         var language = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Default;
         return new ProjectInfo(
             kind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
             compilation.ExternalReferences.Any(IsSqlClient),
-            wantsProbe
-            && language >= LanguageVersion.CSharp9
-            && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null);
+            language >= LanguageVersion.CSharp9);
     }
 
     private static bool IsSqlClient(MetadataReference reference)
@@ -159,15 +167,32 @@ internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient,
 }
 
 /// <summary>The MSBuild properties the generator reads.</summary>
-internal sealed record GeneratorOptions(bool Disabled, bool InvariantGlobalization, string HealthCheck, string HealthCheckPath)
+/// <param name="HasModuleInitializer">
+/// False only for a target framework known to lack <c>[ModuleInitializer]</c> (anything but .NET 5 or later); a host
+/// that does not pass the framework is trusted to have it.
+/// </param>
+internal sealed record GeneratorOptions(bool Disabled, bool InvariantGlobalization, string HealthCheck, string HealthCheckPath, bool HasModuleInitializer)
 {
-    public bool WantsProbe => !Disabled && string.Equals(HealthCheck, "probe", StringComparison.OrdinalIgnoreCase);
-
     public static GeneratorOptions From(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) => new(
         BuildProperties.Get(options, "DockerfileGenEnabled").Equals("false", StringComparison.OrdinalIgnoreCase),
         BuildProperties.IsTrue(options, "InvariantGlobalization"),
         BuildProperties.Get(options, "DockerfileGenHealthCheck"),
-        BuildProperties.Get(options, "DockerfileGenHealthCheckPath"));
+        BuildProperties.Get(options, "DockerfileGenHealthCheckPath"),
+        HasModuleInitializerAttribute(BuildProperties.Get(options, "TargetFrameworkIdentifier"), BuildProperties.Get(options, "TargetFrameworkVersion")));
+
+    // ModuleInitializerAttribute arrived in .NET 5; the framework comes from MSBuild, so no symbol lookup binds every
+    // reference to find out.
+    private static bool HasModuleInitializerAttribute(string identifier, string version)
+    {
+        if (identifier.Length == 0)
+        {
+            return true;
+        }
+
+        return identifier == ".NETCoreApp"
+               && Version.TryParse(version.TrimStart('v', 'V'), out var parsed)
+               && parsed.Major >= 5;
+    }
 }
 
 /// <summary>A diagnostic to report, as plain values.</summary>
@@ -251,7 +276,7 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
             {
                 diagnostics.Add(DiagnosticInfo.Create(SourceDiagnostics.UnknownHealthCheck, null, options.HealthCheck));
             }
-            else if (!project.SupportsModuleInitializer)
+            else if (!project.IsCSharp9OrLater || !options.HasModuleInitializer)
             {
                 diagnostics.Add(DiagnosticInfo.Create(SourceDiagnostics.ProbeNotPossible, null, "the compiler has no [ModuleInitializer] here (C# 9 and .NET 5 or later are needed)"));
             }
