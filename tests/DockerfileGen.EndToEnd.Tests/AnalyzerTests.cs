@@ -132,16 +132,35 @@ public sealed class AnalyzerTests
         Assert.DoesNotContain("DockerfileGen.Analyzers.Dockerfile.dll", build.Output);
         Assert.Contains("Done executing task \"ValidateDockerfile\"", build.Output);
 
+        // The SDK's analyzers and generators come first, so the compiler charges its generator driver's start-up to one
+        // of theirs; DockerfileGen's generator runs after them.
+        var analyzers = AnalyzerFiles(build.Output);
+        Assert.Contains(analyzers, a => a.EndsWith("Microsoft.Interop.LibraryImportGenerator.dll", StringComparison.Ordinal));
+        Assert.Equal("DockerfileGen.Analyzers.dll", Path.GetFileName(analyzers[^1]));
+        Assert.Single(analyzers, a => Path.GetFileName(a).StartsWith("DockerfileGen.", StringComparison.Ordinal));
+
         // What an IDE's design-time build passes to the compiler; the generation targets skip such builds.
         var designTime = package.Build(directory, "-p:DesignTimeBuild=true", "--no-restore", "-t:Rebuild", "-v:d").EnsureSuccess("design-time build");
 
         Assert.Matches(@"Dockerfile\(1,\d+\): warning DFG2001", designTime.Output);
         Assert.Contains("/additionalfile:" + Path.Combine(directory, "Dockerfile"), designTime.Output);
         Assert.Matches(@"/analyzer:\S+/designtime/DockerfileGen\.Analyzers\.Dockerfile\.dll", designTime.Output);
+        Assert.Equal(
+            new[] { "DockerfileGen.Analyzers.Dockerfile.dll", "DockerfileGen.Analyzers.dll" },
+            AnalyzerFiles(designTime.Output).TakeLast(2).Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal));
         // CS8032/CS8034: the compiler could not load an analyzer assembly or create its analyzers.
         Assert.DoesNotContain("CS8032", designTime.Output);
         Assert.DoesNotContain("CS8034", designTime.Output);
         Assert.DoesNotContain("Done executing task \"ValidateDockerfile\"", designTime.Output);
+    }
+
+    /// <summary>The analyzer assemblies on the compiler's command line in a detailed build log, in the compiler's order.</summary>
+    private static List<string> AnalyzerFiles(string output)
+    {
+        var commandLine = Assert.Single(output.Split('\n'), line => line.Contains(" /analyzer:", StringComparison.Ordinal));
+        return System.Text.RegularExpressions.Regex.Matches(commandLine, @" /analyzer:(?:""([^""]+)""|(\S+))")
+            .Select(match => match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value)
+            .ToList();
     }
 
     private static Dictionary<string, string> AssemblyMetadata(string assembly)
