@@ -167,6 +167,10 @@ internal sealed record ProjectInfo(bool IsApplication, bool ReferencesSqlClient,
 }
 
 /// <summary>The MSBuild properties the generator reads.</summary>
+/// <param name="Disabled"><c>DockerfileGenEnabled=false</c>.</param>
+/// <param name="InvariantGlobalization">The project's <c>InvariantGlobalization</c>.</param>
+/// <param name="HealthCheck"><c>DockerfileGenHealthCheck</c> as given.</param>
+/// <param name="HealthCheckPath"><c>DockerfileGenHealthCheckPath</c> as given.</param>
 /// <param name="HasModuleInitializer">
 /// False only for a target framework known to lack <c>[ModuleInitializer]</c> (anything but .NET 5 or later); a host
 /// that does not pass the framework is trusted to have it.
