@@ -21,6 +21,9 @@ internal sealed class ProjectGraphReader
 {
     private static readonly string[] LinkedItemTypes = { "Compile", "Content", "None", "EmbeddedResource", "AdditionalFiles" };
 
+    // The files MSBuild and NuGet look for above every project; the nearest one wins.
+    private static readonly string[] DirectoryFiles = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" };
+
     // NuGet's own order of names for a NuGet.config in one folder; the first one present wins.
     private static readonly string[] NuGetConfigNames = { "nuget.config", "NuGet.config", "NuGet.Config" };
 
@@ -155,6 +158,16 @@ internal sealed class ProjectGraphReader
         foreach (var folder in record.Linked.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal))
         {
             record.Watched.Add((folder, ProjectGraphCache.Stamp(folder)));
+        }
+
+        // A Directory.Build.props created later nearer the project than the one imported now (or where there was none)
+        // changes the evaluation, so the places it could appear are watched while they hold nothing.
+        foreach (var candidate in Ancestors(directory).SelectMany(folder => DirectoryFiles.Select(name => Path.Combine(folder, name))))
+        {
+            if (!File.Exists(candidate))
+            {
+                record.Watched.Add((candidate, ProjectGraphCache.Stamp(candidate)));
+            }
         }
 
         return record;

@@ -118,6 +118,24 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void DirectoryBuildPropsCreatedBesideAReferencedProjectJoinsTheRestoreLayer()
+    {
+        using var project = Repository();
+        project.Build().EnsureSuccess("first build");
+        Assert.DoesNotContain("libs/C/Directory.Build.props", Dockerfile(project));
+
+        // Nearer to C than the repository's Directory.Build.props, so MSBuild imports it instead for C alone; neither
+        // the app's project file nor any file the last generation read changes.
+        project.WriteFile("libs/C/Directory.Build.props", "<Project><PropertyGroup><Authors>C team</Authors></PropertyGroup></Project>");
+        project.Build().EnsureSuccess("build after Directory.Build.props appeared beside C");
+
+        var dockerfile = Dockerfile(project);
+        Assert.Contains("libs/C/Directory.Build.props", dockerfile);
+        Assert.Empty(FoundationChecks.Violations(dockerfile));
+        Assert.Contains("!libs/C\n", File.ReadAllText(Path.Combine(project.Directory, "Dockerfile.dockerignore")));
+    }
+
+    [Fact]
     public void ReferenceAddedByDirectoryBuildTargetsIsFollowed()
     {
         using var project = Repository();
