@@ -354,14 +354,14 @@ public sealed class GenerateDockerfile : Task
             var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
             Log.LogMessage(MessageImportance.High, $"DockerfileGen: wrote {names} in {projectDirectory}");
         }
+        else if (!keptDockerfile)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {plans[0].File.FileName} and {plans[1].File.FileName} in {projectDirectory} are up to date");
+        }
 
         if (removed is not null)
         {
             Log.LogMessage(MessageImportance.High, $"DockerfileGen: removed {removed} in {projectDirectory}, which it generated for an earlier build context");
-        }
-        else if (!keptDockerfile)
-        {
-            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {plans[0].File.FileName} and {plans[1].File.FileName} in {projectDirectory} are up to date");
         }
 
         return !Log.HasLoggedErrors;

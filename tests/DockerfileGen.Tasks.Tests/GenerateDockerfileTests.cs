@@ -48,6 +48,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Equal(2, task.WrittenFiles.Length);
         var line = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.High);
         Assert.Equal($"DockerfileGen: wrote Dockerfile and .dockerignore in {temp.Path}", line.Message);
+        Assert.DoesNotContain(engine.Messages, m => m.Message.Contains("up to date", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.True(again.Execute());
 
         Assert.Empty(again.WrittenFiles);
+        Assert.Contains(engine.Messages, m => m.Message == $"DockerfileGen: Dockerfile and .dockerignore in {temp.Path} are up to date");
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(DockerfilePath));
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(IgnorePath));
     }
@@ -142,6 +144,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Empty(engine.Warnings);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High
             && m.Message == $"DockerfileGen: removed Dockerfile.dockerignore in {temp.Path}, which it generated for an earlier build context");
+        Assert.DoesNotContain(engine.Messages, m => m.Message.Contains("up to date", StringComparison.Ordinal));
     }
 
     [Fact]
