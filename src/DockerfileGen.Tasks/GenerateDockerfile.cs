@@ -339,7 +339,7 @@ public sealed class GenerateDockerfile : Task
             }
         }
 
-        var removed = keptDockerfile ? null : RemoveSupersededIgnoreFile(projectDirectory, context, projectFile);
+        var removed = keptDockerfile ? new List<string>() : RemoveSupersededFiles(projectDirectory, context, projectFile, plans.Select(p => p.Path));
 
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
         var root = context.Root.Length == 0 ? projectDirectory : context.Root;
@@ -359,42 +359,65 @@ public sealed class GenerateDockerfile : Task
             Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {plans[0].File.FileName} and {plans[1].File.FileName} in {projectDirectory} are up to date");
         }
 
-        if (removed is not null)
+        if (removed.Count > 0)
         {
-            Log.LogMessage(MessageImportance.High, $"DockerfileGen: removed {removed} in {projectDirectory}, which it generated for an earlier build context");
+            Log.LogMessage(MessageImportance.High, $"DockerfileGen: removed {string.Join(" and ", removed)} in {projectDirectory}, which it generated before and no longer writes");
         }
 
         return !Log.HasLoggedErrors;
     }
 
     /// <summary>
-    /// Removes the ignore file an earlier generation wrote under the other name (see
-    /// <see cref="DockerfileGenerator.SupersededIgnoreFileName"/>) when it is still our unedited file from this project;
-    /// returns its name when it did. An edited <c>Dockerfile.dockerignore</c> stays and is reported (DFG0061), because
-    /// BuildKit reads it instead of the new <c>.dockerignore</c>; a file of the user's, or another project's, stays.
+    /// Removes the files an earlier generation wrote in the project folder that this one no longer writes, when they are
+    /// still our unedited files from this project; returns their names. They are the outputs the last generation listed
+    /// in <see cref="TrackedFilesPath"/> (a Dockerfile and ignore file under the names a changed
+    /// <c>DockerfileGenDockerfileName</c> left behind), and the ignore file under the name the other kind of context gives
+    /// a file named Dockerfile (see <see cref="DockerfileGenerator.SupersededIgnoreFileName"/>), which a fresh
+    /// <c>obj/</c> does not list. An edited <c>Dockerfile.dockerignore</c> stays and is reported (DFG0061), because
+    /// BuildKit reads it instead of the new <c>.dockerignore</c>; any other edited file, a file of the user's, or another
+    /// project's stays as it is.
     /// </summary>
-    private string? RemoveSupersededIgnoreFile(string projectDirectory, BuildContext context, string projectFile)
+    private List<string> RemoveSupersededFiles(string projectDirectory, BuildContext context, string projectFile, IEnumerable<string> outputs)
     {
-        var name = DockerfileGenerator.SupersededIgnoreFileName(DockerfileName.Trim(), context);
-        var path = name is null ? null : Path.Combine(projectDirectory, name);
-        var existing = path is null ? null : AtomicFile.ReadOrNull(path);
-        if (existing is null || !GeneratedFileMarker.HasMarker(existing))
+        var current = new HashSet<string>(outputs.Select(Path.GetFullPath), StringComparer.Ordinal);
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var line in (AtomicFile.ReadOrNull(TrackedFilesPath) ?? "").Split('\n'))
         {
-            return null;
+            var path = line.Trim();
+            if (path.Length > 0 && string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), Path.GetFullPath(projectDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                candidates.Add(Path.GetFullPath(path));
+            }
         }
 
-        if (GeneratedFileMarker.IsUneditedFrom(existing, projectFile))
+        var supersededIgnore = DockerfileGenerator.SupersededIgnoreFileName(DockerfileName.Trim(), context);
+        if (supersededIgnore is not null)
         {
-            File.Delete(path!);
-            return name;
+            candidates.Add(Path.GetFullPath(Path.Combine(projectDirectory, supersededIgnore)));
         }
 
-        if (context.IsProjectFolder && !GeneratedFileMarker.IsUnedited(existing))
+        var removed = new List<string>();
+        foreach (var path in candidates.Where(path => !current.Contains(path)))
         {
-            Report(DiagnosticCatalog.SupersededIgnoreFile(name!, DockerfileGenerator.IgnoreFileName(DockerfileName.Trim(), context)), path!);
+            var existing = AtomicFile.ReadOrNull(path);
+            if (existing is null || !GeneratedFileMarker.HasMarker(existing))
+            {
+                continue;
+            }
+
+            var name = Path.GetFileName(path);
+            if (GeneratedFileMarker.IsUneditedFrom(existing, projectFile))
+            {
+                File.Delete(path);
+                removed.Add(name);
+            }
+            else if (name == supersededIgnore && context.IsProjectFolder && !GeneratedFileMarker.IsUnedited(existing))
+            {
+                Report(DiagnosticCatalog.SupersededIgnoreFile(name, DockerfileGenerator.IgnoreFileName(DockerfileName.Trim(), context)), path);
+            }
         }
 
-        return null;
+        return removed;
     }
 
     // The test projects' closures join the inputs: their folders and restore inputs must be in the context.

@@ -143,7 +143,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.True(File.Exists(IgnorePath));
         Assert.Empty(engine.Warnings);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High
-            && m.Message == $"DockerfileGen: removed Dockerfile.dockerignore in {temp.Path}, which it generated for an earlier build context");
+            && m.Message == $"DockerfileGen: removed Dockerfile.dockerignore in {temp.Path}, which it generated before and no longer writes");
         Assert.DoesNotContain(engine.Messages, m => m.Message.Contains("up to date", StringComparison.Ordinal));
     }
 
@@ -179,7 +179,34 @@ public sealed class GenerateDockerfileTests : IDisposable
     }
 
     [Fact]
-    public void AnotherDockerfileNameNeverRemovesAnIgnoreFile()
+    public void ARenamedDockerfileTakesItsOldFilesAlongButNotEditedOnes()
+    {
+        var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.files");
+        Directory.CreateDirectory(Path.GetDirectoryName(tracked)!);
+        Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
+        Assert.Contains(DockerfilePath, File.ReadAllLines(tracked));
+
+        var renamed = Task(t => { t.TrackedFilesPath = tracked; t.DockerfileName = "Dockerfile.api"; });
+        Assert.True(renamed.Execute());
+
+        Assert.False(File.Exists(DockerfilePath), "docker build . would still build the old Dockerfile");
+        Assert.False(File.Exists(IgnorePath));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "Dockerfile.api")));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
+        Assert.Contains(engine.Messages, m => m.Message == $"DockerfileGen: removed .dockerignore and Dockerfile in {temp.Path}, which it generated before and no longer writes");
+
+        // Back to the default name, with the Dockerfile.api edited by hand: the edit stays, the untouched ignore file goes.
+        var api = Path.Combine(temp.Path, "Dockerfile.api");
+        File.AppendAllText(api, "# mine\n");
+        Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
+        Assert.True(File.Exists(api));
+        Assert.False(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
+        Assert.True(File.Exists(DockerfilePath));
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void AnOwnFileTheLastGenerationDidNotListIsLeftAlone()
     {
         var projectFolderIgnore = GeneratedFileMarker.Apply("**/bin\n", "WebApi.csproj");
         File.WriteAllText(IgnorePath, projectFolderIgnore);
