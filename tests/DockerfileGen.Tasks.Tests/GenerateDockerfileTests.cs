@@ -48,7 +48,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Equal(2, task.WrittenFiles.Length);
         var line = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.High);
         Assert.Equal($"DockerfileGen: wrote Dockerfile and .dockerignore in {temp.Path}", line.Message);
-        Assert.DoesNotContain(engine.Messages, m => m.Message.Contains("up to date", StringComparison.Ordinal));
+        Assert.DoesNotContain(engine.Messages, m => (m.Message ?? "").Contains("up to date", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Empty(engine.Warnings);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High
             && m.Message == $"DockerfileGen: removed Dockerfile.dockerignore in {temp.Path}, which it generated before and no longer writes");
-        Assert.DoesNotContain(engine.Messages, m => m.Message.Contains("up to date", StringComparison.Ordinal));
+        Assert.DoesNotContain(engine.Messages, m => (m.Message ?? "").Contains("up to date", StringComparison.Ordinal));
     }
 
     [Fact]
