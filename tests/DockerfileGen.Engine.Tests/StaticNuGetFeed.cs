@@ -104,11 +104,31 @@ public sealed class StaticNuGetFeed : IDisposable
     /// <summary>
     /// The bridge gateway of the engine: the host's address as containers (and BuildKit's RUN steps) see it; null
     /// when the engine runs without a bridge (<c>dockerd --bridge=none</c>), where a build reaches nothing on the host.
+    /// Docker records it in the default bridge's IPAM configuration, except when the bridge interface (docker0) already
+    /// had its address as the daemon started (Docker 20.10 then lists the subnet alone): the address is then read from
+    /// the interface itself.
     /// </summary>
     public static string? BridgeGateway(string workingDirectory)
     {
-        var inspect = ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}");
-        return inspect.ExitCode == 0 && IPAddress.TryParse(inspect.Output.Trim(), out _) ? inspect.Output.Trim() : null;
+        var inspect = ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format",
+            "{{range .IPAM.Config}}{{.Gateway}}{{end}}|{{index .Options \"com.docker.network.bridge.name\"}}");
+        if (inspect.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var parts = inspect.Output.Trim().Split('|');
+        if (IPAddress.TryParse(parts[0], out _))
+        {
+            return parts[0];
+        }
+
+        var bridge = parts.Length > 1 ? parts[1] : "";
+        return System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(network => bridge.Length > 0 && network.Name == bridge)
+            .SelectMany(network => network.GetIPProperties().UnicastAddresses)
+            .Select(unicast => unicast.Address)
+            .FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork)?.ToString();
     }
 
     /// <summary>
@@ -118,10 +138,9 @@ public sealed class StaticNuGetFeed : IDisposable
     /// </summary>
     public IReadOnlyList<FeedRequest> RequestsFromContainers(string workingDirectory)
     {
-        var inspect = ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Subnet}} {{(index .IPAM.Config 0).Gateway}}")
-            .EnsureSuccess("docker network inspect bridge").Output.Trim().Split(' ');
-        var subnet = IPNetwork.Parse(inspect[0]);
-        var gateway = IPAddress.Parse(inspect[1]);
+        var subnet = IPNetwork.Parse(ContainerEngine.Run(workingDirectory, "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Subnet}}")
+            .EnsureSuccess("docker network inspect bridge").Output.Trim());
+        var gateway = IPAddress.Parse(BridgeGateway(workingDirectory) ?? throw new InvalidOperationException("the engine has no bridge gateway"));
         return Requests.Where(r => IPAddress.TryParse(r.RemoteAddress, out var address) && subnet.Contains(address) && !address.Equals(gateway)).ToList();
     }
 
