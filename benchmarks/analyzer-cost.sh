@@ -8,8 +8,9 @@
 #   shipped  the package as it ships: its targets put DockerfileGen's analyzers last in the compiler's list;
 #   first    DockerfileGen's generator first (NuGet's order without that target), where the compiler charges it the
 #            generator driver's one-time start-up in the process;
-#   without  no DockerfileGen analyzer: the compile the other two are compared with. Its total analyzer and generator
-#            time against shipped's is what DockerfileGen adds, whichever generator the report charges.
+#   without  no DockerfileGen analyzer: the compile the other two are compared with. The difference of its total
+#            analyzer and generator time from shipped's would be what DockerfileGen adds, whichever generator the report
+#            charges, were the totals not spread more widely from build to build than that.
 # (benchmarks/analyzer-order.targets sets the order for the last two.)
 #
 # The compiler server is off (UseSharedCompilation=false), so every compile is a fresh process, the worst case. SERVER=1
@@ -32,7 +33,7 @@ rows="$out/$name.tsv"
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 log="$(mktemp /tmp/dfg-analyzer-cost-XXXXXX.log)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.summary"' EXIT
 mkdir -p "$out"
 
 dotnet build samples/WebApi -nodeReuse:false >"$log" 2>&1 || { cat "$log"; exit 1; }
@@ -72,7 +73,7 @@ load_at_end="$(cut -d' ' -f1-3 /proc/loadavg)"
   summary shipped; echo
   summary first; echo
   printf 'without: all analyzers and generators %s ms (%s), Csc %s ms\n' "$(total without)" "$(spread without)" "$(column without 8)"
-} | tee /tmp/dfg-analyzer-cost-summary.txt
+} | tee "$log.summary"
 echo "load average at end: $load_at_end"
 cat >"$out/$name.md" <<MD
 # Analyzer cost (compiler server $server)
@@ -81,7 +82,7 @@ Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`benchmarks/analyzer-cost.sh\` (SE
 compiler server $server; $runs rounds of three rebuilds of samples/WebApi with \`-p:ReportAnalyzer=true\` (medians). Load average
 (1/5/15 min) at the start: $load_at_start, at the end: $load_at_end.
 
-$(sed 's/^/- /' /tmp/dfg-analyzer-cost-summary.txt)
+$(sed 's/^/- /' "$log.summary")
 
 Target: under 2% of the compile, as the package ships (\`shipped\`). \`first\` runs DockerfileGen's generator before the
 SDK's, where the compiler charges it the generator driver's start-up; \`without\` is the same compile without
@@ -90,6 +91,5 @@ what DockerfileGen adds, so the difference of the totals is not a measurement of
 
 Every build: [$name.tsv]($name.tsv).
 MD
-rm -f /tmp/dfg-analyzer-cost-summary.txt
 # The compiler server outlives the builds; do not leave it behind.
 [ "$server" = off ] || dotnet build-server shutdown >/dev/null 2>&1 || true
