@@ -379,21 +379,23 @@ public sealed class GenerateDockerfile : Task
     /// </summary>
     private List<string> RemoveSupersededFiles(string projectDirectory, BuildContext context, string projectFile, IEnumerable<string> outputs)
     {
+        var dockerfileName = DockerfileName.Trim();
+        var folder = Path.GetFullPath(projectDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var current = new HashSet<string>(outputs.Select(Path.GetFullPath), StringComparer.Ordinal);
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var line in (AtomicFile.ReadOrNull(TrackedFilesPath) ?? "").Split('\n'))
         {
-            var path = line.Trim();
-            if (path.Length > 0 && string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), Path.GetFullPath(projectDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            var path = line.Trim().Length == 0 ? null : Path.GetFullPath(line.Trim());
+            if (path is not null && string.Equals(Path.GetDirectoryName(path), folder, StringComparison.Ordinal))
             {
-                candidates.Add(Path.GetFullPath(path));
+                candidates.Add(path);
             }
         }
 
-        var supersededIgnore = DockerfileGenerator.SupersededIgnoreFileName(DockerfileName.Trim(), context);
+        var supersededIgnore = DockerfileGenerator.SupersededIgnoreFileName(dockerfileName, context);
         if (supersededIgnore is not null)
         {
-            candidates.Add(Path.GetFullPath(Path.Combine(projectDirectory, supersededIgnore)));
+            candidates.Add(Path.Combine(folder, supersededIgnore));
         }
 
         var removed = new List<string>();
@@ -413,7 +415,7 @@ public sealed class GenerateDockerfile : Task
             }
             else if (name == supersededIgnore && context.IsProjectFolder && !GeneratedFileMarker.IsUnedited(existing))
             {
-                Report(DiagnosticCatalog.SupersededIgnoreFile(name, DockerfileGenerator.IgnoreFileName(DockerfileName.Trim(), context)), path);
+                Report(DiagnosticCatalog.SupersededIgnoreFile(name, DockerfileGenerator.IgnoreFileName(dockerfileName, context)), path);
             }
         }
 

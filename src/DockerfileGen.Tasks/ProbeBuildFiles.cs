@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -15,11 +16,11 @@ namespace DockerfileGen.Tasks;
 /// </summary>
 public sealed class ProbeBuildFiles : Task
 {
-    private static readonly string[] Names =
-    {
-        "NuGet.config", "nuget.config", "NuGet.Config", "Directory.Build.props", "Directory.Build.targets",
-        "Directory.Packages.props", "global.json",
-    };
+    // The names the project graph reader finds files by.
+    private static readonly string[] Names = ProjectGraphReader.NuGetConfigNames
+        .Concat(ProjectGraphReader.DirectoryFiles)
+        .Concat(new[] { "global.json" })
+        .ToArray();
 
     /// <summary>The project's folder.</summary>
     [Required]

@@ -21,11 +21,12 @@ internal sealed class ProjectGraphReader
 {
     private static readonly string[] LinkedItemTypes = { "Compile", "Content", "None", "EmbeddedResource", "AdditionalFiles" };
 
-    // The files MSBuild and NuGet look for above every project; the nearest one wins.
-    private static readonly string[] DirectoryFiles = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" };
+    /// <summary>The files MSBuild and NuGet look for above every project; the nearest one wins.</summary>
+    internal static readonly string[] DirectoryFiles = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" };
 
     // NuGet's own order of names for a NuGet.config in one folder; the first one present wins.
-    private static readonly string[] NuGetConfigNames = { "nuget.config", "NuGet.config", "NuGet.Config" };
+    /// <summary>The casings of NuGet.config that NuGet finds (Linux file systems tell them apart).</summary>
+    internal static readonly string[] NuGetConfigNames = { "nuget.config", "NuGet.config", "NuGet.Config" };
 
     private readonly IDictionary<string, string> globalProperties;
     private readonly string[] toolsetRoots;
