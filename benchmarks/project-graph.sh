@@ -16,7 +16,7 @@ runs=${RUNS:-5}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDTERMINALLOGGER=off
 
 dotnet build "$repo/src/DockerfileGen.Tasks" -c Release -nologo -v:q >/dev/null
-tasks="$repo/src/DockerfileGen.Tasks/bin/Release/netstandard2.0/DockerfileGen.Tasks.dll"
+tasks="$repo/src/DockerfileGen.Tasks/bin/Release/net8.0/DockerfileGen.Tasks.dll"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Planning;
 using DockerfileGen.Publishing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -61,6 +62,12 @@ public sealed class BuildImage : Task, ICancelableTask
     /// <summary><c>DockerfileGenBuildArg</c> items: the name, with the value in <c>Value</c> metadata.</summary>
     public ITaskItem[] BuildArgs { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// The app's compiled assembly. When the generated Dockerfile takes the host's versions as build arguments (the graph
+    /// computes them from git, which the image build does not have), they are read from it and passed.
+    /// </summary>
+    public string AssemblyPath { get; set; } = "";
+
     /// <summary><c>DockerfileGenBuildSecret</c> items: the secret id, with the file in <c>Source</c> metadata.</summary>
     public ITaskItem[] Secrets { get; set; } = Array.Empty<ITaskItem>();
 
@@ -80,6 +87,21 @@ public sealed class BuildImage : Task, ICancelableTask
 
     /// <inheritdoc />
     public void Cancel() => cancellation.Cancel();
+
+    // The versions the generated Dockerfile declares as build arguments, unless the user passes them.
+    private IEnumerable<BuildArgument> VersionArguments(string dockerfile)
+    {
+        var text = File.Exists(dockerfile) ? File.ReadAllText(dockerfile) : "";
+        var declared = DockerfilePlanner.VersionArguments.Select(a => a.Argument).Where(a => text.Contains("\nARG " + a + "\n")).ToList();
+        if (declared.Count == 0)
+        {
+            return Enumerable.Empty<BuildArgument>();
+        }
+
+        var versions = AssemblyVersions.Read(AssemblyPath);
+        return declared.Where(a => versions.ContainsKey(a) && !BuildArgs.Any(item => item.ItemSpec.Trim() == a))
+            .Select(a => new BuildArgument(a, versions[a]));
+    }
 
     /// <inheritdoc />
     public override bool Execute()
@@ -110,7 +132,7 @@ public sealed class BuildImage : Task, ICancelableTask
             Tag = ImageTag,
             Tags = ImageTags,
             RuntimeIdentifiers = RuntimeIdentifiers,
-            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).ToList(),
+            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).Concat(VersionArguments(dockerfile)).ToList(),
             Secrets = Secrets.Select(item => new BuildSecret(item.ItemSpec.Trim(), item.GetMetadata("Source"))).ToList(),
         };
         var plan = ImageBuildPlanner.Plan(request);

@@ -26,8 +26,14 @@ public sealed class GenerateDockerfile : Task
     [Required]
     public string AssemblyName { get; set; } = "";
 
-    /// <summary>The framework moniker, for messages.</summary>
+    /// <summary>The framework moniker the image publishes.</summary>
     public string TargetFramework { get; set; } = "";
+
+    /// <summary>
+    /// <c>TargetFrameworks</c> of a multi-targeted project (empty for a single-targeted one): the image then publishes
+    /// <see cref="TargetFramework"/> with <c>-f</c>, from an SDK image that restores all of them.
+    /// </summary>
+    public string TargetFrameworks { get; set; } = "";
 
     /// <summary>MSBuild's resolved framework identifier: only .NETCoreApp runs in a Linux container.</summary>
     [Required]
@@ -84,9 +90,6 @@ public sealed class GenerateDockerfile : Task
 
     /// <summary>Where to write the build context root of the generated Dockerfile, for the validator and the image build.</summary>
     public string ContextPath { get; set; } = "";
-
-    /// <summary>Where to list what the restore layer copies (relative to the context root), for the validator.</summary>
-    public string RestoreInputsPath { get; set; } = "";
 
     /// <summary><c>SelfContained</c>: the final image needs no .NET runtime.</summary>
     public bool SelfContained { get; set; }
@@ -216,6 +219,7 @@ public sealed class GenerateDockerfile : Task
             ProjectFile = projectFile,
             AssemblyName = AssemblyName,
             TargetFramework = TargetFramework,
+            TargetFrameworks = TargetFrameworks.Trim(),
             TargetFrameworkIdentifier = TargetFrameworkIdentifier,
             TargetFrameworkVersion = TargetFrameworkVersion,
             OutputType = OutputType,
@@ -283,8 +287,11 @@ public sealed class GenerateDockerfile : Task
                     globalProperties[property.Key] = property.Value;
                 }
 
+                // The graph as the image's publish resolves it: its configuration, framework and runtime identifiers.
+                var runtimes = ContainerPlatforms.Split(RuntimeIdentifiers).ToList();
+                var image = new ImageBuild(Configuration.Trim(), TargetFrameworks.Trim().Length > 0 ? TargetFramework : "", runtimes.Count > 0 ? runtimes : new List<string> { "linux-x64" });
                 var reader = new ProjectGraphReader(globalProperties, ExcludedRoots);
-                inputs = reader.Read(ProjectFullPath, TargetFramework, ContextRoot, GraphCachePath);
+                inputs = reader.Read(ProjectFullPath, image, ContextRoot, GraphCachePath);
                 if (TestProjects.Length > 0)
                 {
                     inputs = ReadTestProjects(reader, inputs, projectDirectory);
@@ -294,7 +301,7 @@ public sealed class GenerateDockerfile : Task
                     }
                 }
             }
-            catch (Exception e) when (e is InvalidOperationException or TypeLoadException or IOException or MissingMethodException or System.Reflection.TargetInvocationException)
+            catch (Exception e) when (e is ProjectGraphException or InvalidOperationException or TypeLoadException or IOException or MissingMemberException)
             {
                 Report(DiagnosticCatalog.ProjectGraphUnreadable(e.Message), ProjectFullPath);
                 return false;
@@ -344,7 +351,6 @@ public sealed class GenerateDockerfile : Task
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
         var root = context.Root.Length == 0 ? projectDirectory : context.Root;
         WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
-        WriteIfChanged(RestoreInputsPath, keptDockerfile ? Array.Empty<string>() : context.BuildFiles.Concat(context.ProjectFiles));
         WriteIfChanged(SecretsPath, keptDockerfile ? Array.Empty<string>() : context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(root, secret.Path))));
 
         WrittenFiles = written.ToArray();
@@ -431,6 +437,8 @@ public sealed class GenerateDockerfile : Task
         var lockFiles = new List<string>(inputs.LockFiles);
         var linked = new List<string>(inputs.LinkedFiles);
         var credentialed = new List<string>(inputs.CredentialedNuGetConfigs);
+        var restoreOnly = new List<string>(inputs.RestoreOnlyProjects);
+        var folders = new List<string>(inputs.RestoreSourceFolders);
         for (var i = 0; i < TestProjects.Length; i++)
         {
             var path = Path.GetFullPath(Path.Combine(projectDirectory, TestProjects[i].ItemSpec.Trim()));
@@ -440,13 +448,15 @@ public sealed class GenerateDockerfile : Task
                 return null;
             }
 
-            var test = reader.Read(path, "", ContextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
+            var test = reader.Read(path, new ImageBuild(Configuration.Trim(), "", Array.Empty<string>()), ContextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
             tests.Add(path);
             closure.AddRange(test.Projects);
             buildFiles.AddRange(test.BuildFiles);
             lockFiles.AddRange(test.LockFiles);
             linked.AddRange(test.LinkedFiles);
             credentialed.AddRange(test.CredentialedNuGetConfigs);
+            restoreOnly.AddRange(test.RestoreOnlyProjects);
+            folders.AddRange(test.RestoreSourceFolders);
         }
 
         return inputs with
@@ -457,6 +467,8 @@ public sealed class GenerateDockerfile : Task
             LockFiles = lockFiles.Distinct(StringComparer.Ordinal).ToList(),
             LinkedFiles = linked.Distinct(StringComparer.Ordinal).ToList(),
             CredentialedNuGetConfigs = credentialed.Distinct(StringComparer.Ordinal).ToList(),
+            RestoreOnlyProjects = restoreOnly.Distinct(StringComparer.Ordinal).ToList(),
+            RestoreSourceFolders = folders.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -467,6 +479,7 @@ public sealed class GenerateDockerfile : Task
         if (inputs is not null)
         {
             files.UnionWith(inputs.Projects);
+            files.UnionWith(inputs.RestoreOnlyProjects);
             files.UnionWith(inputs.TestClosure);
             files.UnionWith(inputs.BuildFiles);
             files.UnionWith(inputs.LockFiles);

@@ -1,136 +1,94 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
-using System.Reflection;
+using System.Linq;
+using Microsoft.Build.Definition;
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Evaluation.Context;
+using Microsoft.Build.Exceptions;
+using Microsoft.Build.Execution;
 
 namespace DockerfileGen.Tasks;
 
 /// <summary>
-/// A thin reflection wrapper over <c>Microsoft.Build.Evaluation.ProjectCollection</c> of the MSBuild that runs
-/// the task. Only the few members DockerfileGen needs, all public and stable since MSBuild 15.
+/// Evaluates projects with the MSBuild that runs the task, through its own API (compiled against, never reflected
+/// over). Every evaluation of one graph shares an <see cref="EvaluationContext"/>, which caches SDK resolution and
+/// file-system probes across them: most of what an evaluation costs.
 /// </summary>
 internal sealed class MSBuildEvaluator : IDisposable
 {
-    private readonly object collection;
-    private readonly MethodInfo loadProject;
-    private readonly IDictionary<string, string> globalProperties;
-    private readonly Func<string, IDictionary<string, string>, object>? fromFile;
+    private readonly ProjectCollection collection;
+    private readonly EvaluationContext context;
 
-    private MSBuildEvaluator(object collection, MethodInfo loadProject, IDictionary<string, string> globalProperties, Func<string, IDictionary<string, string>, object>? fromFile)
+    private MSBuildEvaluator(ProjectCollection collection, EvaluationContext context)
     {
         this.collection = collection;
-        this.loadProject = loadProject;
-        this.globalProperties = globalProperties;
-        this.fromFile = fromFile;
+        this.context = context;
     }
 
     /// <summary>A fresh project collection; its evaluations never touch the running build's.</summary>
-    public static MSBuildEvaluator Create(IDictionary<string, string> globalProperties)
-    {
-        var type = Type.GetType("Microsoft.Build.Evaluation.ProjectCollection, Microsoft.Build", throwOnError: true)!;
-        var collection = Activator.CreateInstance(type, new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase))!;
-        var load = type.GetMethod("LoadProject", new[] { typeof(string), typeof(IDictionary<string, string>), typeof(string) })
-            ?? throw new MissingMethodException("ProjectCollection.LoadProject(string, IDictionary<string, string>, string)");
-        return new MSBuildEvaluator(collection, load, globalProperties, SharedContextLoader(type.Assembly, collection));
-    }
+    public static MSBuildEvaluator Create() =>
+        Guard("", () => new MSBuildEvaluator(new ProjectCollection(), EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared)));
 
-    // Project.FromFile with one shared EvaluationContext (MSBuild 16.0+) caches SDK resolution and file-system
-    // probes across the evaluations of a graph, which is most of their cost. Null when the API is missing.
-    private static Func<string, IDictionary<string, string>, object>? SharedContextLoader(Assembly msbuild, object collection)
-    {
-        var contextType = msbuild.GetType("Microsoft.Build.Evaluation.Context.EvaluationContext");
-        var policyType = msbuild.GetType("Microsoft.Build.Evaluation.Context.EvaluationContext+SharingPolicy");
-        var optionsType = msbuild.GetType("Microsoft.Build.Definition.ProjectOptions");
-        var projectType = msbuild.GetType("Microsoft.Build.Evaluation.Project");
-        var create = contextType?.GetMethod("Create", new[] { policyType! });
-        var fromFile = projectType?.GetMethod("FromFile", new[] { typeof(string), optionsType! });
-        if (create is null || fromFile is null || policyType is null || optionsType is null)
+    /// <summary>Evaluates <paramref name="path"/> with exactly <paramref name="globalProperties"/>.</summary>
+    public EvaluatedProject Load(string path, IDictionary<string, string> globalProperties) =>
+        Guard(path, () => new EvaluatedProject(ProjectInstance.FromFile(path, new ProjectOptions
         {
-            return null;
-        }
-
-        var context = create.Invoke(null, new[] { Enum.Parse(policyType, "Shared") });
-        return (path, properties) =>
-        {
-            var options = Activator.CreateInstance(optionsType)!;
-            optionsType.GetProperty("GlobalProperties")!.SetValue(options, properties);
-            optionsType.GetProperty("ProjectCollection")!.SetValue(options, collection);
-            optionsType.GetProperty("EvaluationContext")!.SetValue(options, context);
-            return fromFile.Invoke(null, new[] { path, options })!;
-        };
-    }
-
-    /// <summary>Evaluates a project, with <paramref name="targetFramework"/> as a global property when given.</summary>
-    public EvaluatedProject Load(string path, string? targetFramework)
-    {
-        var properties = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
-
-        // A referenced project is evaluated as its own build would be: it picks its own framework and RID.
-        properties.Remove("TargetFramework");
-        properties.Remove("RuntimeIdentifier");
-        if (!string.IsNullOrEmpty(targetFramework))
-        {
-            properties["TargetFramework"] = targetFramework!;
-        }
-
-        try
-        {
-            return new EvaluatedProject(fromFile is not null
-                ? fromFile(path, properties)
-                : loadProject.Invoke(collection, new object?[] { path, properties, null })!);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw new InvalidOperationException($"MSBuild could not evaluate {path}: {e.InnerException.Message}", e.InnerException);
-        }
-    }
+            GlobalProperties = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase),
+            ProjectCollection = collection,
+            EvaluationContext = context,
+        })));
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => collection.Dispose();
+
+    // What MSBuild's API can throw here, as the one exception the task turns into DFG0012: a project that does not
+    // evaluate, or an MSBuild whose API differs from the one the task was compiled against.
+    private static T Guard<T>(string path, Func<T> evaluate)
     {
-        collection.GetType().GetMethod("UnloadAllProjects", Type.EmptyTypes)?.Invoke(collection, null);
-        (collection as IDisposable)?.Dispose();
+        try
+        {
+            return evaluate();
+        }
+        catch (Exception e) when (e is InvalidProjectFileException or InvalidOperationException or ArgumentException or IOException
+                                      or UnauthorizedAccessException or MissingMemberException or TypeLoadException or BadImageFormatException)
+        {
+            var where = path.Length > 0 ? $"MSBuild could not evaluate {path}: " : "MSBuild's evaluation API is not usable in this MSBuild: ";
+            throw new ProjectGraphException(where + e.Message, e);
+        }
     }
 }
 
-/// <summary>One evaluated <c>Microsoft.Build.Evaluation.Project</c>, read through reflection.</summary>
+/// <summary>A failure of MSBuild's evaluation API, reported as DFG0012.</summary>
+internal sealed class ProjectGraphException : Exception
+{
+    public ProjectGraphException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>One evaluated project.</summary>
 internal sealed class EvaluatedProject
 {
-    private readonly object project;
+    private readonly ProjectInstance project;
 
-    public EvaluatedProject(object project) => this.project = project;
+    public EvaluatedProject(ProjectInstance project) => this.project = project;
 
     /// <summary>An evaluated property value, or empty.</summary>
-    public string Property(string name) =>
-        (string?)project.GetType().GetMethod("GetPropertyValue", new[] { typeof(string) })!.Invoke(project, new object[] { name }) ?? "";
+    public string Property(string name) => project.GetPropertyValue(name) ?? "";
 
     /// <summary>The full path of every file this evaluation imported, the project itself excluded.</summary>
-    public IEnumerable<string> Imports()
-    {
-        var imports = (IEnumerable)project.GetType().GetProperty("Imports")!.GetValue(project)!;
-        foreach (var import in imports)
-        {
-            var imported = import.GetType().GetProperty("ImportedProject")!.GetValue(import);
-            var path = (string?)imported?.GetType().GetProperty("FullPath")!.GetValue(imported);
-            if (!string.IsNullOrEmpty(path))
-            {
-                yield return Path.GetFullPath(path);
-            }
-        }
-    }
+    public IEnumerable<string> Imports() => project.ImportPaths.Where(p => !string.IsNullOrEmpty(p)).Select(Path.GetFullPath);
 
     /// <summary>The evaluated full paths of the items of one type.</summary>
-    public IEnumerable<string> ItemFullPaths(string itemType)
-    {
-        var items = (IEnumerable)project.GetType().GetMethod("GetItems", new[] { typeof(string) })!.Invoke(project, new object[] { itemType })!;
-        foreach (var item in items)
-        {
-            var fullPath = (string?)item.GetType().GetMethod("GetMetadataValue", new[] { typeof(string) })!.Invoke(item, new object[] { "FullPath" });
-            if (!string.IsNullOrEmpty(fullPath))
-            {
-                yield return fullPath!;
-            }
-        }
-    }
+    public IEnumerable<string> ItemFullPaths(string itemType) =>
+        project.GetItems(itemType).Select(item => item.GetMetadataValue("FullPath")).Where(p => !string.IsNullOrEmpty(p));
+
+    /// <summary>The items of one type: their evaluated include and the metadata asked for.</summary>
+    public IEnumerable<(string Include, string FullPath, Dictionary<string, string> Metadata)> Items(string itemType, params string[] metadata) =>
+        project.GetItems(itemType).Select(item => (
+            item.EvaluatedInclude,
+            item.GetMetadataValue("FullPath"),
+            metadata.ToDictionary(name => name, name => item.GetMetadataValue(name) ?? "", StringComparer.OrdinalIgnoreCase)));
 }

@@ -4,19 +4,40 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using DockerfileGen.Model;
+using DockerfileGen.Planning;
 
 namespace DockerfileGen.Tasks;
 
+/// <summary>What the image build is: the configuration, framework and runtime identifiers its publish uses.</summary>
+internal sealed class ImageBuild
+{
+    /// <param name="configuration">The configuration of <c>dotnet publish -c</c>.</param>
+    /// <param name="targetFramework">The framework of <c>dotnet publish -f</c> for a multi-targeted app, else empty.</param>
+    /// <param name="runtimeIdentifiers">The runtime identifiers the image is built for (one publish each).</param>
+    public ImageBuild(string configuration, string targetFramework, IReadOnlyList<string> runtimeIdentifiers)
+    {
+        Configuration = configuration;
+        TargetFramework = targetFramework;
+        RuntimeIdentifiers = runtimeIdentifiers;
+    }
+
+    public string Configuration { get; }
+
+    public string TargetFramework { get; }
+
+    public IReadOnlyList<string> RuntimeIdentifiers { get; }
+}
+
 /// <summary>
-/// Finds everything the build of an application reads beyond its own folder by asking MSBuild: it evaluates
-/// the project and, recursively, every project it references, exactly as MSBuild resolves them (conditions,
-/// globs, references added by imported files), and records their imports, lock files and linked items.
-/// NuGet.config and global.json are found the way NuGet and the SDK find them.
+/// Finds everything the build of an application reads beyond its own folder by asking MSBuild, the way the image's
+/// own build resolves the graph: the app is evaluated with the image's configuration, framework and runtime
+/// identifier, and each project reference with the global properties the build would give it (the nearest framework
+/// of a multi-targeted project by NuGet's rule, <c>SetTargetFramework</c>, <c>SkipGetTargetFrameworkProperties</c>,
+/// <c>SetConfiguration</c>, <c>GlobalPropertiesToRemove</c>, ...), so references conditioned on any of those come in
+/// exactly when that build would follow them. Restore reads more than the publish builds: it walks every framework
+/// of every project, so the project files it reaches only through other frameworks are restore inputs too.
+/// Imports, lock files, linked items, symbolic links, folder feeds, NuGet.config and global.json are recorded.
 /// </summary>
-/// <remarks>
-/// The evaluation API lives in Microsoft.Build.dll, which has no netstandard build; the MSBuild that runs
-/// this task has it loaded, so it is reached through reflection instead of a compile-time reference.
-/// </remarks>
 internal sealed class ProjectGraphReader
 {
     private static readonly string[] LinkedItemTypes = { "Compile", "Content", "None", "EmbeddedResource", "AdditionalFiles" };
@@ -28,71 +49,79 @@ internal sealed class ProjectGraphReader
     /// <summary>The casings of NuGet.config that NuGet finds (Linux file systems tell them apart).</summary>
     internal static readonly string[] NuGetConfigNames = { "nuget.config", "NuGet.config", "NuGet.Config" };
 
-    private readonly IDictionary<string, string> globalProperties;
-    private readonly string[] toolsetRoots;
+    /// <summary>Packages that compute the version from git, which the image build does not have.</summary>
+    internal static readonly string[] VersioningPackages = { "MinVer", "Nerdbank.GitVersioning", "GitVersion.MsBuild", "GitVersionTask" };
 
-    /// <param name="globalProperties">The build's global properties, passed on to every evaluation.</param>
+    // Global properties the SDK never passes on to a referenced project's framework query.
+    private static readonly string[] PerProjectProperties = { "TargetFramework", "RuntimeIdentifier", "SelfContained" };
+
+    private readonly Dictionary<string, string> baseProperties;
+    private readonly string[] toolsetRoots;
+    private readonly Dictionary<string, ProjectRecord> evaluated = new(StringComparer.Ordinal);
+    private Dictionary<string, ProjectRecord> cached = new(StringComparer.Ordinal);
+    private MSBuildEvaluator? evaluator;
+    private bool evaluatedAny;
+
+    /// <param name="globalProperties">The build's global properties; the image build's own replace the per-build ones.</param>
     /// <param name="excludedRoots">Folders whose files are never build inputs (DockerfileGen's own package).</param>
     public ProjectGraphReader(IDictionary<string, string> globalProperties, IEnumerable<string> excludedRoots)
     {
-        this.globalProperties = globalProperties;
+        baseProperties = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in PerProjectProperties.Concat(new[] { "Configuration" }))
+        {
+            baseProperties.Remove(name);
+        }
+
         toolsetRoots = excludedRoots.Where(r => !string.IsNullOrEmpty(r)).Select(FullDirectory).ToArray();
     }
 
-    /// <summary>Evaluates the graph under <paramref name="appProject"/>.</summary>
+    /// <summary>Evaluates the graph under <paramref name="appProject"/> as <paramref name="image"/> builds it.</summary>
     /// <param name="appProject">The application project's full path.</param>
-    /// <param name="targetFramework">The application's target framework for its evaluation.</param>
+    /// <param name="image">How the image builds it.</param>
     /// <param name="contextRootOverride">The user's context root, or empty.</param>
     /// <param name="cachePath">Where evaluations are remembered between builds, or empty.</param>
-    public BuildInputs Read(string appProject, string targetFramework, string contextRootOverride, string cachePath = "")
+    public BuildInputs Read(string appProject, ImageBuild image, string contextRootOverride, string cachePath = "")
     {
         // The SDK in use is part of the key: a new SDK evaluates the same files differently.
-        var key = ProjectGraphCache.Key(globalProperties, targetFramework + "|" + Environment.GetEnvironmentVariable("MSBuildExtensionsPath") + "|" + Environment.GetEnvironmentVariable("MSBuildSDKsPath"));
-        var cached = ProjectGraphCache.Read(cachePath, key);
-        MSBuildEvaluator? evaluator = null;
+        var key = ProjectGraphCache.Key(baseProperties, string.Join("|", image.Configuration, image.TargetFramework, string.Join(";", image.RuntimeIdentifiers),
+            Environment.GetEnvironmentVariable("MSBuildExtensionsPath"), Environment.GetEnvironmentVariable("MSBuildSDKsPath")));
+        cached = ProjectGraphCache.Read(cachePath, key);
+        evaluated.Clear();
+        evaluatedAny = false;
         try
         {
-            var records = new List<ProjectRecord>();
-            var queue = new Queue<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var app = Path.GetFullPath(appProject);
-            queue.Enqueue(app);
-            seen.Add(app);
-            while (queue.Count > 0)
-            {
-                var path = queue.Dequeue();
-                if (!cached.TryGetValue(path, out var record))
-                {
-                    evaluator ??= MSBuildEvaluator.Create(globalProperties);
-                    record = Evaluate(evaluator, path, path == app ? targetFramework : null);
-                }
-
-                records.Add(record);
-                foreach (var reference in record.References.Where(r => File.Exists(r) && seen.Add(r)))
-                {
-                    queue.Enqueue(reference);
-                }
-            }
-
-            if (!string.IsNullOrEmpty(cachePath) && (evaluator is not null || cached.Count != records.Count))
+            var built = WalkBuild(app, image);
+            var restored = WalkRestore(app, image);
+            if (!string.IsNullOrEmpty(cachePath) && (evaluatedAny || cached.Count != evaluated.Count))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cachePath))!);
-                AtomicFile.Write(cachePath, ProjectGraphCache.Format(key, records));
+                AtomicFile.Write(cachePath, ProjectGraphCache.Format(key, evaluated.Values));
             }
 
-            var lockFiles = records.Select(LockFile).Where(f => f is not null).Select(f => f!).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var projects = built.Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
+            var restoreOnly = restored.Select(r => r.Path).Distinct(StringComparer.Ordinal).Where(p => !projects.Contains(p)).ToList();
+            var all = built.Concat(restored).ToList();
+            var lockFiles = all.Select(LockFile).Where(f => f is not null).Select(f => f!).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var appDirectory = Path.GetDirectoryName(app)!;
-            var restoreConfigFile = records[0].RestoreConfigFile;
-            var nugetConfigs = restoreConfigFile.Length > 0 ? new List<string> { restoreConfigFile } : FindNuGetConfigs(appDirectory);
+            var restoreConfigFile = built[0].Property("RestoreConfigFile");
+            var nugetConfigs = restoreConfigFile.Length > 0
+                ? new List<string> { Path.GetFullPath(Path.Combine(appDirectory, restoreConfigFile)) }
+                : FindNuGetConfigs(appDirectory);
+            var links = built.SelectMany(r => r.Links).Distinct().ToList();
             return new BuildInputs
             {
                 AppProject = app,
-                Projects = records.Select(r => r.Path).ToList(),
-                BuildFiles = records.SelectMany(r => r.Imports).Concat(nugetConfigs).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
+                Projects = projects,
+                RestoreOnlyProjects = restoreOnly,
+                BuildFiles = all.SelectMany(r => r.Imports).Concat(nugetConfigs).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
                 LockFiles = lockFiles,
                 LockFilesWithoutLinuxRuntime = lockFiles.Where(f => !File.ReadAllText(f).Contains("/linux-")).ToList(),
-                LinkedFiles = records.SelectMany(r => r.Linked).Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
+                LinkedFiles = built.SelectMany(r => r.Linked).Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
+                SymbolicLinks = links.Select(l => new LinkedPath(l.Link, l.Target, l.RealPath, Directory.Exists(l.RealPath))).ToList(),
                 CredentialedNuGetConfigs = nugetConfigs.Where(HasCredentials).ToList(),
+                RestoreSourceFolders = RestoreFolders(nugetConfigs, all, baseProperties),
+                VersioningPackages = built.SelectMany(r => r.Packages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p, StringComparer.Ordinal).ToList(),
                 GlobalJson = FindUp(appDirectory, "global.json"),
                 ContextRootOverride = string.IsNullOrWhiteSpace(contextRootOverride) ? null : FullDirectory(contextRootOverride),
             };
@@ -100,21 +129,158 @@ internal sealed class ProjectGraphReader
         finally
         {
             evaluator?.Dispose();
+            evaluator = null;
         }
     }
 
-    private ProjectRecord Evaluate(MSBuildEvaluator evaluator, string path, string? targetFramework)
+    // The projects `dotnet publish` builds, each with the global properties the build gives it; the app first.
+    private List<ProjectRecord> WalkBuild(string app, ImageBuild image)
     {
-        var project = evaluator.Load(path, targetFramework);
-        var directory = Path.GetDirectoryName(path)!;
-        var record = new ProjectRecord
+        var records = new List<ProjectRecord>();
+        var queue = new Queue<(string Path, Dictionary<string, string> Globals)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var runtime in image.RuntimeIdentifiers.DefaultIfEmpty(""))
         {
-            Path = path,
-            ProjectName = project.Property("MSBuildProjectName"),
-            LockFileSetting = project.Property("NuGetLockFilePath"),
-        };
-        var configured = project.Property("RestoreConfigFile");
-        record.RestoreConfigFile = string.IsNullOrEmpty(configured) ? "" : Path.GetFullPath(Path.Combine(directory, configured));
+            var globals = new Dictionary<string, string>(baseProperties, StringComparer.OrdinalIgnoreCase) { ["Configuration"] = image.Configuration };
+            if (image.TargetFramework.Length > 0)
+            {
+                globals["TargetFramework"] = image.TargetFramework;
+            }
+
+            if (runtime.Length > 0)
+            {
+                globals["RuntimeIdentifier"] = runtime;
+            }
+
+            if (seen.Add(ProjectGraphCache.RecordKey(app, ProjectGraphCache.GlobalsKey(globals))))
+            {
+                queue.Enqueue((app, globals));
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var (path, globals) = queue.Dequeue();
+            var record = Evaluate(path, globals);
+            records.Add(record);
+            foreach (var reference in record.References.Where(r => File.Exists(r.Path)))
+            {
+                var next = ReferenceGlobals(record, reference, globals);
+                if (next is not null && seen.Add(ProjectGraphCache.RecordKey(reference.Path, ProjectGraphCache.GlobalsKey(next))))
+                {
+                    queue.Enqueue((reference.Path, next));
+                }
+            }
+        }
+
+        return records;
+    }
+
+    // The global properties the build gives a referenced project (Microsoft.Common.CurrentVersion.targets,
+    // _GetProjectReferenceTargetFrameworkProperties); null when no framework of it fits, where the build fails anyway.
+    private Dictionary<string, string>? ReferenceGlobals(ProjectRecord referencing, ReferenceRecord reference, Dictionary<string, string> globals)
+    {
+        var set = Pairs(reference["SetConfiguration"]).Concat(Pairs(reference["SetPlatform"])).ToList();
+        var removed = Split(reference["GlobalPropertiesToRemove"]).Concat(Split(reference["UndefineProperties"])).ToList();
+        var next = new Dictionary<string, string>(globals, StringComparer.OrdinalIgnoreCase);
+        if (reference["SetTargetFramework"].Length > 0 || IsTrue(reference["SkipGetTargetFrameworkProperties"]))
+        {
+            // Told, not asked: the referencing build's properties flow on, with what the metadata sets or removes.
+            Apply(next, set.Concat(Pairs(reference["SetTargetFramework"])).Concat(Pairs(reference["AdditionalProperties"])), removed);
+            return next;
+        }
+
+        var query = new Dictionary<string, string>(globals, StringComparer.OrdinalIgnoreCase);
+        Apply(query, set, removed.Concat(PerProjectProperties));
+        var outer = Evaluate(reference.Path, query);
+        Apply(next, set.Concat(Pairs(reference["AdditionalProperties"])), removed.Concat(new[] { "TargetFramework" }));
+        var ridAgnostic = outer.Property("IsRidAgnostic");
+        if (IsTrue(outer.Property("IsCrossTargetingBuild")))
+        {
+            var nearest = NearestTargetFramework.Select(referencing.Property("TargetFramework"), Split(outer.Property("TargetFrameworks")));
+            if (nearest is null)
+            {
+                return null;
+            }
+
+            next["TargetFramework"] = nearest;
+
+            // Whether RuntimeIdentifier flows is the chosen framework's answer, which only its own evaluation knows.
+            var withoutRuntime = new Dictionary<string, string>(next, StringComparer.OrdinalIgnoreCase);
+            Apply(withoutRuntime, Enumerable.Empty<KeyValuePair<string, string>>(), new[] { "RuntimeIdentifier", "SelfContained" });
+            ridAgnostic = Evaluate(reference.Path, withoutRuntime).Property("IsRidAgnostic");
+        }
+
+        if (!string.Equals(ridAgnostic, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            Apply(next, Enumerable.Empty<KeyValuePair<string, string>>(), new[] { "RuntimeIdentifier", "SelfContained" });
+        }
+
+        return next;
+    }
+
+    // The projects `dotnet restore` reads: NuGet walks every framework of every project it reaches.
+    private List<ProjectRecord> WalkRestore(string app, ImageBuild image)
+    {
+        var records = new List<ProjectRecord>();
+        var queue = new Queue<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { app };
+        queue.Enqueue(app);
+        while (queue.Count > 0)
+        {
+            var path = queue.Dequeue();
+            var globals = new Dictionary<string, string>(baseProperties, StringComparer.OrdinalIgnoreCase) { ["Configuration"] = image.Configuration };
+            if (path == app && image.RuntimeIdentifiers.Count > 0)
+            {
+                globals["RuntimeIdentifier"] = image.RuntimeIdentifiers[0];
+            }
+
+            var outer = Evaluate(path, globals);
+            var frameworks = new List<ProjectRecord> { outer };
+            if (IsTrue(outer.Property("IsCrossTargetingBuild")))
+            {
+                foreach (var framework in Split(outer.Property("TargetFrameworks")))
+                {
+                    frameworks.Add(Evaluate(path, new Dictionary<string, string>(globals, StringComparer.OrdinalIgnoreCase) { ["TargetFramework"] = framework }));
+                }
+            }
+
+            records.AddRange(frameworks);
+            foreach (var reference in frameworks.SelectMany(r => r.References).Where(r => File.Exists(r.Path) && seen.Add(r.Path)))
+            {
+                queue.Enqueue(reference.Path);
+            }
+        }
+
+        return records;
+    }
+
+    private ProjectRecord Evaluate(string path, Dictionary<string, string> globals)
+    {
+        var globalsKey = ProjectGraphCache.GlobalsKey(globals);
+        var key = ProjectGraphCache.RecordKey(path, globalsKey);
+        if (evaluated.TryGetValue(key, out var record) || cached.TryGetValue(key, out record))
+        {
+            evaluated[key] = record;
+            return record;
+        }
+
+        evaluator ??= MSBuildEvaluator.Create();
+        evaluatedAny = true;
+        record = Read(evaluator.Load(path, globals), path, globalsKey);
+        evaluated[key] = record;
+        return record;
+    }
+
+    private ProjectRecord Read(EvaluatedProject project, string path, string globalsKey)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var record = new ProjectRecord { Path = path, Globals = globalsKey };
+        foreach (var name in ProjectRecord.PropertyNames)
+        {
+            record.Properties[name] = project.Property(name);
+        }
+
         record.Watched.Add((path, ProjectGraphCache.Stamp(path)));
 
         string Dir(string name) => FullDirectory(Path.Combine(directory, project.Property(name)));
@@ -145,9 +311,22 @@ internal sealed class ProjectGraphReader
             }
         }
 
-        record.References.AddRange(project.ItemFullPaths("ProjectReference").Select(Path.GetFullPath).Distinct(StringComparer.Ordinal));
+        foreach (var (_, fullPath, metadata) in project.Items("ProjectReference", ReferenceRecord.MetadataNames))
+        {
+            var reference = new ReferenceRecord { Path = Path.GetFullPath(fullPath) };
+            foreach (var pair in metadata.Where(m => m.Value.Length > 0))
+            {
+                reference.Metadata[pair.Key] = pair.Value;
+            }
 
-        foreach (var file in LinkedItemTypes.SelectMany(project.ItemFullPaths).Distinct(StringComparer.Ordinal))
+            record.References.Add(reference);
+        }
+
+        record.Packages.AddRange(project.Items("PackageReference").Select(item => item.Include)
+            .Where(id => VersioningPackages.Contains(id, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase));
+
+        var itemFiles = LinkedItemTypes.SelectMany(project.ItemFullPaths).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var file in itemFiles)
         {
             if (!IsUnder(file, directory) && File.Exists(file) && !IsUnderAny(file, excluded))
             {
@@ -161,6 +340,12 @@ internal sealed class ProjectGraphReader
             record.Watched.Add((folder, ProjectGraphCache.Stamp(folder)));
         }
 
+        record.Links.AddRange(SymbolicLinks.Find(directory, itemFiles.Where(f => IsUnder(f, directory) && !IsUnderAny(f, excluded))));
+        foreach (var link in record.Links)
+        {
+            record.Watched.Add((link.Link, ProjectGraphCache.Stamp(link.Link)));
+        }
+
         // A Directory.Build.props created later nearer the project than the one imported now (or where there was none)
         // changes the evaluation, so the places it could appear are watched while they hold nothing.
         foreach (var candidate in Ancestors(directory).SelectMany(folder => DirectoryFiles.Select(name => Path.Combine(folder, name))))
@@ -172,6 +357,114 @@ internal sealed class ProjectGraphReader
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// The local folders restore reads packages from: folder feeds and fallback folders of the NuGet.config files NuGet
+    /// merges (the nearest last, a <c>&lt;clear /&gt;</c> dropping what the configs further away named), and the
+    /// folders the projects name in <c>RestoreSources</c>, <c>RestoreAdditionalProjectSources</c> and the fallback folder
+    /// properties. Folders that do not exist are left out (restore on this machine did without them), and so are the
+    /// properties this build got on its command line: the image build does not get them.
+    /// </summary>
+    private static List<string> RestoreFolders(List<string> nugetConfigs, IEnumerable<ProjectRecord> records, IDictionary<string, string> commandLine)
+    {
+        var folders = new List<string>();
+        foreach (var section in new[] { "packageSources", "fallbackPackageFolders" })
+        {
+            var named = new List<(string Key, string Folder)>();
+            var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var config in Enumerable.Reverse(nugetConfigs))
+            {
+                XDocument document;
+                try
+                {
+                    document = XDocument.Load(config);
+                }
+                catch (Exception e) when (e is IOException or System.Xml.XmlException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                var configDirectory = Path.GetDirectoryName(config)!;
+                foreach (var element in document.Root?.Elements().Where(e => Is(e, section)).SelectMany(e => e.Elements()) ?? Enumerable.Empty<XElement>())
+                {
+                    if (Is(element, "clear"))
+                    {
+                        named.Clear();
+                    }
+                    else if (Is(element, "add") && LocalFolder((string?)element.Attribute("value") ?? "", configDirectory) is { } folder)
+                    {
+                        named.Add(((string?)element.Attribute("key") ?? "", folder));
+                    }
+                }
+
+                foreach (var element in document.Root?.Elements().Where(e => Is(e, "disabledPackageSources")).SelectMany(e => e.Elements()) ?? Enumerable.Empty<XElement>())
+                {
+                    if (Is(element, "add") && string.Equals((string?)element.Attribute("value"), "true", StringComparison.OrdinalIgnoreCase))
+                    {
+                        disabled.Add((string?)element.Attribute("key") ?? "");
+                    }
+                }
+            }
+
+            folders.AddRange(named.Where(n => section != "packageSources" || !disabled.Contains(n.Key)).Select(n => n.Folder));
+        }
+
+        foreach (var record in records)
+        {
+            var directory = Path.GetDirectoryName(record.Path)!;
+            foreach (var name in new[] { "RestoreSources", "RestoreAdditionalProjectSources", "RestoreFallbackFolders", "RestoreAdditionalProjectFallbackFolders" }.Where(n => !commandLine.ContainsKey(n)))
+            {
+                folders.AddRange(Split(record.Property(name)).Select(value => LocalFolder(value, directory)).Where(f => f is not null).Select(f => f!));
+            }
+        }
+
+        return folders.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
+    // A source that is a folder on this machine (not a URL), as a full path, when it exists.
+    private static string? LocalFolder(string value, string relativeTo)
+    {
+        var text = Environment.ExpandEnvironmentVariables(value.Trim());
+        if (text.Length == 0 || text.IndexOf("://", StringComparison.Ordinal) > 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var full = FullDirectory(Path.Combine(relativeTo, text.Replace('\\', Path.DirectorySeparatorChar)));
+            return Directory.Exists(full) ? full : null;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Is(XElement element, string name) => string.Equals(element.Name.LocalName, name, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Split(string list) =>
+        list.Split(';').Select(part => part.Trim()).Where(part => part.Length > 0);
+
+    // "A=1;B=2" as MSBuild's Properties and metadata such as SetConfiguration write them.
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(string list) =>
+        Split(list).Where(part => part.IndexOf('=') > 0)
+            .Select(part => new KeyValuePair<string, string>(part.Substring(0, part.IndexOf('=')).Trim(), part.Substring(part.IndexOf('=') + 1).Trim()));
+
+    private static void Apply(Dictionary<string, string> globals, IEnumerable<KeyValuePair<string, string>> set, IEnumerable<string> removed)
+    {
+        foreach (var name in removed)
+        {
+            globals.Remove(name);
+        }
+
+        foreach (var pair in set)
+        {
+            globals[pair.Key] = pair.Value;
+        }
     }
 
     /// <summary>Every NuGet.config NuGet merges for a restore in <paramref name="directory"/>, nearest first.</summary>
@@ -202,14 +495,15 @@ internal sealed class ProjectGraphReader
     private static string? LockFile(ProjectRecord record)
     {
         var directory = Path.GetDirectoryName(record.Path)!;
-        if (record.LockFileSetting.Length > 0)
+        var setting = record.Property("NuGetLockFilePath");
+        if (setting.Length > 0)
         {
-            var full = Path.GetFullPath(Path.Combine(directory, record.LockFileSetting));
+            var full = Path.GetFullPath(Path.Combine(directory, setting));
             return File.Exists(full) ? full : null;
         }
 
         // NuGet's default names: packages.<project name>.lock.json first, then packages.lock.json.
-        var named = Path.Combine(directory, $"packages.{record.ProjectName.Replace(' ', '_')}.lock.json");
+        var named = Path.Combine(directory, $"packages.{record.Property("MSBuildProjectName").Replace(' ', '_')}.lock.json");
         if (File.Exists(named))
         {
             return named;

@@ -35,8 +35,12 @@ public sealed class ValidateDockerfile : Task
     /// <summary>The build context root DockerfileGen generated the Dockerfile for; used when the Dockerfile is ours.</summary>
     public string GeneratedContextDirectory { get; set; } = "";
 
-    /// <summary>What the generated restore layer copies, relative to <see cref="GeneratedContextDirectory"/>.</summary>
-    public string[] RestoreInputs { get; set; } = Array.Empty<string>();
+    /// <summary>
+    /// The restore graph NuGet wrote for the project (<c>obj/&lt;project&gt;.nuget.dgspec.json</c>): the restore-input rule
+    /// (DFG3004) checks a generated restore layer against what restore itself read (<see cref="RestoreEvidence"/>), not
+    /// against what generation decided to copy.
+    /// </summary>
+    public string RestoreGraphPath { get; set; } = "";
 
     /// <summary>The assembly name: the entrypoint must start it.</summary>
     public string AssemblyName { get; set; } = "";
@@ -144,8 +148,8 @@ public sealed class ValidateDockerfile : Task
                 : string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? true : null,
             // Only for our own output do we know the context is the project folder and what restore reads.
             RestoreInputs = !generated ? null
-                : RestoreInputs.Length > 0 ? RestoreInputs
-                : ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null,
+                : RestoreEvidence.Read(RestoreGraphPath, ProjectFullPath, ContextDirectoryFor(generated))
+                  ?? (ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null),
         };
 
         // The context files the rules open are inputs of the lint like the Dockerfile: the cache key covers them.
@@ -237,7 +241,7 @@ public sealed class ValidateDockerfile : Task
             Add(parameter);
         }
 
-        Add(string.Join("\n", RestoreInputs));
+        Add(RestoreGraphPath.Length > 0 && File.Exists(RestoreGraphPath) ? File.ReadAllText(RestoreGraphPath) : null);
         Add(text);
         Add(context.IgnoreFileName);
         Add(context.IgnoreFileText);

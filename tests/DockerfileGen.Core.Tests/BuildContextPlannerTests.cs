@@ -130,6 +130,57 @@ public sealed class BuildContextPlannerTests
         Assert.Contains("RuntimeIdentifiers", warning.Message);
     }
 
+    [Fact]
+    public void AProjectRestoreReadsOnlyForAnotherFrameworkGivesItsProjectFileNotItsFolder()
+    {
+        var context = Plan(Repository(i => i with { RestoreOnlyProjects = new[] { "/repo/src/Legacy/Legacy.csproj" } }));
+
+        Assert.Contains("src/Legacy/Legacy.csproj", context.ProjectFiles);
+        Assert.DoesNotContain("src/Legacy", context.ProjectDirectories);
+    }
+
+    [Fact]
+    public void FolderFeedsInsideTheContextAreCopiedBeforeRestore()
+    {
+        var context = Plan(Repository(i => i with { RestoreSourceFolders = new[] { "/repo/.packages", "/repo/.packages/nested", "/repo/src/Api/feed" } }));
+
+        Assert.Equal(new[] { ".packages", "src/Api/feed" }, context.RestoreFolders);
+    }
+
+    [Fact]
+    public void AFolderFeedOutsideTheContextIsACodedErrorThatNamesIt()
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var context = BuildContextPlanner.Plan(Repository(i => i with { RestoreSourceFolders = new[] { "/opt/feeds/local" } }), diagnostics);
+
+        Assert.Null(context);
+        var error = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("DFG0014", error.Code);
+        Assert.Contains("/opt/feeds/local", error.Message);
+    }
+
+    [Fact]
+    public void ARelativeSymbolicLinkOutOfAProjectFolderBringsItsTargetFolder()
+    {
+        var context = Plan(Repository(i => i with { SymbolicLinks = new[] { new LinkedPath("/repo/src/Api/Shared", "../../common/Shared", "/repo/common/Shared", true) } }));
+
+        Assert.Equal(new[] { "common/Shared" }, context.LinkedDirectories);
+    }
+
+    [Theory]
+    [InlineData("/home/me/common/Shared", "/home/me/common/Shared")]
+    [InlineData("../../common/Shared", "/repo/elsewhere/Shared")]
+    public void ASymbolicLinkThatWouldDangleInTheImageIsACodedError(string target, string realPath)
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var context = BuildContextPlanner.Plan(Repository(i => i with { SymbolicLinks = new[] { new LinkedPath("/repo/src/Api/Shared", target, realPath, true) } }), diagnostics);
+
+        Assert.Null(context);
+        Assert.Equal("DFG0015", Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error).Code);
+    }
+
     [Theory]
     [InlineData("/a/b/c", "/a/b", true)]
     [InlineData("/a/b", "/a/b", true)]

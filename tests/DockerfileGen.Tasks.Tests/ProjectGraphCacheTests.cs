@@ -10,9 +10,12 @@ public sealed class ProjectGraphCacheTests : IDisposable
 
     private ProjectRecord Record(string project, string import)
     {
-        var record = new ProjectRecord { Path = project, ProjectName = "App", LockFileSetting = "", RestoreConfigFile = "" };
+        var record = new ProjectRecord { Path = project, Globals = "configuration=Release" };
+        record.Properties["MSBuildProjectName"] = "App";
         record.Imports.Add(import);
-        record.References.Add("/elsewhere/B.csproj");
+        var reference = new ReferenceRecord { Path = "/elsewhere/B.csproj" };
+        reference.Metadata["SetTargetFramework"] = "TargetFramework=net8.0";
+        record.References.Add(reference);
         record.Linked.Add("/elsewhere/shared/x.cs");
         record.Watched.Add((project, ProjectGraphCache.Stamp(project)));
         record.Watched.Add((import, ProjectGraphCache.Stamp(import)));
@@ -30,7 +33,11 @@ public sealed class ProjectGraphCacheTests : IDisposable
         var read = Assert.Single(ProjectGraphCache.Read(cache, "k")).Value;
 
         Assert.Equal(new[] { import }, read.Imports);
-        Assert.Equal(new[] { "/elsewhere/B.csproj" }, read.References);
+        Assert.Equal("App", read.Property("MSBuildProjectName"));
+        Assert.Equal("configuration=Release", read.Globals);
+        var reference = Assert.Single(read.References);
+        Assert.Equal("/elsewhere/B.csproj", reference.Path);
+        Assert.Equal("TargetFramework=net8.0", reference["SetTargetFramework"]);
         Assert.Equal(new[] { "/elsewhere/shared/x.cs" }, read.Linked);
     }
 

@@ -118,8 +118,15 @@ public sealed class TargetsTests
         Assert.Single(result.Output.Split('\n'), line => line.Contains("DockerfileGen: wrote", StringComparison.Ordinal));
         Assert.Contains("/dotnet/sdk:10.0 AS build", File.ReadAllText(project.Dockerfile));
 
+        Assert.Contains(" -f net10.0 ", File.ReadAllText(project.Dockerfile));
+
+        // The image publishes net8.0, from an SDK that restores net10.0 too (restore covers every framework).
         project.Build("-p:DockerfileGenTargetFramework=net8.0").EnsureSuccess("build for net8.0");
-        Assert.Contains("/dotnet/sdk:8.0 AS build", File.ReadAllText(project.Dockerfile));
+        var dockerfile = File.ReadAllText(project.Dockerfile);
+        Assert.Contains("/dotnet/sdk:10.0 AS build", dockerfile);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", dockerfile);
+        Assert.Contains("dotnet publish App.csproj -c Release -f net8.0 -a $TARGETARCH", dockerfile);
+        Assert.Empty(FoundationChecks.Violations(dockerfile));
     }
 
     [Fact]

@@ -84,7 +84,8 @@ public static class FoundationChecks
             problems.Add("the restore layer copies no project file");
         }
 
-        foreach (var source in restoreSources.Where(s => !IsRestoreInput(s)))
+        // A folder copied before restore is a local package folder (a folder feed) restore reads.
+        foreach (var source in restoreSources.Where(s => !IsRestoreInput(s) && !s.EndsWith('/')))
         {
             problems.Add($"the restore layer copies '{source}', which restore does not read (a source edit would invalidate it)");
         }
@@ -100,9 +101,9 @@ public static class FoundationChecks
             problems.Add("restore does not use -a $TARGETARCH");
         }
 
-        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+ " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
+        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?( -p:CopyOutputSymbolsToPublishDirectory=false)?( -p:(MinVerSkip|NBGV_GitEngine|DisableGitVersionTask)=\S+)*( \$\{APP_[A-Z_]+:\+[^}]+\})* -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
         {
-            problems.Add($"publish is not 'dotnet publish <project> -c <config> <restore's -a/--os> -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
+            problems.Add($"publish is not 'dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os> [versions] -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
         }
 
         if (!Regex.IsMatch(froms[^1].line, @"^FROM \S+/dotnet/(aspnet|runtime|runtime-deps):\S+ AS final$"))

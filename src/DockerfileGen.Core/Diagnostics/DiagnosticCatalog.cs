@@ -92,9 +92,30 @@ public static class DiagnosticCatalog
     public static Diagnostic LockFileWithoutLinuxRuntime(string lockFile) => new(
         "DFG0013",
         DiagnosticSeverity.Warning,
-        $"{lockFile} has no Linux runtime identifier, but the image restores for one (-a $TARGETARCH), so restore in " +
-        "locked mode will fail with NU1004. Add <RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers> to the " +
-        "projects (for example in Directory.Build.props) and restore again to update the lock files.");
+        $"{lockFile} has no Linux runtime identifier, but the image restores for one (-a $TARGETARCH), which locked mode " +
+        "refuses (NU1004). The Dockerfile therefore restores twice: in locked mode without a runtime identifier, which " +
+        "checks every package the lock files pin, then for the image's runtime without locked mode, so the runtime-specific " +
+        "assets (apphost, runtime packs) are not checked against a lock file. To lock those too, add " +
+        "<RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers> to the projects (for example in Directory.Build.props) " +
+        "and restore again to update the lock files.");
+
+    /// <summary>Restore reads a local package folder that the build context cannot hold.</summary>
+    public static Diagnostic RestoreFolderOutsideContext(string folder, string contextRoot) => new(
+        "DFG0014",
+        DiagnosticSeverity.Error,
+        $"Restore reads packages from the folder {folder} (a folder feed or fallback folder of NuGet.config or of the " +
+        $"project's RestoreSources), which lies outside the build context {contextRoot}, so restore in the image would fail " +
+        "(NU1301). Move the folder into the repository and name it relative to NuGet.config, or set " +
+        "<DockerfileGenContextRoot> to a folder that holds it, or serve the packages from a feed the image can reach.");
+
+    /// <summary>A symbolic link the build reads through would not lead anywhere in the image.</summary>
+    public static Diagnostic SymbolicLinkOutsideContext(string link, string target, string reason) => new(
+        "DFG0015",
+        DiagnosticSeverity.Error,
+        $"The build reads files through the symbolic link {link} (to {target}), but {reason}, so the image would get a " +
+        "dangling link and its build would miss those files. Make the link relative and keep what it points to inside the " +
+        "repository, or replace it with linked items (<Compile Include=\"../Shared/**/*.cs\" LinkBase=\"Shared\" />).");
+
     /// <summary>An entry of the rule-severity property cannot be read.</summary>
     public static Diagnostic InvalidRuleSeverity(string entry) => new(
         "DFG0010",

@@ -35,6 +35,24 @@ public sealed record BuildContext
     /// <summary>Files outside every project folder that items link to.</summary>
     public IReadOnlyList<string> LinkedFiles { get; init; } = new string[0];
 
+    /// <summary>
+    /// Folders outside every project folder that symbolic links inside a project folder lead to: copied where they are,
+    /// so the links (copied as links) resolve in the image as they do here.
+    /// </summary>
+    public IReadOnlyList<string> LinkedDirectories { get; init; } = new string[0];
+
+    /// <summary>Local package folders (folder feeds, fallback folders) restore reads, copied before restore.</summary>
+    public IReadOnlyList<string> RestoreFolders { get; init; } = new string[0];
+
+    /// <summary>
+    /// True when some lock file has no Linux runtime identifier: restore checks the lock files in locked mode without
+    /// one, then restores the runtime's assets (<c>-a $TARGETARCH</c>) without locked mode.
+    /// </summary>
+    public bool LockFilesLackRuntime { get; init; }
+
+    /// <summary>Packages that compute the version from git, switched off in the image, which gets the host's version instead.</summary>
+    public IReadOnlyList<string> VersioningPackages { get; init; } = new string[0];
+
     /// <summary>Credentialed NuGet.config files, mounted as secrets during restore only.</summary>
     public IReadOnlyList<BuildSecret> Secrets { get; init; } = new BuildSecret[0];
 

@@ -17,6 +17,12 @@ public sealed record ProjectFacts
     /// <summary>The target framework moniker as written in the project, for example <c>net10.0</c>.</summary>
     public string TargetFramework { get; init; } = "";
 
+    /// <summary>
+    /// The project's <c>TargetFrameworks</c> when it is multi-targeted, else empty: the image publishes
+    /// <see cref="TargetFramework"/> with <c>-f</c>, from an SDK that can restore every one of them.
+    /// </summary>
+    public string TargetFrameworks { get; init; } = "";
+
     /// <summary>MSBuild's <c>TargetFrameworkIdentifier</c>, for example <c>.NETCoreApp</c>.</summary>
     public string TargetFrameworkIdentifier { get; init; } = "";
 

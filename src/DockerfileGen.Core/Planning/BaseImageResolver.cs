@@ -118,17 +118,27 @@ public static class BaseImageResolver
         }
         else
         {
+            // Restore of a multi-targeted project restores every framework it targets: the SDK must know the newest.
+            var sdkVersion = version;
+            foreach (var framework in facts.TargetFrameworks.Split(';'))
+            {
+                if (DotNetVersion.TryFromMoniker(framework, out var targeted) && targeted > sdkVersion && ImageCatalog.IsKnown(targeted))
+                {
+                    sdkVersion = targeted;
+                }
+            }
+
             var sdkSuffix = "";
             if (facts.PublishAot)
             {
                 var os = finalFlavor.OsName;
-                sdkSuffix = ImageCatalog.TryFind("sdk", version, os + "-aot", out _) ? os + "-aot"
-                    : ImageCatalog.TryFind("sdk", version, os, out _) ? os
+                sdkSuffix = ImageCatalog.TryFind("sdk", sdkVersion, os + "-aot", out _) ? os + "-aot"
+                    : ImageCatalog.TryFind("sdk", sdkVersion, os, out _) ? os
                     : "";
             }
 
-            ImageCatalog.TryFind("sdk", version, sdkSuffix, out sdkFlavor);
-            sdk = Mirror(ImageReference.DotNet("sdk", ImageCatalog.Tag(version, sdkSuffix)), mirror);
+            ImageCatalog.TryFind("sdk", sdkVersion, sdkSuffix, out sdkFlavor);
+            sdk = Mirror(ImageReference.DotNet("sdk", ImageCatalog.Tag(sdkVersion, sdkSuffix)), mirror);
         }
 
         sdk = Pin(sdk, "DockerfileGenSdkImageDigest", options.SdkImageDigest, "DockerfileGenSdkImage", diagnostics);

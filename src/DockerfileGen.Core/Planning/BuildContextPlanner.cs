@@ -18,6 +18,7 @@ public static class BuildContextPlanner
     /// <summary>The smallest folder holding every input, or the user's choice, which must hold them all.</summary>
     public static BuildContext? Plan(BuildInputs inputs, List<Diagnostic> diagnostics)
     {
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var app = ContextPaths.Normalize(inputs.AppProject);
         var projects = Distinct(inputs.Projects.Concat(new[] { inputs.AppProject }));
         var projectDirectories = projects.Select(ContextPaths.DirectoryOf).Distinct(StringComparer.Ordinal).ToList();
@@ -29,12 +30,38 @@ public static class BuildContextPlanner
             .Where(f => !credentialed.Contains(f))
             .ToList();
         var lockFiles = Distinct(inputs.LockFiles);
+        var restoreOnly = Distinct(inputs.RestoreOnlyProjects).Where(p => !projects.Contains(p)).ToList();
 
         // Linked files inside some project folder travel with that folder.
         var linked = Distinct(inputs.LinkedFiles).Where(f => !projectDirectories.Concat(testDirectories).Any(d => ContextPaths.IsUnder(f, d))).ToList();
 
+        // A symbolic link is copied as a link: it resolves in the image when it is relative and what it leads to is copied
+        // to the same place relative to it. Anything else would dangle.
+        var linkedDirectories = new List<string>();
+        foreach (var link in inputs.SymbolicLinks)
+        {
+            var target = link.Target.Replace('\\', '/');
+            var lexical = target.StartsWith("/", StringComparison.Ordinal) ? null : Resolve(ContextPaths.DirectoryOf(link.Link), target);
+            if (lexical is null || lexical != ContextPaths.Normalize(link.RealPath))
+            {
+                diagnostics.Add(DiagnosticCatalog.SymbolicLinkOutsideContext(link.Link, link.Target,
+                    lexical is null ? "it names an absolute path, which is not where the build context is copied to in the image" : "it goes on through further links"));
+                continue;
+            }
+
+            if (!projectDirectories.Concat(testDirectories).Any(d => ContextPaths.IsUnder(lexical, d)))
+            {
+                (link.IsDirectory ? linkedDirectories : linked).Add(lexical);
+            }
+        }
+
+        linkedDirectories = linkedDirectories.Distinct(StringComparer.Ordinal).ToList();
+        linked = linked.Distinct(StringComparer.Ordinal).ToList();
+
         var required = projectDirectories
             .Concat(testDirectories)
+            .Concat(restoreOnly.Select(ContextPaths.DirectoryOf))
+            .Concat(linkedDirectories)
             .Concat(buildFiles.Select(ContextPaths.DirectoryOf))
             .Concat(lockFiles.Select(ContextPaths.DirectoryOf))
             .Concat(linked.Select(ContextPaths.DirectoryOf))
@@ -45,7 +72,7 @@ public static class BuildContextPlanner
         if (!string.IsNullOrWhiteSpace(inputs.ContextRootOverride))
         {
             root = ContextPaths.Normalize(inputs.ContextRootOverride!);
-            var outside = projects.Concat(Distinct(inputs.TestClosure.Concat(testProjects))).Concat(buildFiles).Concat(lockFiles).Concat(linked).Concat(credentialed)
+            var outside = projects.Concat(Distinct(inputs.TestClosure.Concat(testProjects))).Concat(restoreOnly).Concat(buildFiles).Concat(lockFiles).Concat(linked).Concat(linkedDirectories).Concat(credentialed)
                 .Where(f => !ContextPaths.IsUnder(f, root))
                 .ToList();
             if (outside.Count > 0)
@@ -57,6 +84,19 @@ public static class BuildContextPlanner
         else
         {
             root = ContextPaths.CommonDirectory(required);
+        }
+
+        // Restore reads local package folders before anything of the projects is copied; one outside the context
+        // cannot be copied at all.
+        var restoreFolders = Distinct(inputs.RestoreSourceFolders);
+        foreach (var folder in restoreFolders.Where(f => !ContextPaths.IsUnder(f, root)))
+        {
+            diagnostics.Add(DiagnosticCatalog.RestoreFolderOutsideContext(folder, root));
+        }
+
+        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors)
+        {
+            return null;
         }
 
         foreach (var lockFile in inputs.LockFilesWithoutLinuxRuntime)
@@ -90,14 +130,45 @@ public static class BuildContextPlanner
             AppDirectory = Rel(ContextPaths.DirectoryOf(app)),
             BuildFiles = Sorted(buildFiles.Select(Rel)),
             // Test projects come with their folders in the test stage, so a test edit never reaches the app's restore.
-            ProjectFiles = Sorted(projects.Concat(lockFiles).Select(Rel)),
+            ProjectFiles = Sorted(projects.Concat(restoreOnly).Concat(lockFiles).Select(Rel)),
             ProjectDirectories = copiedDirectories,
             LinkedFiles = Sorted(linked.Select(Rel)),
+            LinkedDirectories = linkedDirectories.Where(d => !linkedDirectories.Any(other => other != d && ContextPaths.IsUnder(d, other)))
+                .Select(Rel).OrderBy(d => d, StringComparer.Ordinal).ToList(),
+            RestoreFolders = restoreFolders.Where(f => !restoreFolders.Any(other => other != f && ContextPaths.IsUnder(f, other)))
+                .Select(Rel).OrderBy(d => d, StringComparer.Ordinal).ToList(),
+            LockFilesLackRuntime = inputs.LockFilesWithoutLinuxRuntime.Count > 0 && lockFiles.Count > 0,
+            VersioningPackages = inputs.VersioningPackages,
             Secrets = secrets,
             LockedMode = lockFiles.Count > 0,
             TestProjects = testProjects.Select(Rel).ToList(),
             TestProjectDirectories = testCopied,
         };
+    }
+
+    // A relative link target followed lexically from the link's folder, as the image's file system will follow it.
+    private static string? Resolve(string directory, string relative)
+    {
+        var parts = new List<string>(ContextPaths.Normalize(directory).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var part in relative.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        var joined = string.Join("/", parts);
+        return directory.StartsWith("/", StringComparison.Ordinal) ? "/" + joined : joined;
     }
 
     private static List<string> Distinct(IEnumerable<string> paths) =>

@@ -47,6 +47,7 @@ public static class DockerfilePlanner
         }
 
         build.Add(new Instruction("ARG", "TARGETARCH"));
+        build.AddRange(VersionArguments.Select(a => new Instruction("ARG", a.Argument)).Where(_ => context.VersioningPackages.Count > 0));
         build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default))));
         build.Add(new Instruction("WORKDIR", SourceDirectory));
         build.AddRange(Injected(settings, "build", InjectionPoints.Start));
@@ -55,8 +56,14 @@ public static class DockerfilePlanner
         // get the same runtime arguments, or publish fails with NETSDK1047. A credentialed NuGet.config is mounted
         // for this one step and never becomes part of a layer.
         build.AddRange(CopyByDirectory(context.BuildFiles));
+        build.AddRange(context.RestoreFolders.Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
         build.AddRange(CopyByDirectory(context.ProjectFiles));
-        build.Add(new Instruction("RUN", $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{locked}"));
+
+        // Lock files without the image's runtime identifier fail locked mode with NU1004 once a runtime is named: they are
+        // checked in locked mode without one, and the runtime's own assets are restored after that (DFG0013 says so).
+        build.Add(new Instruction("RUN", context.LockedMode && context.LockFilesLackRuntime
+            ? $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{locked} && dotnet restore {project}{runtimeArguments.Restore} -p:RestoreLockedMode=false"
+            : $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{locked}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterRestore));
 
         // Source layer.
@@ -66,13 +73,16 @@ public static class DockerfilePlanner
         }
         else
         {
-            build.AddRange(context.ProjectDirectories.Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
+            build.AddRange(context.ProjectDirectories.Concat(context.LinkedDirectories).Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
             build.AddRange(CopyByDirectory(context.LinkedFiles));
         }
 
         // A native executable's debug symbols (.dbg, several MB) are not needed to run it: they stay in the build stage.
         var symbols = images.NativeAot ? " -p:CopyOutputSymbolsToPublishDirectory=false" : "";
-        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
+
+        // A multi-targeted project publishes one framework, named (NETSDK1129 otherwise).
+        var framework = facts.TargetFrameworks.Trim().Length > 0 ? " -f " + facts.TargetFramework : "";
+        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{symbols}{Versioning(context)} {InsideImage} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
@@ -83,6 +93,48 @@ public static class DockerfilePlanner
 
         stages.Add(new Stage("final", images.Final, null, FinalStage(images, settings)));
         return new DockerfileModel(Header(facts, options, context, settings), stages);
+    }
+
+    /// <summary>
+    /// The build arguments that carry the host build's versions into the image build when a package computes them from
+    /// git, which the image does not have, and the properties each one sets (the SDK's names, and Nerdbank.GitVersioning's
+    /// where it reads its own); the publish step passes each one only when it is set.
+    /// </summary>
+    public static IReadOnlyList<(string Argument, string[] Properties)> VersionArguments { get; } = new[]
+    {
+        ("APP_VERSION", new[] { "Version" }),
+        ("APP_ASSEMBLY_VERSION", new[] { "AssemblyVersion" }),
+        ("APP_FILE_VERSION", new[] { "FileVersion", "AssemblyFileVersion" }),
+        ("APP_INFORMATIONAL_VERSION", new[] { "InformationalVersion", "AssemblyInformationalVersion" }),
+    };
+
+    // Each tool switched off the way it documents (MinVerSkip; Nerdbank.GitVersioning without its git engine, whose
+    // version attributes then take the properties given; DisableGitVersionTask), the host's versions set instead: global
+    // properties, which no target can change.
+    private static string Versioning(BuildContext context)
+    {
+        if (context.VersioningPackages.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        foreach (var switchOff in context.VersioningPackages.Select(package => package.ToLowerInvariant() switch
+                 {
+                     "minver" => " -p:MinVerSkip=true",
+                     "nerdbank.gitversioning" => " -p:NBGV_GitEngine=Disabled",
+                     _ => " -p:DisableGitVersionTask=true",
+                 }).Distinct())
+        {
+            text.Append(switchOff);
+        }
+
+        foreach (var (argument, properties) in VersionArguments)
+        {
+            text.Append(" ${").Append(argument).Append(":+").Append(string.Join(" ", properties.Select(p => "\"-p:" + p + "=$" + argument + "\""))).Append('}');
+        }
+
+        return text.ToString();
     }
 
     // The restore and publish arguments that pick the target platform. .NET 8 SDKs read Docker's TARGETARCH

@@ -73,5 +73,7 @@ public static class IgnoreFileRenderer
             .Where(file => !context.ProjectDirectories.Concat(context.TestProjectDirectories).Any(d => file.StartsWith(d + "/", System.StringComparison.Ordinal)))
             .Concat(context.ProjectDirectories)
             .Concat(context.TestProjectDirectories)
+            .Concat(context.RestoreFolders)
+            .Concat(context.LinkedDirectories)
             .Concat(context.LinkedFiles);
 }
