@@ -7,12 +7,15 @@
 #     GenerateDockerfile task to run): graph unchanged (evaluations come from the obj/ cache), one project
 #     file edited (that project is evaluated again), and no cache (every project is evaluated), reporting
 #     the median task time of each, and
-#   - runs a no-op build and checks that the generation target is skipped.
-# Prints a Markdown table. Usage: benchmarks/project-graph.sh [projects] ; RUNS=5 by default.
+#   - runs a no-op build and checks that the generation target is skipped, and
+#   - in the same run, builds the graph cold COLD_RUNS times without DockerfileGen (bin/ and obj/ removed, restore
+#     included, as a fresh clone builds) and compares the first generation's task time (no cache) with that build.
+# Prints a Markdown table. Usage: benchmarks/project-graph.sh [projects] ; RUNS=5, COLD_RUNS=3 by default.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 projects=${1:-30}
 runs=${RUNS:-5}
+cold_runs=${COLD_RUNS:-3}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDTERMINALLOGGER=off
 
 dotnet build "$repo/src/DockerfileGen.Tasks" -c Release -nologo -v:q >/dev/null
@@ -80,3 +83,18 @@ echo "|---|---|"
 echo "| graph unchanged (a property changed): every evaluation comes from the cache | $(printf '%s\n' "${warm[@]}" | median) |"
 echo "| one project file edited: that project is evaluated again | $(printf '%s\n' "${one[@]}" | median) |"
 echo "| no cache (first generation, or after dotnet clean): all $projects projects evaluated | $(printf '%s\n' "${cold[@]}" | median) |"
+
+# The graph's own cold build, without DockerfileGen: what the first generation is compared with.
+builds=()
+for run in $(seq 1 "$cold_runs"); do
+  find "$work/src" -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+  start=$(date +%s%N)
+  dotnet build -nologo -nodeReuse:false -v:q >/dev/null
+  builds+=($(( ($(date +%s%N) - start) / 1000000 )))
+done
+cold_ms=$(printf '%s\n' "${cold[@]}" | median)
+build_ms=$(printf '%s\n' "${builds[@]}" | median)
+echo
+echo "| cold \`dotnet build\` of the graph without DockerfileGen (median of $cold_runs) | first generation (no cache) | share |"
+echo "|---|---|---|"
+echo "| $build_ms ms | $cold_ms ms | $(awk -v g="$cold_ms" -v b="$build_ms" 'BEGIN { printf "%.1f%%", 100 * g / b }') |"

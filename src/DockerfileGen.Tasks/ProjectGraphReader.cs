@@ -109,19 +109,25 @@ internal sealed class ProjectGraphReader
                 ? new List<string> { Path.GetFullPath(Path.Combine(appDirectory, restoreConfigFile)) }
                 : FindNuGetConfigs(appDirectory);
             var links = built.SelectMany(r => r.Links).Distinct().ToList();
+            var versioning = built.SelectMany(r => r.Packages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p, StringComparer.Ordinal).ToList();
+
+            // Nerdbank.GitVersioning reads version.json (the nearest, and those it inherits from) without git too.
+            var versionFiles = versioning.Contains("Nerdbank.GitVersioning", StringComparer.OrdinalIgnoreCase)
+                ? projects.SelectMany(p => Ancestors(Path.GetDirectoryName(p)!)).Distinct(StringComparer.Ordinal).Select(d => Path.Combine(d, "version.json")).Where(File.Exists)
+                : Enumerable.Empty<string>();
             return new BuildInputs
             {
                 AppProject = app,
                 Projects = projects,
                 RestoreOnlyProjects = restoreOnly,
-                BuildFiles = all.SelectMany(r => r.Imports).Concat(nugetConfigs).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
+                BuildFiles = all.SelectMany(r => r.Imports).Concat(nugetConfigs).Concat(versionFiles).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
                 LockFiles = lockFiles,
                 LockFilesWithoutLinuxRuntime = lockFiles.Where(f => !File.ReadAllText(f).Contains("/linux-")).ToList(),
                 LinkedFiles = built.SelectMany(r => r.Linked).Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(),
                 SymbolicLinks = links.Select(l => new LinkedPath(l.Link, l.Target, l.RealPath, Directory.Exists(l.RealPath))).ToList(),
                 CredentialedNuGetConfigs = nugetConfigs.Where(HasCredentials).ToList(),
                 RestoreSourceFolders = RestoreFolders(nugetConfigs, all, baseProperties),
-                VersioningPackages = built.SelectMany(r => r.Packages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p, StringComparer.Ordinal).ToList(),
+                VersioningPackages = versioning,
                 GlobalJson = FindUp(appDirectory, "global.json"),
                 ContextRootOverride = string.IsNullOrWhiteSpace(contextRootOverride) ? null : FullDirectory(contextRootOverride),
             };

@@ -19,7 +19,14 @@ namespace DockerfileGen.Tasks;
 internal static class RestoreEvidence
 {
     /// <summary>The restore inputs inside <paramref name="contextDirectory"/>, relative to it ('/'); null without a restore graph.</summary>
-    public static IReadOnlyList<string>? Read(string restoreGraphPath, string projectFullPath, string contextDirectory)
+    /// <param name="restoreGraphPath">NuGet's restore graph of the project.</param>
+    /// <param name="projectFullPath">The application project.</param>
+    /// <param name="contextDirectory">The build context root.</param>
+    /// <param name="sameConfiguration">
+    /// False when this build restored another configuration than the image's: its graph may hold projects only that
+    /// configuration references (a Debug-only tool), so of its projects only the application counts as evidence.
+    /// </param>
+    public static IReadOnlyList<string>? Read(string restoreGraphPath, string projectFullPath, string contextDirectory, bool sameConfiguration = true)
     {
         if (string.IsNullOrEmpty(restoreGraphPath) || !File.Exists(restoreGraphPath))
         {
@@ -45,6 +52,11 @@ internal static class RestoreEvidence
             var restore = Member(project, "restore");
             var path = (string?)Member(restore, "projectPath");
             if (string.IsNullOrEmpty(path))
+            {
+                continue;
+            }
+
+            if (!sameConfiguration && !string.Equals(Path.GetFullPath(path!), Path.GetFullPath(projectFullPath), StringComparison.Ordinal))
             {
                 continue;
             }

@@ -42,6 +42,9 @@ public sealed class ValidateDockerfile : Task
     /// </summary>
     public string RestoreGraphPath { get; set; } = "";
 
+    /// <summary>The configuration this build restored and the image's (<c>DockerfileGenConfiguration</c>), <c>Debug|Release</c>.</summary>
+    public string Configurations { get; set; } = "";
+
     /// <summary>The assembly name: the entrypoint must start it.</summary>
     public string AssemblyName { get; set; } = "";
 
@@ -117,6 +120,12 @@ public sealed class ValidateDockerfile : Task
         return !Log.HasLoggedErrors;
     }
 
+    private bool SameConfiguration()
+    {
+        var parts = Configurations.Split('|');
+        return parts.Length != 2 || string.Equals(parts[0].Trim(), parts[1].Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private string ContextDirectoryFor(bool generated) =>
         generated && GeneratedContextDirectory.Length > 0
             ? GeneratedContextDirectory
@@ -148,7 +157,7 @@ public sealed class ValidateDockerfile : Task
                 : string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? true : null,
             // Only for our own output do we know the context is the project folder and what restore reads.
             RestoreInputs = !generated ? null
-                : RestoreEvidence.Read(RestoreGraphPath, ProjectFullPath, ContextDirectoryFor(generated))
+                : RestoreEvidence.Read(RestoreGraphPath, ProjectFullPath, ContextDirectoryFor(generated), SameConfiguration())
                   ?? (ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null),
         };
 
@@ -236,7 +245,7 @@ public sealed class ValidateDockerfile : Task
         // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
         Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, RuleSeverity, AllowedRegistries })
+        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, Configurations, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, RuleSeverity, AllowedRegistries })
         {
             Add(parameter);
         }

@@ -88,8 +88,8 @@ public sealed class GraphShapesTests
             Assert.Contains("\nARG " + argument + "\n", text);
         }
 
-        Assert.Contains(switchOff + " ${APP_VERSION:+\"-p:Version=$APP_VERSION\"} ", text);
-        Assert.Contains("${APP_INFORMATIONAL_VERSION:+\"-p:InformationalVersion=$APP_INFORMATIONAL_VERSION\" \"-p:AssemblyInformationalVersion=$APP_INFORMATIONAL_VERSION\"}", text);
+        Assert.Contains(switchOff + " ${APP_VERSION:+\"-p:_DockerfileGenHostVersion=$APP_VERSION\"} ", text);
+        Assert.Contains("${APP_INFORMATIONAL_VERSION:+\"-p:_DockerfileGenHostInformationalVersion=$APP_INFORMATIONAL_VERSION\"}", text);
     }
 
     [Fact]

@@ -249,4 +249,86 @@ public sealed class ProjectGraphTests
         Assert.Contains("COPY . .", Dockerfile(project));
         Assert.True(File.Exists(Path.Combine(project.Directory, ".dockerignore")));
     }
+
+    [Fact]
+    public void ReferencesAreFollowedPerFrameworkAsTheBuildFollowsThem()
+    {
+        using var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup><ProjectReference Include=\"../libs/Text/Text.csproj\" /><ProjectReference Include=\"../libs/Tools/Tools.csproj\" Condition=\"'$(Configuration)' == 'Debug'\" /></ItemGroup><PropertyGroup>");
+        project.WriteFile("libs/Text/Text.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFrameworks>net8.0;net10.0</TargetFrameworks></PropertyGroup>
+              <ItemGroup Condition="'$(TargetFramework)' == 'net10.0'"><ProjectReference Include="../Modern/Modern.csproj" /></ItemGroup>
+              <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'"><ProjectReference Include="../Legacy/Legacy.csproj" /></ItemGroup>
+            </Project>
+            """);
+        project.WriteFile("libs/Modern/Modern.csproj", Library());
+        project.WriteFile("libs/Legacy/Legacy.csproj", Library().Replace("net10.0", "net8.0"));
+        project.WriteFile("libs/Tools/Tools.csproj", Library());
+
+        project.Build().EnsureSuccess("build");
+
+        // The app's net10.0 flows to Text by the nearest-framework rule: Modern is built, Legacy only restored (restore
+        // walks every framework), and the Debug-only reference is not part of the image's Release build.
+        var dockerfile = Dockerfile(project);
+        Assert.Empty(FoundationChecks.Violations(dockerfile));
+        Assert.Contains("COPY [\"libs/Modern/\", \"libs/Modern/\"]", dockerfile);
+        Assert.Contains("COPY [\"libs/Legacy/Legacy.csproj\", \"libs/Legacy/\"]", dockerfile);
+        Assert.DoesNotContain("COPY [\"libs/Legacy/\"", dockerfile);
+        Assert.DoesNotContain("Tools", dockerfile);
+        var ignore = File.ReadAllText(Path.Combine(project.Directory, "Dockerfile.dockerignore"));
+        Assert.Contains("!libs/Legacy/Legacy.csproj\n", ignore);
+        Assert.Contains("!libs/Modern\n", ignore);
+
+        // An image built in Debug follows the Debug-only reference too.
+        project.Build("-p:DockerfileGenConfiguration=Debug").EnsureSuccess("build for a Debug image");
+        Assert.Contains("COPY [\"libs/Tools/\", \"libs/Tools/\"]", Dockerfile(project));
+    }
+
+    [Fact]
+    public void GenerateDockerfileRunsOnTheOuterBuildOfAMultiTargetedApp()
+    {
+        using var project = new TempProject("<OutputType>Exe</OutputType><TargetFrameworks>net8.0;net10.0</TargetFrameworks>");
+
+        var result = DotNet.Run(project.Directory, "msbuild", "-restore", "-t:GenerateDockerfile", "-nodeReuse:false", "-nologo",
+            $"-p:DockerfileGenTasksAssembly={Path.Combine(AppContext.BaseDirectory, "DockerfileGen.Tasks.dll")}");
+
+        result.EnsureSuccess("dotnet msbuild -t:GenerateDockerfile on the outer build");
+        Assert.DoesNotContain("MSB4044", result.Output);
+        Assert.Contains(" -f net10.0 ", Dockerfile(project));
+    }
+
+    [Fact]
+    public void AFolderFeedOutsideTheContextIsACodedError()
+    {
+        using var project = new TempProject(Console10);
+        project.WriteFile("App/NuGet.config", """
+            <configuration>
+              <packageSources>
+                <add key="elsewhere" value="../feed-of-another-repository" />
+              </packageSources>
+            </configuration>
+            """);
+        project.WriteFile("feed-of-another-repository/readme.txt", "a folder feed\n");
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0014", result.Output);
+        Assert.Contains("feed-of-another-repository", result.Output);
+        Assert.False(File.Exists(project.Dockerfile));
+    }
+
+    [Fact]
+    public void ASymbolicLinkThatWouldDangleInTheImageIsACodedError()
+    {
+        using var project = new TempProject(Console10);
+        project.WriteFile("common/Clock.cs", "namespace Common; public static class Clock { }\n");
+        File.CreateSymbolicLink(Path.Combine(project.Directory, "Shared"), Path.Combine(project.Root, "common"));
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0015", result.Output);
+        Assert.False(File.Exists(project.Dockerfile));
+    }
 }

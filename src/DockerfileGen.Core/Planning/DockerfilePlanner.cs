@@ -97,20 +97,20 @@ public static class DockerfilePlanner
 
     /// <summary>
     /// The build arguments that carry the host build's versions into the image build when a package computes them from
-    /// git, which the image does not have, and the properties each one sets (the SDK's names, and Nerdbank.GitVersioning's
-    /// where it reads its own); the publish step passes each one only when it is set.
+    /// git, which the image does not have, and the property each one fills; the publish step passes each one only when
+    /// it is set. DockerfileGen's targets move them into the version properties once the versioning tool's own targets
+    /// have run (a task's output would win over a global property).
     /// </summary>
-    public static IReadOnlyList<(string Argument, string[] Properties)> VersionArguments { get; } = new[]
+    public static IReadOnlyList<(string Argument, string Property)> VersionArguments { get; } = new[]
     {
-        ("APP_VERSION", new[] { "Version" }),
-        ("APP_ASSEMBLY_VERSION", new[] { "AssemblyVersion" }),
-        ("APP_FILE_VERSION", new[] { "FileVersion", "AssemblyFileVersion" }),
-        ("APP_INFORMATIONAL_VERSION", new[] { "InformationalVersion", "AssemblyInformationalVersion" }),
+        ("APP_VERSION", "_DockerfileGenHostVersion"),
+        ("APP_ASSEMBLY_VERSION", "_DockerfileGenHostAssemblyVersion"),
+        ("APP_FILE_VERSION", "_DockerfileGenHostFileVersion"),
+        ("APP_INFORMATIONAL_VERSION", "_DockerfileGenHostInformationalVersion"),
     };
 
-    // Each tool switched off the way it documents (MinVerSkip; Nerdbank.GitVersioning without its git engine, whose
-    // version attributes then take the properties given; DisableGitVersionTask), the host's versions set instead: global
-    // properties, which no target can change.
+    // Each tool switched off the way it documents (MinVerSkip; Nerdbank.GitVersioning without its git engine;
+    // DisableGitVersionTask), the host's versions set instead when the image build passes them.
     private static string Versioning(BuildContext context)
     {
         if (context.VersioningPackages.Count == 0)
@@ -129,9 +129,9 @@ public static class DockerfilePlanner
             text.Append(switchOff);
         }
 
-        foreach (var (argument, properties) in VersionArguments)
+        foreach (var (argument, property) in VersionArguments)
         {
-            text.Append(" ${").Append(argument).Append(":+").Append(string.Join(" ", properties.Select(p => "\"-p:" + p + "=$" + argument + "\""))).Append('}');
+            text.Append(" ${").Append(argument).Append(":+\"-p:").Append(property).Append("=$").Append(argument).Append("\"}");
         }
 
         return text.ToString();

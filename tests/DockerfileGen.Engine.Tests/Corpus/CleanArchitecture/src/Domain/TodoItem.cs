@@ -1,0 +1,3 @@
+namespace CleanArchitecture.Domain;
+
+public sealed record TodoItem(string Title);

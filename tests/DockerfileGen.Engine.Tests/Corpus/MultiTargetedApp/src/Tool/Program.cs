@@ -1,0 +1,1 @@
+Console.WriteLine($"corpus: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");

@@ -1,0 +1,1 @@
+Console.WriteLine($"corpus: {Text.Message.Text} {Compat.Shim.Framework}");

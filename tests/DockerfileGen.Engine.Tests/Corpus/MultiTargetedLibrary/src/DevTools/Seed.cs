@@ -1,0 +1,5 @@
+namespace DevTools;
+
+public static class Seed
+{
+}

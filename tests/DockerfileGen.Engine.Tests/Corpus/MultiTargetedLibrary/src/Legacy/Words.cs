@@ -1,0 +1,6 @@
+namespace Legacy;
+
+public static class Words
+{
+    public const string Greeting = "legacy";
+}

@@ -1,0 +1,6 @@
+namespace Modern;
+
+public static class Words
+{
+    public const string Greeting = "modern";
+}

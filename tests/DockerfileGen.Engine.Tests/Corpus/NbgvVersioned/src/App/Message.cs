@@ -1,0 +1,4 @@
+internal static class Message
+{
+    public const string Text = "nbgv";
+}

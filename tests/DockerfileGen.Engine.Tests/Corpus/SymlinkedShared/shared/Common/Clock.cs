@@ -1,0 +1,6 @@
+namespace Common;
+
+public static class Clock
+{
+    public const string Text = "linked";
+}

@@ -1,0 +1,6 @@
+namespace Contoso;
+
+public static class Greeting
+{
+    public const string Text = "vendored greeting";
+}
