@@ -79,7 +79,7 @@ public static class DockerfileGenerator
             return new GenerationResult(null, null, errors);
         }
 
-        var images = BaseImageResolver.Resolve(facts, options, version, errors);
+        var images = BaseImageResolver.Resolve(facts, options, version, errors, inputs);
         var settings = images is null ? null : StageSettings.Read(facts, options, version, images, context.TestProjects.Count > 0, errors);
         if (images is null || settings is null || errors.Any(d => d.Severity == DiagnosticSeverity.Error))
         {

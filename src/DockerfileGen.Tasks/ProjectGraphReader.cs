@@ -72,7 +72,13 @@ internal sealed class ProjectGraphReader
             baseProperties.Remove(name);
         }
 
-        toolsetRoots = excludedRoots.Where(r => !string.IsNullOrEmpty(r)).Select(FullDirectory).ToArray();
+        // MSBuild project SDKs (global.json's msbuild-sdks) are resolved into NuGet's global packages folder, which a
+        // build with its own RestorePackagesPath does not name as NuGetPackageRoot: their files are toolset too.
+        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        toolsetRoots = excludedRoots
+            .Concat(new[] { globalPackages ?? "", home.Length > 0 ? Path.Combine(home, ".nuget", "packages") : "" })
+            .Where(r => !string.IsNullOrEmpty(r)).Select(FullDirectory).ToArray();
     }
 
     /// <summary>Evaluates the graph under <paramref name="appProject"/> as <paramref name="image"/> builds it.</summary>
@@ -109,6 +115,8 @@ internal sealed class ProjectGraphReader
                 ? new List<string> { Path.GetFullPath(Path.Combine(appDirectory, restoreConfigFile)) }
                 : FindNuGetConfigs(appDirectory);
             var links = built.SelectMany(r => r.Links).Distinct().ToList();
+            var globalJson = FindUp(appDirectory, "global.json");
+            var sdk = GlobalJsonSdk(globalJson);
             var versioning = built.SelectMany(r => r.Packages).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p, StringComparer.Ordinal).ToList();
 
             // Nerdbank.GitVersioning reads version.json (the nearest, and those it inherits from) without git too.
@@ -128,7 +136,9 @@ internal sealed class ProjectGraphReader
                 CredentialedNuGetConfigs = nugetConfigs.Where(HasCredentials).ToList(),
                 RestoreSourceFolders = RestoreFolders(nugetConfigs, all, baseProperties),
                 VersioningPackages = versioning,
-                GlobalJson = FindUp(appDirectory, "global.json"),
+                GlobalJson = globalJson,
+                GlobalJsonSdkVersion = sdk.Version,
+                GlobalJsonRollForward = sdk.RollForward,
                 ContextRootOverride = string.IsNullOrWhiteSpace(contextRootOverride) ? null : FullDirectory(contextRootOverride),
             };
         }
@@ -517,6 +527,27 @@ internal sealed class ProjectGraphReader
 
         var plain = Path.Combine(directory, "packages.lock.json");
         return File.Exists(plain) ? plain : null;
+    }
+
+    // sdk.version and sdk.rollForward of a global.json (JSON read as XML: no JSON library beside the task).
+    private static (string? Version, string? RollForward) GlobalJsonSdk(string? path)
+    {
+        if (path is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var reader = System.Runtime.Serialization.Json.JsonReaderWriterFactory.CreateJsonReader(File.ReadAllBytes(path), System.Xml.XmlDictionaryReaderQuotas.Max);
+            var sdk = XElement.Load(reader).Element("sdk");
+            return ((string?)sdk?.Element("version"), (string?)sdk?.Element("rollForward"));
+        }
+        catch (Exception e) when (e is IOException or System.Xml.XmlException or UnauthorizedAccessException or System.Runtime.Serialization.SerializationException)
+        {
+            // The SDK itself reports a global.json it cannot read.
+            return (null, null);
+        }
     }
 
     private static string? FindUp(string directory, string fileName) =>

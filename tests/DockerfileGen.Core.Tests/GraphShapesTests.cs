@@ -95,4 +95,34 @@ public sealed class GraphShapesTests
     [Fact]
     public void WithoutAVersioningPackageThereAreNoVersionArguments() =>
         Assert.DoesNotContain("APP_VERSION", Generate(Facts.Console(), Inputs()));
+
+    [Fact]
+    public void AnSdkPinnedNewerThanTheFrameworkPicksItsSdkImage()
+    {
+        var text = Generate(Facts.Console("8.0"), Inputs(i => i with { GlobalJson = "/repo/global.json", GlobalJsonSdkVersion = "10.0.100", GlobalJsonRollForward = "latestFeature" }));
+
+        Assert.Contains("FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build", text);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", text);
+    }
+
+    [Theory]
+    [InlineData("8.0.400", null)]
+    [InlineData("8.0.400", "latestFeature")]
+    [InlineData("9.0.100", "latestMinor")]
+    public void AnSdkPinNoImageCanSatisfyIsACodedError(string version, string? rollForward)
+    {
+        var result = DockerfileGenerator.Generate(Facts.Console("8.0") with { TargetFrameworks = "net8.0;net10.0" }, new GenerationOptions(),
+            Inputs(i => i with { GlobalJson = "/repo/global.json", GlobalJsonSdkVersion = version, GlobalJsonRollForward = rollForward }));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == "DFG0016" && d.Message.Contains(version, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("8.0.400", "latestMajor")]
+    [InlineData("10.0.100", null)]
+    public void AnSdkPinTheImageSatisfiesIsAccepted(string version, string? rollForward) =>
+        Assert.Contains("sdk:10.0 AS build", Generate(Facts.Console("8.0") with { TargetFrameworks = "net8.0;net10.0" },
+            Inputs(i => i with { GlobalJson = "/repo/global.json", GlobalJsonSdkVersion = version, GlobalJsonRollForward = rollForward })));
 }
+

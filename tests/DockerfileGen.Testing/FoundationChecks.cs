@@ -140,7 +140,7 @@ public static class FoundationChecks
 
     /// <summary>Project files, MSBuild imports, NuGet configuration, global.json and lock files.</summary>
     public static bool IsRestoreInput(string path) =>
-        Regex.IsMatch(Path.GetFileName(path), @"(\.(cs|fs|vb)proj|\.props|\.targets|^global\.json|^packages(\..+)?\.lock\.json)$", RegexOptions.IgnoreCase)
+        Regex.IsMatch(Path.GetFileName(path), @"(\.(cs|fs|vb)proj|\.props|\.targets|^global\.json|^version\.json|^packages(\..+)?\.lock\.json)$", RegexOptions.IgnoreCase)
         || string.Equals(Path.GetFileName(path), "nuget.config", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The sources of a JSON-form <c>COPY</c> (everything but the destination).</summary>

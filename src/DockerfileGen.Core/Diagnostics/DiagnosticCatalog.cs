@@ -116,6 +116,15 @@ public static class DiagnosticCatalog
         "dangling link and its build would miss those files. Make the link relative and keep what it points to inside the " +
         "repository, or replace it with linked items (<Compile Include=\"../Shared/**/*.cs\" LinkBase=\"Shared\" />).");
 
+    /// <summary>global.json pins an SDK that the SDK image the project needs cannot provide.</summary>
+    public static Diagnostic SdkPinNotInImage(string globalJson, string version, string rollForward, string image) => new(
+        "DFG0016",
+        DiagnosticSeverity.Error,
+        $"{globalJson} pins the .NET SDK {version} (rollForward {rollForward}), but the build stage needs the {image} SDK " +
+        "image (the newest framework the project restores), whose SDK that pin does not accept, so every dotnet command in " +
+        "the image would fail. Pin an SDK of that version, or set \"rollForward\" to \"latestMajor\" (or \"latestMinor\"), " +
+        "or name an image whose SDK fits with <DockerfileGenSdkImage>.");
+
     /// <summary>An entry of the rule-severity property cannot be read.</summary>
     public static Diagnostic InvalidRuleSeverity(string entry) => new(
         "DFG0010",

@@ -68,6 +68,12 @@ public sealed record BuildInputs
     /// <summary>The nearest global.json, or null.</summary>
     public string? GlobalJson { get; init; }
 
+    /// <summary>The SDK version that global.json pins (<c>sdk.version</c>), or null.</summary>
+    public string? GlobalJsonSdkVersion { get; init; }
+
+    /// <summary>global.json's <c>sdk.rollForward</c>, or null (the .NET host then uses latestPatch).</summary>
+    public string? GlobalJsonRollForward { get; init; }
+
     /// <summary>The context root the user chose (<c>DockerfileGenContextRoot</c>), or null to compute it.</summary>
     public string? ContextRootOverride { get; init; }
 }

@@ -38,7 +38,12 @@ public static class BaseImageResolver
         facts.IsSelfContained ? "runtime-deps" : facts.IsAspNetCore ? "aspnet" : "runtime";
 
     /// <summary>Resolves both images; null (with errors added) when the settings name an image that cannot work.</summary>
-    public static ImageChoice? Resolve(ProjectFacts facts, GenerationOptions options, DotNetVersion version, List<Diagnostic> diagnostics)
+    /// <param name="facts">What MSBuild knows about the application project.</param>
+    /// <param name="options">The user's choices.</param>
+    /// <param name="version">The .NET version the app runs on.</param>
+    /// <param name="diagnostics">Where errors and warnings go.</param>
+    /// <param name="inputs">The build's inputs, for the SDK global.json pins; null when unknown.</param>
+    public static ImageChoice? Resolve(ProjectFacts facts, GenerationOptions options, DotNetVersion version, List<Diagnostic> diagnostics, BuildInputs? inputs = null)
     {
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var container = facts.Container;
@@ -126,6 +131,17 @@ public static class BaseImageResolver
                 {
                     sdkVersion = targeted;
                 }
+            }
+
+            // A global.json that pins a newer SDK than the frameworks need (a net8.0 app built with SDK 10) gets that SDK's image.
+            if (SdkPin.Floor(inputs?.GlobalJsonSdkVersion) is { } floor && floor > sdkVersion && ImageCatalog.IsKnown(floor))
+            {
+                sdkVersion = floor;
+            }
+
+            if (inputs?.GlobalJson is { } globalJson && SdkPin.Check(inputs.GlobalJsonSdkVersion, inputs.GlobalJsonRollForward, sdkVersion, globalJson) is { } pinError)
+            {
+                diagnostics.Add(pinError);
             }
 
             var sdkSuffix = "";
