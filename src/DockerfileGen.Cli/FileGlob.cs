@@ -20,8 +20,9 @@ internal static class FileGlob
     {
         var normalized = pattern.Replace('\\', '/');
         var segments = normalized.Split('/');
-        var root = Path.IsPathRooted(normalized) ? Path.GetPathRoot(pattern)! : currentDirectory;
-        var first = Path.IsPathRooted(normalized) ? 1 : 0;
+        var rooted = Path.IsPathRooted(pattern);
+        var root = rooted ? Path.GetPathRoot(pattern)! : currentDirectory;
+        var first = rooted ? 1 : 0;
 
         // The folders before the first wildcard are plain.
         var plain = new List<string>();
@@ -32,18 +33,25 @@ internal static class FileGlob
         }
 
         var start = Path.Combine(root, Path.Combine(plain.ToArray()));
-        var prefix = string.Join("/", plain);
+        // Matches of an absolute pattern are shown absolute, those of a relative one relative.
+        var prefix = (rooted ? root.Replace('\\', '/').TrimEnd('/') + "/" : "") + string.Join("/", plain);
         var results = new List<string>();
+        var regexes = new Regex?[segments.Length];
+        for (var i = first; i < segments.Length; i++)
+        {
+            regexes[i] = segments[i] == "**" ? null : ToRegex(segments[i]);
+        }
+
         if (Directory.Exists(start))
         {
-            Walk(start, prefix, segments, first, results);
+            Walk(start, prefix, segments, regexes, first, results);
         }
 
         results.Sort(StringComparer.Ordinal);
         return results;
     }
 
-    private static void Walk(string directory, string shown, string[] segments, int index, List<string> results)
+    private static void Walk(string directory, string shown, string[] segments, Regex?[] regexes, int index, List<string> results)
     {
         var segment = segments[index];
         var last = index == segments.Length - 1;
@@ -52,18 +60,18 @@ internal static class FileGlob
             // Zero folders, then every folder below (not hidden ones, as shells do).
             if (!last)
             {
-                Walk(directory, shown, segments, index + 1, results);
+                Walk(directory, shown, segments, regexes, index + 1, results);
             }
 
             foreach (var child in Directories(directory))
             {
-                Walk(child, Join(shown, Path.GetFileName(child)), segments, index, results);
+                Walk(child, Join(shown, Path.GetFileName(child)), segments, regexes, index, results);
             }
 
             return;
         }
 
-        var regex = ToRegex(segment);
+        var regex = regexes[index]!;
         if (last)
         {
             foreach (var file in Files(directory))
@@ -83,7 +91,7 @@ internal static class FileGlob
             var name = Path.GetFileName(child);
             if (regex.IsMatch(name))
             {
-                Walk(child, Join(shown, name), segments, index + 1, results);
+                Walk(child, Join(shown, name), segments, regexes, index + 1, results);
             }
         }
     }
@@ -121,7 +129,8 @@ internal static class FileGlob
         }
     }
 
-    private static string Join(string shown, string name) => shown.Length == 0 ? name : shown + "/" + name;
+    private static string Join(string shown, string name) =>
+        shown.Length == 0 ? name : shown.EndsWith("/", StringComparison.Ordinal) ? shown + name : shown + "/" + name;
 
     private static Regex ToRegex(string segment)
     {

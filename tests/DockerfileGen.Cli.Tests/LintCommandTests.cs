@@ -170,6 +170,17 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnAbsolutePatternShowsAbsolutePaths()
+    {
+        temp.Write("x/y/Dockerfile", "FROM ubuntu\nUSER 1000\n");
+
+        var (code, output, error) = Run("lint", Path.Combine(temp.Path, "x", "**", "Dockerfile"));
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith(Path.Combine(temp.Path, "x", "y", "Dockerfile").Replace('\\', '/') + "(1,1): warning DFG2001", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WarningsInEveryFileStillExitWithZero()
     {
         temp.Write("a/Dockerfile", "FROM ubuntu\nUSER 1000\n");

@@ -298,7 +298,7 @@ public static class DockerfileParser
         }
 
         var heredocs = new List<Heredoc>();
-        if (allowHeredocs && exec is null && (name == "RUN" || name == "COPY" || name == "ADD"))
+        if (allowHeredocs && exec is null && (name == "RUN" || name == "COPY" || name == "ADD") && argumentText.IndexOf("<<", StringComparison.Ordinal) >= 0)
         {
             foreach (Match match in HeredocPattern.Matches(argumentText))
             {

@@ -27,6 +27,12 @@ internal sealed class Suppressions
         var next = 0;
         foreach (var comment in document.Comments)
         {
+            // Most comments are prose: look at the ones that can be a suppression only.
+            if (comment.Text.IndexOf("ignore", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                continue;
+            }
+
             var match = Pattern.Match(comment.Text);
             if (!match.Success)
             {

@@ -32,6 +32,11 @@ public sealed class DFG2019_PlainHttpDownload : DockerfileRule
                 continue;
             }
 
+            if (instruction.CommandText.IndexOf("http://", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                continue;
+            }
+
             var match = HttpUrl.Match(instruction.CommandText);
             if (match.Success)
             {
