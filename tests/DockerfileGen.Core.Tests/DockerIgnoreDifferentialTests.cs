@@ -10,6 +10,7 @@ namespace DockerfileGen.Core.Tests;
 /// trailing slashes, <c>.</c> and <c>..</c> segments); characters Docker would hand to its regular
 /// expression engine unescaped (<c>+ ( ) { } | ^</c> outside a class) are outside the ignore-file syntax.
 /// </summary>
+[Trait("Category", "oracle")]
 public sealed class DockerIgnoreDifferentialTests
 {
     private static readonly string[] PatternSegments =

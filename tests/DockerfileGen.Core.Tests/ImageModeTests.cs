@@ -105,6 +105,7 @@ public sealed class ImageModeTests
     }
 
     [SkippableFact]
+    [Trait("Category", "oracle")]
     public void NoModeDrawsAFindingFromTheThirdPartyLinters()
     {
         OracleResults.SkipIfUnavailable();

@@ -8,6 +8,7 @@ using DockerfileGen.Testing;
 namespace DockerfileGen.EndToEnd.Tests;
 
 /// <summary>The packed analyzer and generator in a real build: facts in the assembly, the health probe, the IDE path.</summary>
+[Trait("Category", "build")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class AnalyzerTests
 {

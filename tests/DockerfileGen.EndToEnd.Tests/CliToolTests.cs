@@ -7,6 +7,7 @@ namespace DockerfileGen.EndToEnd.Tests;
 /// The dockerfilegen tool as users get it: packed as a tool package, installed with <c>dotnet tool install
 /// --tool-path</c> from a private feed (and a private packages folder, so no earlier build is picked up), then run.
 /// </summary>
+[Trait("Category", "build")]
 public sealed class CliToolTests : IDisposable
 {
     private readonly TempDirectory temp = new("dfg-cli-e2e");

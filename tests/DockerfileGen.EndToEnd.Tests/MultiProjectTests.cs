@@ -7,6 +7,7 @@ namespace DockerfileGen.EndToEnd.Tests;
 /// samples/MultiProject with DockerfileGen added to its API project (as a user adds it: a PackageReference,
 /// its version in the central package versions), then the generated Dockerfile played without Docker.
 /// </summary>
+[Trait("Category", "build")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class MultiProjectTests
 {

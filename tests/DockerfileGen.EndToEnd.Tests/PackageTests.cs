@@ -5,6 +5,7 @@ using DockerfileGen.Testing;
 
 namespace DockerfileGen.EndToEnd.Tests;
 
+[Trait("Category", "build")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class PackageTests
 {

@@ -9,6 +9,7 @@ namespace DockerfileGen.Engine.Tests;
 /// samples/AotApp (<c>PublishAot</c>, <c>InvariantGlobalization</c>): the generated Dockerfile compiles it in the
 /// AOT SDK image, on the target platform, and ships the native executable alone on chiseled <c>runtime-deps</c>.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class AotImageTests
 {

@@ -5,6 +5,7 @@ using DockerfileGen.Testing;
 namespace DockerfileGen.Engine.Tests;
 
 /// <summary>Ctrl+C during `dotnet publish -p:DockerfileGenBuildImage=true` ends the docker build it started.</summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class CancellationTests
 {

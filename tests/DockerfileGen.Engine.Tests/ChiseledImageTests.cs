@@ -10,6 +10,7 @@ namespace DockerfileGen.Engine.Tests;
 /// Core image (with ICU: <c>-extra</c>), which has no shell and no package manager, and the app still serves as the
 /// image's non-root user.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class ChiseledImageTests
 {

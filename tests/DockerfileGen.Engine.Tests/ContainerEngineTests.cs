@@ -1,6 +1,7 @@
 namespace DockerfileGen.Engine.Tests;
 
 /// <summary>The engine helpers the image tests rely on to skip, rather than fail, where a stand-in tag is missing.</summary>
+[Trait("Category", "engine")]
 public sealed class ContainerEngineTests
 {
     [SkippableFact]

@@ -11,6 +11,7 @@ namespace DockerfileGen.Engine.Tests;
 /// generated <c>HEALTHCHECK</c> runs the app itself in probe mode, and the engine reports the container healthy while
 /// the health endpoint answers 200 and unhealthy while it answers 503.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class HealthProbeImageTests
 {

@@ -10,6 +10,7 @@ namespace DockerfileGen.Engine.Tests;
 /// Dockerfile from the generated build context (the repository root, above the API's folder, with the
 /// <c>Dockerfile.dockerignore</c> allowlist), then run.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class MultiProjectImageTests
 {

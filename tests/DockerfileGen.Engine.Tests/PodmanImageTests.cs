@@ -10,6 +10,7 @@ namespace DockerfileGen.Engine.Tests;
 /// (rootful Podman, Buildah underneath), then run with Podman. Podman has its own image store: the .NET base images
 /// must be loaded into it (<c>docker save … | podman load</c>; <c>.ci/run</c> does that).
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class PodmanImageTests
 {

@@ -12,6 +12,7 @@ namespace DockerfileGen.Engine.Tests;
 /// mounted as a BuildKit secret for the restore step only, and the password is in no layer, no config and no
 /// history entry of the image, nor of its build stage.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class PrivateFeedSecretTests
 {

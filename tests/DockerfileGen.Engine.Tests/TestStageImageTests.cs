@@ -8,6 +8,7 @@ namespace DockerfileGen.Engine.Tests;
 /// samples/MultiProject with a test project named as a <c>DockerfileGenTestProject</c>: <c>docker build --target test</c>
 /// runs the tests in the image's build environment, a failing test fails it, and the image itself is built without them.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class TestStageImageTests
 {

@@ -10,6 +10,7 @@ namespace DockerfileGen.Engine.Tests;
 /// samples/WebApi, consuming the packed package, built into an image on the local engine from the Dockerfile
 /// DockerfileGen generated, then run and inspected.
 /// </summary>
+[Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class WebApiImageTests
 {

@@ -3,6 +3,7 @@ using DockerfileGen.Testing;
 namespace DockerfileGen.Tasks.Tests;
 
 /// <summary>The build context as MSBuild's evaluation of real projects defines it.</summary>
+[Trait("Category", "build")]
 [Collection(DotNetBuildCollection.Name)]
 public sealed class ProjectGraphTests
 {

@@ -3,6 +3,7 @@ using DockerfileGen.Testing;
 namespace DockerfileGen.Tasks.Tests;
 
 /// <summary>`dotnet publish -p:DockerfileGenBuildImage=true` on a temporary project, with a fake docker.</summary>
+[Trait("Category", "build")]
 [Collection(DotNetBuildCollection.Name)]
 public sealed class PublishTargetsTests
 {

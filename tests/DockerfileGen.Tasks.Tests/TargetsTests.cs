@@ -2,6 +2,7 @@ using DockerfileGen.Testing;
 
 namespace DockerfileGen.Tasks.Tests;
 
+[Trait("Category", "build")]
 [Collection(DotNetBuildCollection.Name)]
 public sealed class TargetsTests
 {

@@ -11,6 +11,7 @@ namespace DockerfileGen.Core.Tests.Oracles;
 /// rule covers are listed in <see cref="NotCovered"/>; the findings we deliberately disagree with are in
 /// <see cref="Exceptions"/>, each with its reason.
 /// </summary>
+[Trait("Category", "oracle")]
 [Collection(OracleCollection.Name)]
 public sealed class OracleComparisonTests
 {

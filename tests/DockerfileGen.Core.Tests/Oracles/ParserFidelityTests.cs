@@ -9,6 +9,7 @@ namespace DockerfileGen.Core.Tests.Oracles;
 /// or exec form, flags, heredocs) and the same stages (name, image as written and with ARG defaults expanded,
 /// platform) as the <c>dockerfile-ast</c> npm parser that the VS Code Docker extension uses.
 /// </summary>
+[Trait("Category", "oracle")]
 [Collection(OracleCollection.Name)]
 public sealed class ParserFidelityTests
 {

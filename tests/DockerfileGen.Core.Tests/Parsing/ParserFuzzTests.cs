@@ -38,6 +38,7 @@ public sealed class ParserFuzzTests
     };
 
     [Fact]
+    [Trait("Category", "slow")]
     public void ParserAndRulesNeverThrowAndStayInsideTheText()
     {
         var iterations = int.TryParse(Environment.GetEnvironmentVariable("DOCKERFILEGEN_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var requested) && requested > 0
