@@ -46,7 +46,7 @@ internal static class BuildVariables
                 {
                     for (var parent = index - 1; parent >= 0; parent--)
                     {
-                        if (stages[parent].Name is { } name && string.Equals(name, stages[index].BaseImage, StringComparison.OrdinalIgnoreCase))
+                        if (stages[parent].Name is { } name && string.Equals(name, stages[index].ExpandedBaseImage, StringComparison.OrdinalIgnoreCase))
                         {
                             foreach (var pair in stageEnvironments[parent])
                             {

@@ -17,7 +17,8 @@ public static class DockerfileQueries
         for (var i = stage.Index - 1; i >= 0; i--)
         {
             var candidate = document.Stages[i];
-            if (candidate.Name is not null && string.Equals(candidate.Name, stage.BaseImage, StringComparison.OrdinalIgnoreCase))
+            // FROM ${BASE} may name a stage: BuildKit expands the global ARGs first.
+            if (candidate.Name is not null && string.Equals(candidate.Name, stage.ExpandedBaseImage, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
             }
@@ -42,8 +43,8 @@ public static class DockerfileQueries
 
     /// <summary>True when the stage starts from an external image (not <c>scratch</c>, not an earlier stage).</summary>
     public static bool IsExternalImage(DockerfileDocument document, Stage stage) =>
-        stage.BaseImage.Length > 0
-        && !string.Equals(stage.BaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
+        stage.ExpandedBaseImage.Length > 0
+        && !string.Equals(stage.ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
         && ParentStage(document, stage) is null;
 
     /// <summary>The external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>

@@ -57,4 +57,14 @@ public sealed class BuildVariablesTests
         Assert.True(At(document, 4).Variables.ContainsKey("RID"));
         Assert.Null(At(document, 4).Variables["RID"]);
     }
+
+    [Fact]
+    public void AStageNamedThroughAGlobalArgIsTheStageItIsBuiltOn()
+    {
+        var document = DockerfileParser.Parse("ARG BASE=runtime\nFROM alpine:3.20 AS runtime\nENV HOME_DIR=/home/app\nUSER 1000\nFROM ${BASE}\nWORKDIR $HOME_DIR\n");
+
+        Assert.Equal("/home/app", At(document, 6).Expand("$HOME_DIR"));
+        Assert.Same(document.Stages[0], DockerfileGen.Validation.DockerfileQueries.ParentStage(document, document.Stages[1]));
+        Assert.DoesNotContain(DockerfileGen.Validation.DockerfileValidator.Validate(document).Findings, f => f.RuleId == "DFG2003");
+    }
 }

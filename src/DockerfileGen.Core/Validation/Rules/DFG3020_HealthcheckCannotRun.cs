@@ -94,7 +94,7 @@ public sealed class DFG3020_HealthcheckCannotRun : DockerfileRule
 
         var image = DockerfileQueries.BaseImageOf(document, final);
         var root = DockerfileQueries.Chain(document, final)[0];
-        var scratch = string.Equals(root.BaseImage, "scratch", StringComparison.OrdinalIgnoreCase);
+        var scratch = string.Equals(root.ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase);
         var tag = image?.Tag ?? "";
         var shellless = scratch || tag.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0 || tag.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0;
 
