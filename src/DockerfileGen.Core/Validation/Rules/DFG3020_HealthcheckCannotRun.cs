@@ -98,7 +98,8 @@ public sealed class DFG3020_HealthcheckCannotRun : DockerfileRule
         var tag = image?.Tag ?? "";
         var shellless = scratch || tag.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0 || tag.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        var command = healthcheck.ArgumentText.Substring(healthcheck.Arguments[1].Start.Column - healthcheck.ArgumentStart.Column).Trim();
+        // The text after CMD (ArgumentText has continuation lines joined, so this holds across lines).
+        var command = healthcheck.ArgumentText.Substring(Math.Min(healthcheck.ArgumentText.Length, healthcheck.Arguments[0].Value.Length)).Trim();
         var exec = command.StartsWith("[", StringComparison.Ordinal) ? JsonStringArray.TryParse(command) : null;
         var shellForm = exec is null || (exec.Count > 0 && exec[0] == "CMD-SHELL");
         if (shellForm && shellless)

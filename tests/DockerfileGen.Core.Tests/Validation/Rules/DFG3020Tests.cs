@@ -12,6 +12,7 @@ public sealed class DFG3020Tests
         { "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nHEALTHCHECK --interval=30s CMD [\"curl\", \"-f\", \"http://localhost:8080/\"]\n", 2 },
         { "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled\nHEALTHCHECK CMD [\"CMD-SHELL\", \"./probe\"]\n", 2 },
         { "FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\n", 2 },
+        { "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nHEALTHCHECK --interval=5s CMD \\\n    wget -qO- http://localhost:8080/healthz\n", 2 },
     };
 
     public static TheoryData<string> NotCaught => new()
