@@ -53,7 +53,9 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         {
             var global = fileContext.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
             var dockerfileName = BuildProperties.Get(global, "DockerfileGenDockerfileName");
+            // A name that is not a Dockerfile's (Program.cs) is never linted as one; the build says why (DFG0006).
             if (dockerfileName.Length == 0
+                || !DockerfileGenerator.IsDockerfileName(dockerfileName)
                 || !IsNamed(fileContext.AdditionalFile.Path, dockerfileName)
                 || BuildProperties.Get(global, "DockerfileGenValidate").Equals("false", StringComparison.OrdinalIgnoreCase))
             {

@@ -30,6 +30,9 @@ public static class DockerfileGenerator
 {
     private static readonly Regex PlainName = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
 
+    // A configuration goes into `dotnet publish -c <name>`: a leading '-' would make it an option (--no-restore).
+    private static readonly Regex ConfigurationName = new("^[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// Validates the inputs, plans and renders the Dockerfile and its ignore file. Pure: the same inputs
     /// always give the same bytes.
@@ -54,14 +57,14 @@ public static class DockerfileGenerator
             errors.Add(DiagnosticCatalog.UnsupportedTargetFramework(projectName, facts.TargetFramework));
         }
 
-        if (!PlainName.IsMatch(options.Configuration))
+        if (!ConfigurationName.IsMatch(options.Configuration))
         {
             errors.Add(DiagnosticCatalog.InvalidConfiguration(options.Configuration));
         }
 
-        if (!PlainName.IsMatch(options.DockerfileName) || options.DockerfileName.Trim('.').Length == 0)
+        if (!IsDockerfileName(options.DockerfileName))
         {
-            errors.Add(DiagnosticCatalog.InvalidDockerfileName(options.DockerfileName));
+            errors.Add(DiagnosticCatalog.InvalidDockerfileName(options.DockerfileName, DiagnosticCatalog.NotADockerfileName));
         }
 
         CheckWritable(errors, "assembly name", facts.AssemblyName);
@@ -96,6 +99,39 @@ public static class DockerfileGenerator
             GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context), facts.ProjectFile));
         return new GenerationResult(dockerfile, ignoreFile, errors, context);
     }
+
+    /// <summary>
+    /// True for a name DockerfileGen may write a Dockerfile under: <c>Dockerfile</c> or <c>Containerfile</c>, alone or
+    /// with a <c>.suffix</c> or a <c>prefix.</c> (<c>Dockerfile.web</c>, <c>web.Dockerfile</c>), a plain file name without
+    /// folders. Any other name could be a project, source or ignore file of the user's (<c>Program.cs</c>,
+    /// <c>App.csproj</c>, <c>.dockerignore</c>), which a write or an overwrite would destroy; so could a suffix that is a
+    /// known file type (<c>Dockerfile.cs</c>, <c>Dockerfile.json</c>).
+    /// </summary>
+    public static bool IsDockerfileName(string name)
+    {
+        if (!PlainName.IsMatch(name) || name.Trim('.').Length == 0)
+        {
+            return false;
+        }
+
+        var lower = name.ToLowerInvariant();
+        var stem = lower is "dockerfile" or "containerfile"
+            || lower.StartsWith("dockerfile.", StringComparison.Ordinal) || lower.StartsWith("containerfile.", StringComparison.Ordinal)
+            || lower.EndsWith(".dockerfile", StringComparison.Ordinal) || lower.EndsWith(".containerfile", StringComparison.Ordinal);
+        var dot = lower.LastIndexOf('.');
+        return stem && (dot < 0 || !OtherFileTypes.Contains(lower.Substring(dot)));
+    }
+
+    // Extensions of files a project holds that are never Dockerfiles: project, source, data, configuration, key,
+    // script and ignore files.
+    private static readonly HashSet<string> OtherFileTypes = new(StringComparer.Ordinal)
+    {
+        ".csproj", ".fsproj", ".vbproj", ".proj", ".sln", ".slnx", ".slnf", ".props", ".targets", ".projitems", ".shproj", ".nuspec",
+        ".cs", ".fs", ".fsi", ".fsx", ".csx", ".vb", ".razor", ".cshtml", ".vbhtml", ".xaml", ".axaml", ".resx", ".js", ".ts",
+        ".json", ".xml", ".config", ".yml", ".yaml", ".toml", ".ini", ".editorconfig", ".globalconfig", ".ruleset", ".runsettings",
+        ".md", ".txt", ".env", ".pfx", ".p12", ".pem", ".key", ".crt", ".cer", ".snk", ".sh", ".ps1", ".cmd", ".bat", ".lock",
+        ".dockerignore", ".gitignore", ".gitattributes", ".dll", ".exe",
+    };
 
     /// <summary>
     /// <c>.dockerignore</c> for a file named <c>Dockerfile</c> whose context is its own folder; otherwise

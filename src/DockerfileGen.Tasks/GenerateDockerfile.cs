@@ -319,7 +319,17 @@ public sealed class GenerateDockerfile : Task
         foreach (var file in new[] { result.Dockerfile!, result.IgnoreFile! })
         {
             var path = Path.Combine(projectDirectory, file.FileName);
-            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Overwrite, file.FileName, projectFile)));
+            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Overwrite, file.FileName, projectFile, file == result.Dockerfile)));
+        }
+
+        if (plans.Any(p => p.Update.Diagnostic?.Severity == DiagnosticSeverity.Error))
+        {
+            foreach (var plan in plans.Where(p => p.Update.Diagnostic?.Severity == DiagnosticSeverity.Error))
+            {
+                Report(plan.Update.Diagnostic!, plan.Path);
+            }
+
+            return false;
         }
 
         var written = new List<ITaskItem>();

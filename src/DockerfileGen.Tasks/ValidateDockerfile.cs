@@ -82,6 +82,14 @@ public sealed class ValidateDockerfile : Task
     /// <inheritdoc />
     public override bool Execute()
     {
+        // A name that is not a Dockerfile's could be a source or project file: never lint it as a Dockerfile.
+        if (!DockerfileGenerator.IsDockerfileName(Path.GetFileName(DockerfilePath)))
+        {
+            var diagnostic = DiagnosticCatalog.InvalidDockerfileName(Path.GetFileName(DockerfilePath), DiagnosticCatalog.NotADockerfileName);
+            Log.LogError(null, diagnostic.Code, null, ProjectFullPath.Length > 0 ? ProjectFullPath : DockerfilePath, 0, 0, 0, 0, diagnostic.Message);
+            return false;
+        }
+
         if (!File.Exists(DockerfilePath))
         {
             return true;

@@ -224,6 +224,13 @@ public sealed class DockerfileGeneratorTests
         { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "docker/Dockerfile" } },
         { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = ".." } },
         { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "Program.cs" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "ConsoleApp.csproj" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = ".dockerignore" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "Dockerfile.dockerignore" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "Dockerfile.cs" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "docker-compose.yml" } },
+        { "DFG0005", Facts.Console(), new GenerationOptions { Configuration = "--no-restore" } },
         { "DFG0007", Facts.Console() with { OutputType = "Library" }, new GenerationOptions() },
         { "DFG0009", Facts.Console() with { AssemblyName = "App\nRUN evil" }, new GenerationOptions() },
     };
@@ -261,5 +268,18 @@ public sealed class DockerfileGeneratorTests
         var content = DockerfileGenerator.Generate(Facts.WebApi() with { Metadata = new ProjectMetadata { Description = "Payments API.\n  Settles   cards." } }, new GenerationOptions()).Dockerfile!.Content;
 
         Assert.Contains("org.opencontainers.image.description=\"Payments API. Settles cards.\" \\\n", content);
+    }
+
+    [Theory]
+    [InlineData("Dockerfile")]
+    [InlineData("Dockerfile.web")]
+    [InlineData("web.Dockerfile")]
+    [InlineData("api.dockerfile")]
+    [InlineData("Containerfile")]
+    [InlineData("Dockerfile.production")]
+    public void ADockerfileNameIsAccepted(string name)
+    {
+        Assert.True(DockerfileGenerator.IsDockerfileName(name));
+        Assert.True(DockerfileGenerator.Generate(Facts.Console(), new GenerationOptions { DockerfileName = name }).Succeeded);
     }
 }

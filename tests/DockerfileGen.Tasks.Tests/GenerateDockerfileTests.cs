@@ -234,4 +234,62 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.False(task.Execute());
         Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
     }
+
+    /// <summary>Every kind of file a .NET project folder holds, with content of its kind.</summary>
+    public static TheoryData<string, string> ProjectFiles() => new()
+    {
+        { "WebApi.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n" },
+        { "Lib.fsproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n" },
+        { "Lib.vbproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n" },
+        { "Program.cs", "var app = WebApplication.Create(args);\napp.Run();\n" },
+        { "Program.fs", "[<EntryPoint>]\nlet main _ = 0\n" },
+        { "Module1.vb", "Module Module1\nEnd Module\n" },
+        { "App.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n" },
+        { "App.slnx", "<Solution />\n" },
+        { "Directory.Build.props", "<Project />\n" },
+        { "Directory.Build.targets", "<Project />\n" },
+        { "Directory.Packages.props", "<Project />\n" },
+        { "NuGet.config", "<configuration />\n" },
+        { "global.json", "{ \"sdk\": { \"version\": \"10.0.100\" } }\n" },
+        { "appsettings.json", "{ }\n" },
+        { "packages.lock.json", "{ \"version\": 1 }\n" },
+        { ".dockerignore", "**/bin\n**/obj\n" },
+        { "Dockerfile.dockerignore", "*\n!src\n" },
+        { ".editorconfig", "root = true\n" },
+        { ".gitignore", "bin/\n" },
+        { "README.md", "# WebApi\n" },
+        { "docker-compose.yml", "services:\n  api:\n    build: .\n" },
+        { "Dockerfile.cs", "class C { }\n" },
+        { "Dockerfile.sh", "#!/bin/sh\nexec dotnet WebApi.dll\n" },
+        { "Dockerfile.web", "#!/bin/sh\nexec dotnet WebApi.dll\n" },
+        { "web.Dockerfile", "echo this is not a Dockerfile\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProjectFiles))]
+    public void NoDockerfileNameDestroysAProjectFileEvenWithOverwrite(string name, string content)
+    {
+        var path = Path.Combine(temp.Path, name);
+        File.WriteAllText(path, content);
+
+        var task = Task(t => { t.DockerfileName = name; t.Overwrite = true; });
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
+        Assert.Equal(content, File.ReadAllText(path));
+        Assert.Equal(new[] { name }, Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ValidationNeverLintsAFileThatIsNotNamedLikeADockerfile()
+    {
+        var program = Path.Combine(temp.Path, "Program.cs");
+        File.WriteAllText(program, "var app = WebApplication.Create(args);\n");
+
+        var task = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = program, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj") };
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
+        Assert.Empty(engine.Warnings);
+    }
 }

@@ -42,14 +42,26 @@ public static class DiagnosticCatalog
         "DFG0005",
         DiagnosticSeverity.Error,
         $"DockerfileGenConfiguration is '{value}', which is not a valid build configuration name. Use letters, digits, " +
-        "'.', '_' or '-' only (for example Release).");
+        "'.', '_' or '-' only, starting with a letter or digit (for example Release).");
 
-    /// <summary>The Dockerfile name is not a plain file name.</summary>
-    public static Diagnostic InvalidDockerfileName(string value) => new(
+    /// <summary>
+    /// The Dockerfile name could be a file of the user's that a write would destroy: it is not a Dockerfile's name, or
+    /// the file there is not a Dockerfile.
+    /// </summary>
+    public static Diagnostic InvalidDockerfileName(string value, string problem) => new(
         "DFG0006",
         DiagnosticSeverity.Error,
-        $"DockerfileGenDockerfileName is '{value}', which is not a plain file name. Use a name such as Dockerfile or " +
-        "Dockerfile.web: letters, digits, '.', '_' or '-', without folders.");
+        $"DockerfileGenDockerfileName is '{value}', {problem} Use Dockerfile, Dockerfile.<name> or <name>.Dockerfile " +
+        "(Containerfile likewise): letters, digits, '.', '_' or '-', without folders, for a file that is not there yet or is a Dockerfile.");
+
+    /// <summary>Why <see cref="InvalidDockerfileName"/>: the name is not one a Dockerfile has.</summary>
+    public const string NotADockerfileName =
+        "which is not a Dockerfile's name, so DockerfileGen neither writes nor lints it (it could be a project, source or ignore file).";
+
+    /// <summary>Why <see cref="InvalidDockerfileName"/>: the file there is something else.</summary>
+    public const string NotADockerfileFile =
+        "and that file exists but is not a Dockerfile (its lines are not Dockerfile instructions starting with FROM), so " +
+        "DockerfileGen does not write over it, not even with DockerfileGenOverwrite=true.";
 
     /// <summary>Generation was asked for a project that produces no runnable application.</summary>
     public static Diagnostic NotAnApplication(string projectName, string outputType) => new(
