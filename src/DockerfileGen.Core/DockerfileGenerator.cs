@@ -57,6 +57,15 @@ public static class DockerfileGenerator
             errors.Add(DiagnosticCatalog.UnsupportedTargetFramework(projectName, facts.TargetFramework));
         }
 
+        // net10.0-windows (or -android, -ios, ...) builds only on its own OS: the Linux SDK image refuses to restore it.
+        var platform = facts.TargetFramework.IndexOf('-') is var dash and > 0 ? facts.TargetFramework.Substring(dash + 1) : "";
+        if (platform.Length > 0 && !platform.StartsWith("linux", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(DiagnosticCatalog.NotLinux($"{projectName} targets '{facts.TargetFramework}', a framework for another operating system",
+                "Target a framework without an OS suffix (net10.0) for the container, pick one with <DockerfileGenTargetFramework> " +
+                "in a multi-targeted project, or set <DockerfileGenEnabled>false</DockerfileGenEnabled>."));
+        }
+
         if (!ConfigurationName.IsMatch(options.Configuration))
         {
             errors.Add(DiagnosticCatalog.InvalidConfiguration(options.Configuration));

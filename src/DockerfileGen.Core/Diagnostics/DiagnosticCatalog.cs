@@ -270,6 +270,27 @@ public static class DiagnosticCatalog
         "time-zone code behaves differently than on your machine. Use the image's -extra variant, or set " +
         "<InvariantGlobalization>true</InvariantGlobalization> if the app does not need them.");
 
+    /// <summary>A framework-dependent app on an image without the shared framework it runs on.</summary>
+    public static Diagnostic ImageLacksRuntime(string image, string missing, string remedy) => new(
+        "DFG0042",
+        DiagnosticSeverity.Error,
+        $"ContainerBaseImage is '{image}', which has no {missing}, and the app is framework-dependent, so it could not start " +
+        $"there. {remedy}");
+
+    /// <summary>A self-contained or native app on an image that carries a runtime it never uses.</summary>
+    public static Diagnostic RuntimeUnused(string image, string mode) => new(
+        "DFG0043",
+        DiagnosticSeverity.Warning,
+        $"ContainerBaseImage is '{image}', which carries the .NET runtime, but the app is {mode} and brings its own: the " +
+        "image holds the runtime twice. Use the runtime-deps image of the same version and OS (as PublishContainer picks), " +
+        "or remove ContainerBaseImage.");
+
+    /// <summary>The app or the image is for another operating system than the Linux container the Dockerfile builds.</summary>
+    public static Diagnostic NotLinux(string what, string remedy) => new(
+        "DFG0044",
+        DiagnosticSeverity.Error,
+        $"{what}, but DockerfileGen writes Dockerfiles for Linux containers (a Linux SDK build stage and a Linux final image). {remedy}");
+
     // Image builds (`dotnet publish -p:DockerfileGenBuildImage=true`): DFG0050 and up.
 
     /// <summary>The container tool's executable is not where the build looked for it.</summary>

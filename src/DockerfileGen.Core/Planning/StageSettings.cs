@@ -7,6 +7,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Parsing;
 using DockerfileGen.Publishing;
+using DockerfileGen.Validation;
 using DockerfileGen.Validation.Rules;
 
 namespace DockerfileGen.Planning;
@@ -66,6 +67,9 @@ public sealed record StageSettings
     /// <summary>The argument the app's generated probe mode answers to.</summary>
     public const string ProbeArgument = "--dockerfilegen-probe";
 
+    /// <summary>The UID of the .NET images' non-root <c>app</c> user (their <c>APP_UID</c>).</summary>
+    public const string AppUid = "1654";
+
     /// <summary>The build argument that carries the source revision into the image's label.</summary>
     public const string RevisionArgument = "SOURCE_REVISION";
 
@@ -103,7 +107,7 @@ public sealed record StageSettings
         var ports = ReadPorts(facts, environment, diagnostics);
         environment = WithPortSettings(facts, environment, ports, legacy);
 
-        var user = ReadUser(container.User, legacy, diagnostics);
+        var user = ReadUser(container.User, ImageContents.DefinesAppUid(ImageName.Parse(images.Final.ToString())) == true, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
         var packages = ReadPackages(options.OsPackages, images, diagnostics);
         var instructions = ReadInstructions(options.Instructions, hasTestStage, diagnostics);
@@ -244,13 +248,15 @@ public sealed record StageSettings
         return result;
     }
 
-    private static string ReadUser(string value, bool legacy, List<Diagnostic> diagnostics)
+    private static string ReadUser(string value, bool imageDefinesAppUid, List<Diagnostic> diagnostics)
     {
         var user = value.Trim();
         if (user.Length == 0)
         {
-            // .NET 6 and 7 images have no APP_UID; the numeric UID runs as non-root on every image.
-            return legacy ? "1654" : "$APP_UID";
+            // Only the .NET 8+ images define APP_UID; on any other image (.NET 6 and 7, an OS image, a golden image of
+            // unknown make) $APP_UID would expand to nothing and the app would run as root. The numeric UID of the
+            // images' app user runs as non-root on every image.
+            return imageDefinesAppUid ? "$APP_UID" : AppUid;
         }
 
         var parts = user.Split(':');

@@ -64,6 +64,7 @@ public static class DockerfileValidator
         new DFG2018_MaintainerDeprecated(),
         new DFG2019_PlainHttpDownload(),
         new DFG2020_InstructionCasing(),
+        new DFG2021_AppUidUndefined(),
         new DFG3001_SdkInFinalStage(),
         new DFG3002_ImageVersionMismatch(),
         new DFG3003_RestorePublishRidMismatch(),
