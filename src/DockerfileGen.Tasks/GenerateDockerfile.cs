@@ -5,6 +5,7 @@ using System.Linq;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.IO;
 using DockerfileGen.Model;
+using DockerfileGen.Planning;
 using DockerfileGen.Publishing;
 using DockerfileGen.Rendering;
 using Microsoft.Build.Framework;
@@ -91,6 +92,9 @@ public sealed class GenerateDockerfile : Task
     /// <summary><c>SelfContained</c>: the final image needs no .NET runtime.</summary>
     public bool SelfContained { get; set; }
 
+    /// <summary><c>PublishSelfContained</c>: publish makes the app self-contained, as <c>SelfContained</c> does (the SDK's container targets read both).</summary>
+    public bool PublishSelfContained { get; set; }
+
     /// <summary><c>PublishSingleFile</c>.</summary>
     public bool PublishSingleFile { get; set; }
 
@@ -154,9 +158,6 @@ public sealed class GenerateDockerfile : Task
     /// <summary><c>Description</c>.</summary>
     public string Description { get; set; } = "";
 
-    /// <summary><c>Version</c>.</summary>
-    public string Version { get; set; } = "";
-
     /// <summary><c>Authors</c>.</summary>
     public string Authors { get; set; } = "";
 
@@ -168,6 +169,15 @@ public sealed class GenerateDockerfile : Task
 
     /// <summary><c>PackageLicenseExpression</c>.</summary>
     public string License { get; set; } = "";
+
+    /// <summary><c>ContainerRepository</c>: the image name the header's <c>docker build -t</c> gives, as the image build does.</summary>
+    public string ContainerRepository { get; set; } = "";
+
+    /// <summary><c>ContainerImageTag</c>, for the header (unless it comes from the command line).</summary>
+    public string ContainerImageTag { get; set; } = "";
+
+    /// <summary><c>ContainerImageTags</c>, for the header (unless it comes from the command line).</summary>
+    public string ContainerImageTags { get; set; } = "";
 
     /// <summary><c>DockerfileGenSdkImage</c>.</summary>
     public string SdkImage { get; set; } = "";
@@ -211,6 +221,12 @@ public sealed class GenerateDockerfile : Task
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFullPath)!;
         var projectFile = Path.GetFileName(ProjectFullPath);
+        var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>())
+        {
+            globalProperties[property.Key] = property.Value;
+        }
+
         var facts = new ProjectFacts
         {
             ProjectFile = projectFile,
@@ -221,7 +237,7 @@ public sealed class GenerateDockerfile : Task
             OutputType = OutputType,
             FrameworkReferences = Array.ConvertAll(FrameworkReferences, item => item.ItemSpec),
             UseAppHost = UseAppHost,
-            SelfContained = SelfContained,
+            SelfContained = SelfContained || PublishSelfContained,
             PublishSingleFile = PublishSingleFile,
             PublishTrimmed = PublishTrimmed,
             PublishReadyToRun = PublishReadyToRun,
@@ -249,7 +265,6 @@ public sealed class GenerateDockerfile : Task
                 Title = Title,
                 // NuGet's pack targets fill in this placeholder when a project has no description.
                 Description = Description == "Package Description" ? "" : Description,
-                Version = Version,
                 Authors = Authors,
                 RepositoryUrl = RepositoryUrl,
                 ProjectUrl = ProjectUrl,
@@ -270,6 +285,12 @@ public sealed class GenerateDockerfile : Task
             TestProjects = Array.ConvertAll(TestProjects, item => item.ItemSpec),
             HealthCheck = HealthCheck,
             HealthCheckPath = HealthCheckPath,
+            CommandLineProperties = globalProperties.Where(p => CommandLineProperties.IsImageBuildProperty(p.Key)).Select(p => new NamedValue(p.Key, p.Value)).ToList(),
+            ImageRepository = ContainerRepository,
+            // A tag given on the command line changes with every CI run: the header then names the repository alone.
+            ImageTags = globalProperties.ContainsKey("ContainerImageTags") || (ContainerImageTags.Trim().Length == 0 && globalProperties.ContainsKey("ContainerImageTag"))
+                ? Array.Empty<string>()
+                : ContainerPlatforms.Split(ContainerImageTags.Trim().Length > 0 ? ContainerImageTags : ContainerImageTag).ToArray(),
         };
 
         BuildInputs? inputs = null;
@@ -277,12 +298,6 @@ public sealed class GenerateDockerfile : Task
         {
             try
             {
-                var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>())
-                {
-                    globalProperties[property.Key] = property.Value;
-                }
-
                 var reader = new ProjectGraphReader(globalProperties, ExcludedRoots);
                 inputs = reader.Read(ProjectFullPath, TargetFramework, ContextRoot, GraphCachePath);
                 if (TestProjects.Length > 0)

@@ -73,8 +73,8 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
         Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
-        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH -p:DockerfileGenInsideImage=true --no-restore -o /app", result.Dockerfile.Content);
-        Assert.Contains("docker build -t webapi -f Dockerfile.web .", result.Dockerfile.Content);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true --no-restore -o /app", result.Dockerfile.Content);
+        Assert.Contains("docker build -t webapi -f Dockerfile.web --build-arg APP_VERSION=\"$(dotnet msbuild WebApi.csproj -getProperty:Version)\" --build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\" .", result.Dockerfile.Content);
         Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
     }
 
@@ -147,7 +147,7 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
         Assert.Contains("RUN dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
-        Assert.Contains("docker build -t api -f src/Api/Dockerfile .", result.Dockerfile.Content);
+        Assert.Contains("docker build -t api -f src/Api/Dockerfile --build-arg APP_VERSION=\"$(dotnet msbuild src/Api/Api.csproj -getProperty:Version)\" ", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
         Snapshot.Match(result.IgnoreFile.Content, "dockerignore", "ignore");
     }
@@ -281,5 +281,74 @@ public sealed class DockerfileGeneratorTests
     {
         Assert.True(DockerfileGenerator.IsDockerfileName(name));
         Assert.True(DockerfileGenerator.Generate(Facts.Console(), new GenerationOptions { DockerfileName = name }).Succeeded);
+    }
+
+    [Fact]
+    public void CommandLinePropertiesReachTheImagesRestoreAndPublish()
+    {
+        var facts = Facts.Console("10.0") with { PublishAot = true, InvariantGlobalization = true };
+        var options = new GenerationOptions
+        {
+            CommandLineProperties = new[] { new NamedValue("PublishAot", "true"), new NamedValue("Configuration", "Debug"), new NamedValue("InvariantGlobalization", "true") },
+        };
+
+        var content = DockerfileGenerator.Generate(facts, options).Dockerfile!.Content;
+
+        Assert.Contains("RUN dotnet restore ConsoleApp.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true\n", content);
+        Assert.Contains("RUN dotnet publish ConsoleApp.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true ${APP_VERSION:+-p:Version=$APP_VERSION} ", content);
+        Assert.DoesNotContain("-p:Configuration", content);
+        Assert.Empty(FoundationChecks.Violations(content));
+    }
+
+    [Fact]
+    public void ACommandLinePropertyThatCannotBeWrittenIsAWarning()
+    {
+        var options = new GenerationOptions { CommandLineProperties = new[] { new NamedValue("DockerfileGenHealthCheckPath", "/a\nRUN evil") } };
+
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), options);
+
+        Assert.Equal("DFG0045", Assert.Single(result.Diagnostics).Code);
+        Assert.DoesNotContain("evil", result.Dockerfile!.Content);
+    }
+
+    [Fact]
+    public void TheVersionIsABuildArgumentNeverText()
+    {
+        var content = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("org.opencontainers.image.version=\"${APP_VERSION}\"", content);
+        Assert.Contains("\nARG APP_VERSION\nRUN dotnet publish ", content);
+        Assert.Contains("--build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\"", content);
+    }
+
+    [Fact]
+    public void TheHeaderTagsTheImageAsTheImageBuildDoes()
+    {
+        var options = new GenerationOptions { ImageRepository = "registry.example.com/team/payments", ImageTags = new[] { "stable", "2024" } };
+
+        var content = DockerfileGenerator.Generate(Facts.WebApi(), options).Dockerfile!.Content;
+
+        Assert.Contains("docker build -t registry.example.com/team/payments:stable -t registry.example.com/team/payments:2024 -f Dockerfile ", content);
+        Assert.Contains("docker run --rm -p 8080:8080 registry.example.com/team/payments:stable\n", content);
+    }
+
+    [Fact]
+    public void AnInvalidRepositoryForTheHeaderIsACodedError()
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { ImageRepository = "Not Valid" });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("DFG0054", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void TheSdksDefaultAuthorsIsNoAuthorAndTheDescriptionIsAlwaysSet()
+    {
+        var facts = Facts.WebApi() with { Metadata = new ProjectMetadata { Authors = "WebApi" } };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.DoesNotContain("org.opencontainers.image.authors", content);
+        Assert.Contains("org.opencontainers.image.description=\"\"", content);
     }
 }

@@ -155,7 +155,8 @@ public sealed class TargetsTests
         Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"5000\"\nENV TZ=\"UTC\"\nEXPOSE 5000\n", dockerfile);
         Assert.Contains("\nRUN mkdir /data\nUSER 1000\n", dockerfile);
         Assert.Contains("CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:5000/healthz\"]", dockerfile);
-        Assert.Contains("org.opencontainers.image.version=\"2.3.4\"", dockerfile);
+        Assert.Contains("org.opencontainers.image.version=\"${APP_VERSION}\"", dockerfile);
+        Assert.DoesNotContain("2.3.4", dockerfile);
 
         // A changed item reruns generation, like a changed property.
         var projectFile = Path.Combine(project.Directory, "App.csproj");
@@ -219,5 +220,27 @@ public sealed class TargetsTests
         File.WriteAllText(project.Dockerfile, "FROM ubuntu\n");
         var off = project.Build("-p:DockerfileGenValidate=false").EnsureSuccess("build with validation off");
         Assert.DoesNotContain("DFG2001", off.Output);
+    }
+
+    [Fact]
+    public void CommandLinePropertiesReachTheImagesBuildAndAVersionNeverRewritesTheDockerfile()
+    {
+        using var project = new TempProject(Console10);
+
+        project.Build("-p:UseAppHost=false", "-p:InvariantGlobalization=true").EnsureSuccess("build with command-line properties");
+        var dockerfile = File.ReadAllText(project.Dockerfile);
+        Assert.Contains("RUN dotnet restore App.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false\n", dockerfile);
+        Assert.Contains("RUN dotnet publish App.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false ${APP_VERSION:+-p:Version=$APP_VERSION} ", dockerfile);
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"App.dll\"]", dockerfile);
+
+        project.Build().EnsureSuccess("plain build");
+        var plain = File.ReadAllText(project.Dockerfile);
+        Assert.DoesNotContain("-p:UseAppHost", plain);
+        var written = File.GetLastWriteTimeUtc(project.Dockerfile);
+
+        var ci = project.Build("-p:Version=7.8.9", "-p:ContainerImageTag=build-42", "-v:n").EnsureSuccess("build as CI runs it");
+        Assert.Equal(plain, File.ReadAllText(project.Dockerfile));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(project.Dockerfile));
+        Assert.DoesNotContain("DockerfileGen: wrote", ci.Output);
     }
 }

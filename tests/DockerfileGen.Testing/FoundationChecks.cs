@@ -100,9 +100,16 @@ public static class FoundationChecks
             problems.Add("restore does not use -a $TARGETARCH");
         }
 
-        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+ " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
+        // Command-line properties of the host build (-p:PublishAot=true) go to restore and publish alike.
+        var properties = Regex.Match(build[restore], @"(( '?-p:[A-Za-z]+=[^ ]*)*)( --locked-mode)?$").Groups[1].Value;
+        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+ " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + @" \$\{APP_VERSION:\+-p:Version=\$APP_VERSION\}( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
         {
-            problems.Add($"publish is not 'dotnet publish <project> -c <config> <restore's -a/--os> -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
+            problems.Add($"publish is not 'dotnet publish <project> -c <config> <restore's -a/--os and -p:s> ${{APP_VERSION:+-p:Version=$APP_VERSION}} -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
+        }
+
+        if (build[publish - 1] != "ARG APP_VERSION")
+        {
+            problems.Add("the publish step does not follow ARG APP_VERSION, so a new version would rerun more than publish");
         }
 
         if (!Regex.IsMatch(froms[^1].line, @"^FROM \S+/dotnet/(aspnet|runtime|runtime-deps):\S+ AS final$"))

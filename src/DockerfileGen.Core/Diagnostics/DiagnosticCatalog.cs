@@ -291,6 +291,14 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Error,
         $"{what}, but DockerfileGen writes Dockerfiles for Linux containers (a Linux SDK build stage and a Linux final image). {remedy}");
 
+    /// <summary>A command-line property the image's build needs, whose value cannot be written into the Dockerfile.</summary>
+    public static Diagnostic CommandLinePropertyNotWritten(string name) => new(
+        "DFG0045",
+        DiagnosticSeverity.Warning,
+        $"{name} is set on the command line and shapes what the image publishes, but its value has a line break or control " +
+        "character, so it cannot be written into the Dockerfile's publish step, and the image is built without it. Set " +
+        $"{name} in the project file instead.");
+
     // Image builds (`dotnet publish -p:DockerfileGenBuildImage=true`): DFG0050 and up.
 
     /// <summary>The container tool's executable is not where the build looked for it.</summary>

@@ -46,6 +46,25 @@ public sealed record GenerationOptions
 
     /// <summary><c>DockerfileGenHealthCheckPath</c>: the HTTP path the health check requests.</summary>
     public string HealthCheckPath { get; init; } = "";
+
+    /// <summary>
+    /// Properties given on the host build's command line (<c>dotnet build -p:PublishAot=true</c>) that shape both the
+    /// Dockerfile and what publish produces (see <see cref="Planning.CommandLineProperties"/>). The image's own build
+    /// reads only the project's files, so they are written into its restore and publish steps.
+    /// </summary>
+    public IReadOnlyList<NamedValue> CommandLineProperties { get; init; } = new NamedValue[0];
+
+    /// <summary>
+    /// The repository the header's <c>docker build -t</c> names: <c>ContainerRepository</c>, or empty for the
+    /// assembly name in lower case (as the image build does).
+    /// </summary>
+    public string ImageRepository { get; init; } = "";
+
+    /// <summary>
+    /// The tags the header's <c>docker build</c> gives: <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>, when
+    /// the project sets them; empty for none (a tag from the version would change the Dockerfile with every version).
+    /// </summary>
+    public IReadOnlyList<string> ImageTags { get; init; } = new string[0];
 }
 
 /// <summary>An OS package to install.</summary>

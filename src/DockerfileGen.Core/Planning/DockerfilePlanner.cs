@@ -34,6 +34,7 @@ public static class DockerfilePlanner
     {
         var project = ShellQuoting.Quote(context.AppProject);
         var runtimeArguments = RuntimeArguments(facts, version, images);
+        var properties = string.Concat(settings.PublishProperties.Select(p => " " + p));
         var locked = context.LockedMode ? " --locked-mode" : "";
         var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "));
 
@@ -56,7 +57,7 @@ public static class DockerfilePlanner
         // for this one step and never becomes part of a layer.
         build.AddRange(CopyByDirectory(context.BuildFiles));
         build.AddRange(CopyByDirectory(context.ProjectFiles));
-        build.Add(new Instruction("RUN", $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{locked}"));
+        build.Add(new Instruction("RUN", $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{properties}{locked}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterRestore));
 
         // Source layer.
@@ -72,7 +73,12 @@ public static class DockerfilePlanner
 
         // A native executable's debug symbols (.dbg, several MB) are not needed to run it: they stay in the build stage.
         var symbols = images.NativeAot ? " -p:CopyOutputSymbolsToPublishDirectory=false" : "";
-        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
+
+        // The version the image build passes (empty: the project's own). Declared here, so a new version reruns only
+        // the publish step, which a new commit reruns anyway.
+        build.Add(new Instruction("ARG", StageSettings.VersionArgument));
+        var versionProperty = $" ${{{StageSettings.VersionArgument}:+-p:Version=${StageSettings.VersionArgument}}}";
+        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{properties}{versionProperty}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
@@ -157,13 +163,16 @@ public static class DockerfilePlanner
             final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())));
         }
 
-        // Labels last: metadata only, so a new version never invalidates a layer. The revision is a build
-        // argument, so the Dockerfile does not change with every commit (the image build passes it).
+        // Labels last: metadata only, so a new version never invalidates a layer. The version and the revision are
+        // build arguments, so the Dockerfile does not change with every version or commit (the image build passes them).
         var labels = settings.Labels.Select(l => l.Name + "=" + Quote(l.Value)).ToList();
-        if (settings.Labels.All(l => l.Name != "org.opencontainers.image.revision"))
+        foreach (var (label, argument) in new[] { ("version", StageSettings.VersionArgument), ("revision", StageSettings.RevisionArgument) })
         {
-            final.Add(new Instruction("ARG", StageSettings.RevisionArgument));
-            labels.Add("org.opencontainers.image.revision=\"${" + StageSettings.RevisionArgument + "}\"");
+            if (settings.Labels.All(l => l.Name != "org.opencontainers.image." + label))
+            {
+                final.Add(new Instruction("ARG", argument));
+                labels.Add($"org.opencontainers.image.{label}=\"${{{argument}}}\"");
+            }
         }
 
         final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)));
@@ -215,20 +224,25 @@ public static class DockerfilePlanner
 
     private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context, StageSettings settings)
     {
-        var imageName = ImageNames.FromAssemblyName(facts.AssemblyName);
+        // The names the image build (dotnet publish -p:DockerfileGenBuildImage=true) tags, where the project sets them.
+        var repository = options.ImageRepository.Trim().Length > 0 ? options.ImageRepository.Trim() : ImageNames.FromAssemblyName(facts.AssemblyName);
+        var references = options.ImageTags.Count > 0 ? options.ImageTags.Select(tag => repository + ":" + tag).ToList() : new List<string> { repository };
+        var tags = string.Concat(references.Select(r => " -t " + r));
         var dockerfile = context.IsProjectFolder ? options.DockerfileName : context.AppDirectory + "/" + options.DockerfileName;
         var secrets = string.Concat(context.Secrets.Select(s => $" --secret id={s.Id},src={ShellQuoting.Quote(s.Path)}"));
         var from = context.IsProjectFolder
             ? "this folder"
             : $"{string.Concat(Enumerable.Repeat("../", context.AppDirectory.Split('/').Length)).TrimEnd('/')} (the build context)";
         var port = settings.Ports.FirstOrDefault(p => !p.Udp);
+
+        // The version and the commit as the image build passes them, computed by the shell where the command runs.
         var header = new List<string>
         {
             $"Build from {from} with BuildKit (the default since Docker 23; on 20.10 set DOCKER_BUILDKIT=1):",
-            $"  docker build -t {imageName} -f {ShellQuoting.Quote(dockerfile)}{secrets} .",
+            $"  docker build{tags} -f {ShellQuoting.Quote(dockerfile)}{secrets} --build-arg {StageSettings.VersionArgument}=\"$(dotnet msbuild {ShellQuoting.Quote(context.AppProject)} -getProperty:Version)\" --build-arg {StageSettings.RevisionArgument}=\"$(git rev-parse HEAD)\" .",
             port is not null
-                ? $"  docker run --rm -p {port.Number.ToString(CultureInfo.InvariantCulture)}:{port.Number.ToString(CultureInfo.InvariantCulture)} {imageName}"
-                : $"  docker run --rm {imageName}",
+                ? $"  docker run --rm -p {port.Number.ToString(CultureInfo.InvariantCulture)}:{port.Number.ToString(CultureInfo.InvariantCulture)} {references[0]}"
+                : $"  docker run --rm {references[0]}",
         };
         if (context.TestProjects.Count > 0)
         {

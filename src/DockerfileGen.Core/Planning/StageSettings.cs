@@ -7,6 +7,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Parsing;
 using DockerfileGen.Publishing;
+using DockerfileGen.Rendering;
 using DockerfileGen.Validation;
 using DockerfileGen.Validation.Rules;
 
@@ -64,11 +65,23 @@ public sealed record StageSettings
     /// <summary>The <c>HEALTHCHECK</c> command (exec form), or null for none.</summary>
     public IReadOnlyList<string>? HealthCheck { get; init; }
 
+    /// <summary>
+    /// <c>-p:Name=value</c> arguments (shell-quoted) for the image's restore and publish: the host build's command-line
+    /// properties that shape what publish produces (<see cref="CommandLineProperties"/>).
+    /// </summary>
+    public IReadOnlyList<string> PublishProperties { get; init; } = new string[0];
+
     /// <summary>The argument the app's generated probe mode answers to.</summary>
     public const string ProbeArgument = "--dockerfilegen-probe";
 
     /// <summary>The UID of the .NET images' non-root <c>app</c> user (their <c>APP_UID</c>).</summary>
     public const string AppUid = "1654";
+
+    /// <summary>
+    /// The build argument that carries the version into the image's label and its publish step: a version changes with
+    /// every CI run, so it is never literal text in the Dockerfile (the image build passes <c>Version</c>).
+    /// </summary>
+    public const string VersionArgument = "APP_VERSION";
 
     /// <summary>The build argument that carries the source revision into the image's label.</summary>
     public const string RevisionArgument = "SOURCE_REVISION";
@@ -114,6 +127,18 @@ public sealed record StageSettings
         var buildArgs = ReadBuildArgs(options.BuildArgs, diagnostics);
         var healthCheck = ReadHealthCheck(facts, options, images, ports, entrypoint ?? command, diagnostics);
         var labels = ReadLabels(facts, images, diagnostics);
+        var publishProperties = ReadCommandLineProperties(options.CommandLineProperties, diagnostics);
+
+        // The header names the image as the image build tags it; a name the engine would reject fails there later.
+        if (options.ImageRepository.Trim().Length > 0 && !ImageTags.IsRepository(options.ImageRepository.Trim()))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidImageName("ContainerRepository", options.ImageRepository));
+        }
+
+        foreach (var tag in options.ImageTags.Where(tag => !ImageReference.IsTag(tag)))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidImageName("image tag", tag));
+        }
 
         if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors)
         {
@@ -134,7 +159,32 @@ public sealed record StageSettings
             Instructions = instructions,
             BuildArgs = buildArgs,
             HealthCheck = healthCheck,
+            PublishProperties = publishProperties,
         };
+    }
+
+    // Written as `-p:Name=value`, quoted for the shell; a value with a line break cannot be written, and the image is
+    // then built without it, which is said.
+    private static List<string> ReadCommandLineProperties(IReadOnlyList<NamedValue> properties, List<Diagnostic> diagnostics)
+    {
+        var result = new List<string>();
+        foreach (var property in properties.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!CommandLineProperties.IsImageBuildProperty(property.Name))
+            {
+                continue;
+            }
+
+            if (property.Value.Any(char.IsControl))
+            {
+                diagnostics.Add(DiagnosticCatalog.CommandLinePropertyNotWritten(property.Name));
+                continue;
+            }
+
+            result.Add("-p:" + CommandLineProperties.Names.First(n => string.Equals(n, property.Name, StringComparison.OrdinalIgnoreCase)) + "=" + ShellQuoting.Quote(property.Value));
+        }
+
+        return result;
     }
 
     /// <summary>The app's own command: the apphost where publish writes one, else <c>dotnet App.dll</c>.</summary>
@@ -471,19 +521,21 @@ public sealed record StageSettings
         var metadata = facts.Metadata;
         var labels = new List<NamedValue>();
         // A label is one line: a multi-line description becomes one, with its whitespace collapsed.
-        void Add(string key, string value)
+        void Add(string key, string value, bool always = false)
         {
             var line = Regex.Replace(value.Replace('\0', ' '), @"\s+", " ").Trim();
-            if (line.Length > 0)
+            if (line.Length > 0 || always)
             {
                 labels.Add(new NamedValue("org.opencontainers.image." + key, line));
             }
         }
 
-        Add("title", metadata.Title.Trim().Length > 0 ? metadata.Title : facts.AssemblyName);
-        Add("description", metadata.Description);
-        Add("version", metadata.Version);
-        Add("authors", metadata.Authors);
+        // The description is written even when empty: the base image's own description would otherwise describe this
+        // image. Authors equal to the assembly name is the SDK's default, not an author. The version and the revision
+        // are build arguments (see the planner).
+        Add("title", metadata.Title.Trim().Length > 0 ? metadata.Title : facts.AssemblyName, always: true);
+        Add("description", metadata.Description, always: true);
+        Add("authors", metadata.Authors.Trim() == facts.AssemblyName ? "" : metadata.Authors);
         Add("url", metadata.ProjectUrl);
         Add("source", metadata.RepositoryUrl);
         Add("licenses", metadata.License);
