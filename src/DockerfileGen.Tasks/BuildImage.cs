@@ -18,7 +18,7 @@ namespace DockerfileGen.Tasks;
 /// size. Never hangs: both commands have timeouts, and a cancelled build (Ctrl+C) kills the tool and its
 /// children.
 /// </summary>
-public sealed class BuildImage : Task, ICancelableTask
+public sealed class BuildImage : DockerfileGenTask, ICancelableTask
 {
     private readonly CancellationTokenSource cancellation = new();
 
@@ -82,7 +82,7 @@ public sealed class BuildImage : Task, ICancelableTask
     public void Cancel() => cancellation.Cancel();
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var tool = ImageBuildPlanner.ParseTool(ContainerTool);
         if (tool is null)

@@ -17,7 +17,7 @@ namespace DockerfileGen.Tasks;
 /// Writes the project's Dockerfile and ignore file from its evaluated MSBuild facts. Files are written only
 /// when their content changes, atomically, and never over a file the user owns.
 /// </summary>
-public sealed class GenerateDockerfile : Task
+public sealed class GenerateDockerfile : DockerfileGenTask
 {
     /// <summary>The project file; the Dockerfile and the build context live in its folder.</summary>
     [Required]
@@ -217,7 +217,7 @@ public sealed class GenerateDockerfile : Task
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFullPath)!;
         var projectFile = Path.GetFileName(ProjectFullPath);

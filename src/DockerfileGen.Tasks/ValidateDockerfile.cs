@@ -20,7 +20,7 @@ namespace DockerfileGen.Tasks;
 /// format with its line and column, so IDEs and CI annotate the line. With <see cref="CachePath"/>, a build in which
 /// nothing the lint reads has changed replays the last findings instead of parsing and linting again.
 /// </summary>
-public sealed class ValidateDockerfile : Task
+public sealed class ValidateDockerfile : DockerfileGenTask
 {
     /// <summary>The Dockerfile to check; nothing happens when it does not exist.</summary>
     [Required]
@@ -80,7 +80,7 @@ public sealed class ValidateDockerfile : Task
     public bool ReplayedFromCache { get; private set; }
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         // A name that is not a Dockerfile's could be a source or project file: never lint it as a Dockerfile.
         if (!DockerfileGenerator.IsDockerfileName(Path.GetFileName(DockerfilePath)))

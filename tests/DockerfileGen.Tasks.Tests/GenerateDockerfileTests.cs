@@ -292,4 +292,65 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
         Assert.Empty(engine.Warnings);
     }
+
+    [Fact]
+    public void AFileThatCannotBeWrittenIsACodedErrorWithoutAStackTrace()
+    {
+        // A folder where the Dockerfile goes: the write fails as it does in a read-only folder.
+        Directory.CreateDirectory(DockerfilePath);
+
+        var task = Task();
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0046", error.Code);
+        Assert.Contains(DockerfilePath, error.Message);
+        Assert.Contains("writable", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
+
+    [Fact]
+    public void AnObjFolderThatCannotBeWrittenIsACodedError()
+    {
+        var notAFolder = Path.Combine(temp.Path, "obj");
+        File.WriteAllText(notAFolder, "a file where obj/ should be");
+
+        var task = Task(t => t.TrackedFilesPath = Path.Combine(notAFolder, "DockerfileGen.files"));
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0046", Assert.Single(engine.Errors).Code);
+    }
+
+    public static TheoryData<string> Tasks() => new() { nameof(GenerateDockerfile), nameof(ValidateDockerfile) };
+
+    [Theory]
+    [MemberData(nameof(Tasks))]
+    public void AnUnexpectedExceptionInsideATaskIsACodedBugReport(string name)
+    {
+        File.WriteAllText(Path.Combine(temp.Path, "WebApi.csproj"), "<Project />");
+        if (name == nameof(ValidateDockerfile))
+        {
+            File.WriteAllText(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR app\n");
+        }
+
+        engine.ThrowOnMessage = new InvalidOperationException("injected failure");
+        Microsoft.Build.Utilities.Task task = name == nameof(GenerateDockerfile)
+            ? Task()
+            : new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, CachePath = Path.Combine(temp.Path, "obj", "validation.cache") };
+        if (task is ValidateDockerfile validate)
+        {
+            // The first run lints and remembers; the second replays, and logs the message the engine fails on.
+            engine.ThrowOnMessage = null;
+            Assert.True(validate.Execute());
+            engine.ThrowOnMessage = new InvalidOperationException("injected failure");
+        }
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0047", error.Code);
+        Assert.Contains($"DockerfileGen ({name}) failed unexpectedly: InvalidOperationException: injected failure.", error.Message);
+        Assert.Contains("DockerfileGen bug", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
 }

@@ -243,4 +243,26 @@ public sealed class TargetsTests
         Assert.Equal(written, File.GetLastWriteTimeUtc(project.Dockerfile));
         Assert.DoesNotContain("DockerfileGen: wrote", ci.Output);
     }
+
+    [Fact]
+    public void AReadOnlyProjectFolderIsACodedErrorNotACrash()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+        File.Delete(project.Dockerfile);
+
+        using var readOnly = ReadOnlyFolder.Make(project.Directory);
+        if (readOnly.WhyNot is { } why)
+        {
+            Console.WriteLine("skipped: " + why);
+            return;
+        }
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0046", result.Output);
+        Assert.DoesNotContain("MSB4018", result.Output);
+        Assert.DoesNotContain("   at DockerfileGen", result.Output);
+    }
 }

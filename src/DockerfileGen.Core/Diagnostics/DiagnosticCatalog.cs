@@ -299,6 +299,22 @@ public static class DiagnosticCatalog
         "character, so it cannot be written into the Dockerfile's publish step, and the image is built without it. Set " +
         $"{name} in the project file instead.");
 
+    /// <summary>A file DockerfileGen reads or writes could not be: a read-only folder, a locked file, a full disk.</summary>
+    public static Diagnostic FileAccessFailed(string task, string reason) => new(
+        "DFG0046",
+        DiagnosticSeverity.Error,
+        $"DockerfileGen ({task}) could not read or write a file: {reason} Make the project folder and its obj/ folder " +
+        "writable (not read-only, not held by another process, room on the disk), then build again; " +
+        "<DockerfileGenEnabled>false</DockerfileGenEnabled> turns DockerfileGen off until then.");
+
+    /// <summary>An exception no setting explains: a fault in DockerfileGen itself.</summary>
+    public static Diagnostic UnexpectedFailure(string task, string reason) => new(
+        "DFG0047",
+        DiagnosticSeverity.Error,
+        $"DockerfileGen ({task}) failed unexpectedly: {reason}. No setting of the project explains this, so it is a " +
+        "DockerfileGen bug: please report it with this message. <DockerfileGenEnabled>false</DockerfileGenEnabled> turns " +
+        "DockerfileGen off until it is fixed.");
+
     // Image builds (`dotnet publish -p:DockerfileGenBuildImage=true`): DFG0050 and up.
 
     /// <summary>The container tool's executable is not where the build looked for it.</summary>
