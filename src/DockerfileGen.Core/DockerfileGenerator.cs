@@ -6,6 +6,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Planning;
 using DockerfileGen.Rendering;
+using DockerfileGen.Validation;
 
 namespace DockerfileGen;
 
@@ -23,6 +24,9 @@ public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? 
 {
     /// <summary>True when there are files to write.</summary>
     public bool Succeeded => Dockerfile is not null && IgnoreFile is not null;
+
+    /// <summary>The lines of the Dockerfile a user's setting wrote, and the setting (see <see cref="GeneratedFindings"/>).</summary>
+    public IReadOnlyDictionary<int, string> Origins { get; init; } = new Dictionary<int, string>();
 }
 
 /// <summary>The entry point of Core: project facts and options in, file contents out.</summary>
@@ -106,7 +110,28 @@ public static class DockerfileGenerator
         var ignoreFile = new GeneratedFile(
             ignoreFileName,
             GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context), facts.ProjectFile));
-        return new GenerationResult(dockerfile, ignoreFile, errors, context);
+        return new GenerationResult(dockerfile, ignoreFile, errors, context) { Origins = GeneratedFindings.Origins(model, dockerfile.Content) };
+    }
+
+    /// <summary>
+    /// Lints the generated Dockerfile before anything is written and returns its error findings (with the user's
+    /// severities), each naming its cause (<see cref="GeneratedFindings"/>): an error means the files must not be
+    /// written. Warnings are left to the validator, which reports them on every build.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> CheckGenerated(GenerationResult result, ValidationOptions options)
+    {
+        if (!result.Succeeded)
+        {
+            return new Diagnostic[0];
+        }
+
+        // One error per rule and cause: two images outside the allowed registries are one choice to change.
+        return DockerfileValidator.Validate(result.Dockerfile!.Content, options).Findings
+            .Where(finding => finding.Severity == DiagnosticSeverity.Error)
+            .GroupBy(finding => (finding.RuleId, Cause: GeneratedFindings.CauseOf(finding, result.Origins, options)))
+            .Select(group => new Diagnostic(group.Key.RuleId, DiagnosticSeverity.Error,
+                $"{result.Dockerfile.FileName} line {string.Join(", ", group.Select(f => f.Line).Distinct())}: " + GeneratedFindings.Explain(group.First(), result.Origins, options)))
+            .ToList();
     }
 
     /// <summary>

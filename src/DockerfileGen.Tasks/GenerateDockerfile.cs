@@ -8,6 +8,7 @@ using DockerfileGen.Model;
 using DockerfileGen.Planning;
 using DockerfileGen.Publishing;
 using DockerfileGen.Rendering;
+using DockerfileGen.Validation;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -209,6 +210,18 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary><c>DockerfileGenHealthCheckPath</c>.</summary>
     public string HealthCheckPath { get; set; } = "";
 
+    /// <summary><c>DockerfileGenRuleSeverity</c>: a rule the user made an error stops generation before anything is written.</summary>
+    public string RuleSeverity { get; set; } = "";
+
+    /// <summary><c>DockerfileGenAllowedRegistries</c>: an image outside them stops generation before anything is written (DFG2002).</summary>
+    public string AllowedRegistries { get; set; } = "";
+
+    /// <summary>
+    /// Where to list the lines of the generated Dockerfile a user's setting wrote, for the validator task: a finding
+    /// there names the setting instead of calling itself a DockerfileGen bug.
+    /// </summary>
+    public string OriginsPath { get; set; } = "";
+
     /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
     public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
 
@@ -349,6 +362,33 @@ public sealed class GenerateDockerfile : DockerfileGenTask
 
         var written = new List<ITaskItem>();
         var keptDockerfile = plans[0].Update.Action == FileUpdateAction.Keep;
+        var root = context.Root.Length == 0 ? projectDirectory : context.Root;
+
+        // The generated Dockerfile is linted before it is written: an error (a setting's, or ours) writes nothing.
+        if (!keptDockerfile)
+        {
+            var check = DockerfileGenerator.CheckGenerated(result, new ValidationOptions
+            {
+                Severities = ValidationOptions.ParseSeverities(RuleSeverity, out _),
+                AllowedRegistries = ValidationOptions.ParseList(AllowedRegistries),
+                Facts = ValidationFacts.From(facts) with
+                {
+                    NeedsGlobalization = ValidationFacts.NeedsGlobalizationOf(facts.InvariantGlobalization, facts.Source?.NeedsGlobalization == true),
+                    RestoreInputs = context.BuildFiles.Concat(context.ProjectFiles).ToList(),
+                },
+                Context = BuildContextReader.Read(root, plans[0].Path) with { IgnoreFileText = result.IgnoreFile!.Content, IgnoreFileName = result.IgnoreFile.FileName },
+            });
+            foreach (var error in check)
+            {
+                Report(error, plans[0].Path);
+            }
+
+            if (check.Count > 0)
+            {
+                return false;
+            }
+        }
+
         foreach (var (path, file, update) in plans)
         {
             if (update.Diagnostic is not null)
@@ -367,7 +407,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         var removed = keptDockerfile ? new List<string>() : RemoveSupersededFiles(projectDirectory, context, projectFile, plans.Select(p => p.Path));
 
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
-        var root = context.Root.Length == 0 ? projectDirectory : context.Root;
+        WriteIfChanged(OriginsPath, keptDockerfile ? Array.Empty<string>() : GeneratedFindings.Write(result.Origins).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries));
         WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
         WriteIfChanged(RestoreInputsPath, keptDockerfile ? Array.Empty<string>() : context.BuildFiles.Concat(context.ProjectFiles));
         WriteIfChanged(SecretsPath, keptDockerfile ? Array.Empty<string>() : context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(root, secret.Path))));

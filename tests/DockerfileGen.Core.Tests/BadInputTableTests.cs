@@ -104,12 +104,19 @@ public sealed class BadInputTableTests
     }
 
     [Fact]
-    public void RootIsAllowedButWarned()
+    public void RootIsAllowedAndWarnedOnceNamingTheSetting()
     {
         var result = DockerfileGenerator.Generate(Web(new() { User = "root" }), new GenerationOptions());
 
         Assert.True(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == "DFG0040" && d.Severity == DiagnosticSeverity.Warning);
+        Assert.Empty(result.Diagnostics);
         Assert.Contains("\nUSER root\n", result.Dockerfile!.Content);
+
+        // One warning for one choice: the validator's, which names the setting instead of blaming DockerfileGen.
+        var finding = Assert.Single(DockerfileGen.Validation.DockerfileValidator.Validate(result.Dockerfile.Content).Findings);
+        Assert.Equal("DFG2003", finding.RuleId);
+        var message = DockerfileGen.Validation.GeneratedFindings.Explain(finding, result.Origins, new DockerfileGen.Validation.ValidationOptions());
+        Assert.Contains("This comes from ContainerUser 'root' in the project", message);
+        Assert.DoesNotContain("bug", message);
     }
 }

@@ -353,4 +353,54 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Contains("DockerfileGen bug", error.Message);
         Assert.DoesNotContain("   at ", error.Message);
     }
+
+    public static TheoryData<string, string, string> SettingErrors() => new()
+    {
+        { "allowed registries", "DFG2002", "DockerfileGenAllowedRegistries 'registry.example.com'" },
+        { "older SDK image", "DFG3002", "DockerfileGenSdkImage 'mcr.microsoft.com/dotnet/sdk:8.0'" },
+        { "rule made an error", "DFG2003", "DockerfileGenInstruction 'as-root'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingErrors))]
+    public void AnErrorASettingCausesNamesTheSettingAndWritesNothing(string setting, string code, string cause)
+    {
+        var task = Task(t =>
+        {
+            switch (setting)
+            {
+                case "allowed registries": t.AllowedRegistries = "registry.example.com"; break;
+                case "older SDK image": t.SdkImage = "mcr.microsoft.com/dotnet/sdk:8.0"; break;
+                default:
+                    t.Instructions = new ITaskItem[] { new TaskItem("as-root", new Dictionary<string, string> { ["Instruction"] = "USER root", ["Point"] = "End" }) };
+                    t.RuleSeverity = "DFG2003=error";
+                    break;
+            }
+        });
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains("This comes from " + cause, error.Message);
+        Assert.DoesNotContain("bug", error.Message);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void AWarningASettingCausesIsReportedOnceByTheValidatorNamingTheSetting()
+    {
+        var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.origins");
+        Directory.CreateDirectory(Path.GetDirectoryName(origins)!);
+        Assert.True(Task(t => { t.ContainerUser = "root"; t.OriginsPath = origins; }).Execute());
+        Assert.Empty(engine.Warnings);
+
+        var validate = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"), OriginsPath = origins };
+        Assert.True(validate.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("DFG2003", warning.Code);
+        Assert.Contains("This comes from ContainerUser 'root' in the project", warning.Message);
+        Assert.DoesNotContain("bug", warning.Message);
+    }
 }

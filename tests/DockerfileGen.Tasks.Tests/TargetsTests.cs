@@ -265,4 +265,28 @@ public sealed class TargetsTests
         Assert.DoesNotContain("MSB4018", result.Output);
         Assert.DoesNotContain("   at DockerfileGen", result.Output);
     }
+
+    [Fact]
+    public void AFindingASettingCausesNamesItOnceAndAnErrorWritesNothing()
+    {
+        using var project = new TempProject(Console10 + "<ContainerUser>root</ContainerUser>");
+
+        var first = project.Build().EnsureSuccess("build with ContainerUser=root");
+        var warning = Assert.Single(first.Output.Split('\n').Where(line => line.Contains(": warning DFG", StringComparison.Ordinal)).Distinct());
+        Assert.Contains("warning DFG2003: ", warning);
+        Assert.Contains("This comes from ContainerUser 'root' in the project", warning);
+        Assert.DoesNotContain("bug", warning);
+
+        var replay = project.Build().EnsureSuccess("no-op build");
+        Assert.Contains("This comes from ContainerUser 'root' in the project", replay.Output);
+
+        File.Delete(project.Dockerfile);
+        File.Delete(project.IgnoreFile);
+        var refused = project.Build("-p:DockerfileGenAllowedRegistries=registry.example.com");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("error DFG2002: ", refused.Output);
+        Assert.Contains("This comes from DockerfileGenAllowedRegistries 'registry.example.com'", refused.Output);
+        Assert.False(File.Exists(project.Dockerfile), "an error writes nothing");
+        Assert.False(File.Exists(project.IgnoreFile), "an error writes nothing");
+    }
 }

@@ -255,13 +255,6 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         $"{setting} is ignored: {reason}");
 
-    /// <summary>The app is set to run as root.</summary>
-    public static Diagnostic RunsAsRoot(string value) => new(
-        "DFG0040",
-        DiagnosticSeverity.Warning,
-        $"ContainerUser is '{value}': the app runs as root, so a flaw in it owns the whole container. Remove ContainerUser " +
-        "to run as the image's non-root 'app' user (UID 1654), or name another non-root user.");
-
     /// <summary>The image would run the app without the globalization data it needs.</summary>
     public static Diagnostic MissingGlobalizationData(string image) => new(
         "DFG0041",

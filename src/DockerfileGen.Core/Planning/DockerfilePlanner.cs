@@ -44,11 +44,11 @@ public static class DockerfilePlanner
         var buildPackages = images.AotToolchain.Concat(settings.BuildPackages).Distinct().ToList();
         if (buildPackages.Count > 0)
         {
-            build.Add(new Instruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)));
+            build.Add(new Instruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)) { Origin = settings.BuildPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
         }
 
         build.Add(new Instruction("ARG", "TARGETARCH"));
-        build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default))));
+        build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default)) { Origin = $"DockerfileGenBuildArg '{a.Name}'" }));
         build.Add(new Instruction("WORKDIR", SourceDirectory));
         build.AddRange(Injected(settings, "build", InjectionPoints.Start));
 
@@ -81,13 +81,13 @@ public static class DockerfilePlanner
         build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{runtimeArguments.Publish}{properties}{versionProperty}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
-        var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
+        var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
         if (context.TestProjects.Count > 0)
         {
             stages.Add(TestStage(options, context, settings, mounts, locked));
         }
 
-        stages.Add(new Stage("final", images.Final, null, FinalStage(images, settings)));
+        stages.Add(new Stage("final", images.Final, null, FinalStage(facts, images, settings)) { Origin = FinalOrigin(facts, options) });
         return new DockerfileModel(Header(facts, options, context, settings), stages);
     }
 
@@ -127,16 +127,18 @@ public static class DockerfilePlanner
         return new Stage("test", new ImageReference("", "build", ""), null, test);
     }
 
-    private static List<Instruction> FinalStage(ImageChoice images, StageSettings settings)
+    private static List<Instruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings)
     {
-        var final = new List<Instruction> { new("WORKDIR", settings.WorkingDirectory) };
+        var container = facts.Container;
+        string? Set(string property, string value) => value.Trim().Length > 0 ? $"{property} '{value.Trim()}'" : null;
+        var final = new List<Instruction> { new("WORKDIR", settings.WorkingDirectory) { Origin = Set("ContainerWorkingDirectory", container.WorkingDirectory) } };
         final.AddRange(Injected(settings, "final", InjectionPoints.Start));
 
         // Least often changing first: packages, then settings, then the app.
         var packages = (images.InstallIcu ? new[] { "icu-data-full", "icu-libs" } : new string[0]).Concat(settings.FinalPackages).Distinct().ToList();
         if (packages.Count > 0)
         {
-            final.Add(new Instruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)));
+            final.Add(new Instruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)) { Origin = settings.FinalPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
         }
 
         var environment = settings.Environment.ToList();
@@ -145,10 +147,14 @@ public static class DockerfilePlanner
             environment.Insert(0, new NamedValue("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "false"));
         }
 
-        final.AddRange(environment.Select(v => new Instruction("ENV", v.Name + "=" + Quote(v.Value))));
+        var ports = container.Ports.Count > 0 ? "ContainerPort" : null;
+        final.AddRange(environment.Select(v => new Instruction("ENV", v.Name + "=" + Quote(v.Value))
+        {
+            Origin = container.EnvironmentVariables.Any(e => e.Name.Trim() == v.Name) ? $"ContainerEnvironmentVariable '{v.Name}'" : ports,
+        }));
         if (settings.Ports.Count > 0)
         {
-            final.Add(new Instruction("EXPOSE", string.Join(" ", settings.Ports)));
+            final.Add(new Instruction("EXPOSE", string.Join(" ", settings.Ports)) { Origin = ports });
         }
 
         // The app's files stay owned by root: the non-root user can run them but not change them.
@@ -156,11 +162,11 @@ public static class DockerfilePlanner
         final.AddRange(Injected(settings, "final", InjectionPoints.BeforeUser));
 
         // Explicit even where the image already defaults to it: scanners look for the instruction.
-        final.Add(new Instruction("USER", settings.User));
+        final.Add(new Instruction("USER", settings.User) { Origin = Set("ContainerUser", container.User) });
         final.AddRange(Injected(settings, "final", InjectionPoints.End));
         if (settings.HealthCheck is not null)
         {
-            final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())));
+            final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())) { Origin = "DockerfileGenHealthCheck" });
         }
 
         // Labels last: metadata only, so a new version never invalidates a layer. The version and the revision are
@@ -175,19 +181,34 @@ public static class DockerfilePlanner
             }
         }
 
-        final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)));
+        final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)) { Origin = container.Labels.Count > 0 ? "ContainerLabel" : null });
         if (settings.Entrypoint is not null)
         {
-            final.Add(new Instruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())));
+            final.Add(new Instruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())) { Origin = container.AppCommand.Count + container.AppCommandArgs.Count > 0 ? "ContainerAppCommand" : null });
         }
 
         if (settings.Command is not null)
         {
-            final.Add(new Instruction("CMD", ExecForm.Json(settings.Command.ToArray())));
+            final.Add(new Instruction("CMD", ExecForm.Json(settings.Command.ToArray())) { Origin = container.DefaultArgs.Count > 0 ? "ContainerDefaultArgs" : "ContainerAppCommandInstruction" });
         }
 
         return final;
     }
+
+    // The settings that chose the build stage's image, if any did.
+    private static string? SdkOrigin(GenerationOptions options) =>
+        options.SdkImage.Trim().Length > 0 ? $"DockerfileGenSdkImage '{options.SdkImage.Trim()}'"
+        : options.SdkImageDigest.Trim().Length > 0 ? "DockerfileGenSdkImageDigest"
+        : options.ImageRegistry.Trim().Length > 0 ? $"DockerfileGenImageRegistry '{options.ImageRegistry.Trim()}'"
+        : null;
+
+    // The settings that chose the final image, if any did.
+    private static string? FinalOrigin(ProjectFacts facts, GenerationOptions options) =>
+        facts.Container.BaseImage.Trim().Length > 0 ? $"ContainerBaseImage '{facts.Container.BaseImage.Trim()}'"
+        : facts.Container.Family.Trim().Length > 0 ? $"ContainerFamily '{facts.Container.Family.Trim()}'"
+        : options.BaseImageDigest.Trim().Length > 0 ? "DockerfileGenBaseImageDigest"
+        : options.ImageRegistry.Trim().Length > 0 ? $"DockerfileGenImageRegistry '{options.ImageRegistry.Trim()}'"
+        : null;
 
     /// <summary>One <c>RUN</c> that installs packages and leaves no package cache in the layer.</summary>
     public static string InstallCommand(PackageManager manager, IReadOnlyList<string> packages)
@@ -220,7 +241,7 @@ public static class DockerfilePlanner
 
     private static IEnumerable<Instruction> Injected(StageSettings settings, string stage, string point) =>
         settings.Instructions.Where(i => i.Stage == stage && i.Point == point)
-            .Select(i => new Instruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)));
+            .Select(i => new Instruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)) { Origin = $"DockerfileGenInstruction '{i.Name}'" });
 
     private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context, StageSettings settings)
     {

@@ -316,11 +316,7 @@ public sealed record StageSettings
             return user;
         }
 
-        if (parts[0] is "root" or "0")
-        {
-            diagnostics.Add(DiagnosticCatalog.RunsAsRoot(user));
-        }
-
+        // root is allowed: the validator's DFG2003 says what it means, naming ContainerUser as its cause.
         return user;
     }
 

@@ -30,6 +30,13 @@ public sealed record ValidationFacts
     /// </summary>
     public IReadOnlyList<string>? RestoreInputs { get; init; }
 
+    /// <summary>
+    /// Whether the app needs ICU, from <c>InvariantGlobalization</c> (when the project says) or else from what its code
+    /// does; null when neither tells.
+    /// </summary>
+    public static bool? NeedsGlobalizationOf(bool? invariantGlobalization, bool codeNeedsGlobalization) =>
+        invariantGlobalization is { } invariant ? !invariant : codeNeedsGlobalization ? true : null;
+
     /// <summary>The facts generation already has.</summary>
     public static ValidationFacts From(ProjectFacts facts)
     {
