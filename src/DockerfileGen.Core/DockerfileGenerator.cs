@@ -61,6 +61,15 @@ public static class DockerfileGenerator
             errors.Add(DiagnosticCatalog.UnsupportedTargetFramework(projectName, facts.TargetFramework));
         }
 
+        if (options.RequestedTargetFramework.Trim().Length > 0)
+        {
+            TargetFrameworkSelector.Select(facts.TargetFramework, options.RequestedTargetFramework, out var notTargeted);
+            if (notTargeted is not null)
+            {
+                errors.Add(notTargeted);
+            }
+        }
+
         // net10.0-windows (or -android, -ios, ...) builds only on its own OS: the Linux SDK image refuses to restore it.
         var platform = facts.TargetFramework.IndexOf('-') is var dash and > 0 ? facts.TargetFramework.Substring(dash + 1) : "";
         if (platform.Length > 0 && !platform.StartsWith("linux", StringComparison.OrdinalIgnoreCase))

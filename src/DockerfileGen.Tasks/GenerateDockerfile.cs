@@ -31,6 +31,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>The framework moniker, for messages.</summary>
     public string TargetFramework { get; set; } = "";
 
+    /// <summary><c>DockerfileGenTargetFramework</c>: a single-targeted project must target it (DFG0004).</summary>
+    public string RequestedTargetFramework { get; set; } = "";
+
     /// <summary>MSBuild's resolved framework identifier: only .NETCoreApp runs in a Linux container.</summary>
     [Required]
     public string TargetFrameworkIdentifier { get; set; } = "";
@@ -225,6 +228,13 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
     public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// True when a file at a target path was kept for the user (theirs, or edited: DFG0001, DFG0002). The targets then
+    /// leave generation due, so the warning is repeated on every build while the file no longer follows the project.
+    /// </summary>
+    [Output]
+    public bool KeptUserFile { get; private set; }
+
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -298,6 +308,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             TestProjects = Array.ConvertAll(TestProjects, item => item.ItemSpec),
             HealthCheck = HealthCheck,
             HealthCheckPath = HealthCheckPath,
+            RequestedTargetFramework = RequestedTargetFramework,
             CommandLineProperties = globalProperties.Where(p => CommandLineProperties.IsImageBuildProperty(p.Key)).Select(p => new NamedValue(p.Key, p.Value)).ToList(),
             ImageRepository = ContainerRepository,
             // A tag given on the command line changes with every CI run: the header then names the repository alone.
@@ -306,13 +317,19 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 : ContainerPlatforms.Split(ContainerImageTags.Trim().Length > 0 ? ContainerImageTags : ContainerImageTag).ToArray(),
         };
 
+        var contextRoot = ReadContextRoot(projectDirectory);
+        if (contextRoot is null)
+        {
+            return false;
+        }
+
         BuildInputs? inputs = null;
         if (ReadProjectGraph)
         {
             try
             {
                 var reader = new ProjectGraphReader(globalProperties, ExcludedRoots);
-                inputs = reader.Read(ProjectFullPath, TargetFramework, ContextRoot, GraphCachePath);
+                inputs = reader.Read(ProjectFullPath, TargetFramework, contextRoot, GraphCachePath);
                 if (TestProjects.Length > 0)
                 {
                     inputs = ReadTestProjects(reader, inputs, projectDirectory);
@@ -362,6 +379,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
 
         var written = new List<ITaskItem>();
         var keptDockerfile = plans[0].Update.Action == FileUpdateAction.Keep;
+        KeptUserFile = plans.Any(p => p.Update.Action == FileUpdateAction.Keep);
         var root = context.Root.Length == 0 ? projectDirectory : context.Root;
 
         // The generated Dockerfile is linted before it is written: an error (a setting's, or ours) writes nothing.
@@ -505,7 +523,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 return null;
             }
 
-            var test = reader.Read(path, "", ContextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
+            var test = reader.Read(path, "", ReadContextRoot(projectDirectory) ?? "", GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
             tests.Add(path);
             closure.AddRange(test.Projects);
             buildFiles.AddRange(test.BuildFiles);
@@ -523,6 +541,35 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             LinkedFiles = linked.Distinct(StringComparer.Ordinal).ToList(),
             CredentialedNuGetConfigs = credentialed.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // DockerfileGenContextRoot, relative to the project folder (not to wherever MSBuild was started); null after an
+    // error. A folder that does not exist, or the file system's root (the whole disk as build context), is refused.
+    private string? ReadContextRoot(string projectDirectory)
+    {
+        var value = ContextRoot.Trim();
+        if (value.Length == 0)
+        {
+            return "";
+        }
+
+        if (!ReadProjectGraph)
+        {
+            Report(DiagnosticCatalog.SettingIgnored($"DockerfileGenContextRoot '{value}'", "DockerfileGenReadProjectGraph=false makes the project folder the build context. Remove one of the two."), ProjectFullPath);
+            return "";
+        }
+
+        var full = Path.GetFullPath(Path.Combine(projectDirectory, value));
+        var problem = !Directory.Exists(full) ? $"which is not a folder (read relative to the project folder: {full})."
+            : string.Equals(Path.GetPathRoot(full), full, StringComparison.Ordinal) ? "which is the root of the file system: every docker build would send the whole disk to the engine."
+            : null;
+        if (problem is not null)
+        {
+            Report(DiagnosticCatalog.InvalidContextRoot(ContextRoot, problem), ProjectFullPath);
+            return null;
+        }
+
+        return full;
     }
 
     // Written only when it changes, like the generated files, so it never makes the next build look dirty.

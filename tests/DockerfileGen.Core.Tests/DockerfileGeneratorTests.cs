@@ -351,4 +351,24 @@ public sealed class DockerfileGeneratorTests
         Assert.DoesNotContain("org.opencontainers.image.authors", content);
         Assert.Contains("org.opencontainers.image.description=\"\"", content);
     }
+
+    [Fact]
+    public void AMessageIsOneLineWhateverTheValue()
+    {
+        var diagnostic = DiagnosticCatalog.InvalidConfiguration("Release\nRUN evil\r\u0007");
+
+        Assert.Equal("DockerfileGenConfiguration is 'Release\\nRUN evil\\r\\u0007', which is not a valid build configuration name.", diagnostic.Message.Substring(0, diagnostic.Message.IndexOf(" Use", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("DFG9999=none")]
+    [InlineData("DFG4004=none")]
+    [InlineData("DFG2001=loud")]
+    public void ARuleSeverityForNoRuleOfTheValidatorIsReported(string entry)
+    {
+        var severities = DockerfileGen.Validation.ValidationOptions.ParseSeverities(entry + ";DFG2010=none", out var invalid);
+
+        Assert.Equal(new[] { entry }, invalid);
+        Assert.True(severities.ContainsKey("DFG2010"));
+    }
 }

@@ -403,4 +403,37 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Contains("This comes from ContainerUser 'root' in the project", warning.Message);
         Assert.DoesNotContain("bug", warning.Message);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("no/such/folder")]
+    public void AContextRootThatCannotBeOneIsACodedError(string root)
+    {
+        var task = Task(t => { t.ReadProjectGraph = true; t.ContextRoot = root; });
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("DFG0072", Assert.Single(engine.Errors).Code);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void AContextRootWithoutTheProjectGraphIsSaidToBeIgnored()
+    {
+        Assert.True(Task(t => t.ContextRoot = "..").Execute());
+
+        Assert.Contains("DockerfileGenContextRoot '..' is ignored", Assert.Single(engine.Warnings, w => w.Code == "DFG0039").Message);
+    }
+
+    [Fact]
+    public void ARequestedFrameworkASingleTargetedProjectDoesNotTargetIsACodedError()
+    {
+        var task = Task(t => t.RequestedTargetFramework = "net99.0");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
+        Assert.False(File.Exists(DockerfilePath));
+        Assert.True(Task(t => t.RequestedTargetFramework = "NET10.0").Execute());
+    }
 }

@@ -289,4 +289,19 @@ public sealed class TargetsTests
         Assert.False(File.Exists(project.Dockerfile), "an error writes nothing");
         Assert.False(File.Exists(project.IgnoreFile), "an error writes nothing");
     }
+
+    [Fact]
+    public void InvalidValuesAreCodedErrorsNotMSBuildsOrSilence()
+    {
+        using var project = new TempProject(Console10);
+
+        var result = project.Build("-p:DockerfileGenEnabled=banana", "-p:DockerfileGenReadProjectGraph=banana", "-p:DockerfileGenBuildImageTimeout=abc");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0070: DockerfileGenEnabled is 'banana'", result.Output);
+        Assert.Contains("error DFG0070: DockerfileGenReadProjectGraph is 'banana'", result.Output);
+        Assert.Contains("error DFG0071: DockerfileGenBuildImageTimeout is 'abc'", result.Output);
+        Assert.DoesNotContain("MSB4030", result.Output);
+        Assert.False(File.Exists(project.Dockerfile));
+    }
 }

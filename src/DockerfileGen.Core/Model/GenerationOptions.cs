@@ -11,6 +11,12 @@ public sealed record GenerationOptions
     /// <summary>The configuration passed to <c>dotnet publish -c</c>.</summary>
     public string Configuration { get; init; } = "Release";
 
+    /// <summary>
+    /// <c>DockerfileGenTargetFramework</c>: the framework the image is built from. A multi-targeted project's outer build
+    /// picks it; a single-targeted project must target it, or the setting would be silently ignored.
+    /// </summary>
+    public string RequestedTargetFramework { get; init; } = "";
+
     /// <summary><c>DockerfileGenSdkImage</c>: the build stage's image, used as given; empty picks the matching SDK image.</summary>
     public string SdkImage { get; init; } = "";
 

@@ -52,7 +52,8 @@ public sealed record ValidationOptions
                 default: bad.Add(entry); continue;
             }
 
-            if (id.Length == 0)
+            // An id no rule has (a typo, or a DFG4xxx diagnostic, which is the compiler's) would silently do nothing.
+            if (id.Length == 0 || !IsRuleId(id))
             {
                 bad.Add(entry);
                 result.Remove(id);
@@ -61,6 +62,19 @@ public sealed record ValidationOptions
 
         invalid = bad;
         return result;
+    }
+
+    private static bool IsRuleId(string id)
+    {
+        foreach (var rule in DockerfileValidator.Rules)
+        {
+            if (rule.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads a <c>;</c>- or <c>,</c>-separated registry list.</summary>
