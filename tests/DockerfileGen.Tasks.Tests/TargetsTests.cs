@@ -80,6 +80,17 @@ public sealed class TargetsTests
 
         Assert.Contains("warning DFG0002", result.Output);
         Assert.Equal(edited, File.ReadAllText(project.Dockerfile));
+
+        // The file no longer follows the project: every build says so until the user chooses.
+        var again = project.Build().EnsureSuccess("next build");
+        Assert.Contains("warning DFG0002", again.Output);
+
+        // Taking it over: no marker, DockerfileGenGenerate=false. Silent about ownership, still linted.
+        File.WriteAllText(project.Dockerfile, string.Join("\n", edited.Split('\n').Skip(1)).Replace("WORKDIR /app", "WORKDIR app"));
+        var owned = project.Build("-p:DockerfileGenGenerate=false").EnsureSuccess("build of the taken-over file");
+        Assert.DoesNotContain("DFG0001", owned.Output);
+        Assert.DoesNotContain("DFG0002", owned.Output);
+        Assert.Contains("warning DFG1006", owned.Output);
     }
 
     [Theory]
