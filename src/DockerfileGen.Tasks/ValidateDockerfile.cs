@@ -56,6 +56,9 @@ public sealed class ValidateDockerfile : DockerfileGenTask
     /// <summary>'true' when the app's code uses cultures or time zones (a source fact); weighs only when InvariantGlobalization is empty.</summary>
     public string CodeNeedsGlobalization { get; set; } = "";
 
+    /// <summary>The ports the app's code binds (the <c>DockerfileGen.Ports</c> source fact, <c>;</c>-separated): they win over the environment (DFG3007).</summary>
+    public string CodePorts { get; set; } = "";
+
     /// <summary>Per-rule severities, <c>DFG2001=error;DFG2010=none</c>.</summary>
     public string RuleSeverity { get; set; } = "";
 
@@ -153,6 +156,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
         };
         var validationFacts = ValidationFacts.From(facts) with
         {
+            CodePorts = AspNetCorePorts.FromPortList(CodePorts).ToList(),
             NeedsGlobalization = ValidationFacts.NeedsGlobalizationOf(
                 InvariantGlobalization.Trim().Length > 0 ? string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) : null,
                 string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
@@ -248,7 +252,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
         // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
         Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, RuleSeverity, AllowedRegistries })
+        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, CodePorts, RuleSeverity, AllowedRegistries })
         {
             Add(parameter);
         }

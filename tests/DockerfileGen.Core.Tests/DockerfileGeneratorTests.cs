@@ -371,4 +371,35 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal(new[] { entry }, invalid);
         Assert.True(severities.ContainsKey("DFG2010"));
     }
+
+    public static TheoryData<string, string, string, string> PortSources() => new()
+    {
+        { "ASPNETCORE_URLS", "http://+:7070", "EXPOSE 7070", "-p 7070:7070" },
+        { "ASPNETCORE_URLS", "http://*:7070;https://+:7443", "EXPOSE 7070 7443", "-p 7070:7070" },
+        { "ASPNETCORE_HTTP_PORTS", "5000;5001", "EXPOSE 5000 5001", "-p 5000:5000" },
+        { "ASPNETCORE_HTTPS_PORTS", "8443", "EXPOSE 8080 8443", "-p 8080:8080" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PortSources))]
+    public void ExposeFollowsWhereTheAppListens(string variable, string value, string expose, string run)
+    {
+        var facts = Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue(variable, value) } } };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("\n" + expose + "\n", content);
+        Assert.Contains("docker run --rm " + run + " webapi", content);
+        Assert.Single(content.Split('\n'), line => line.StartsWith("ENV ASPNETCORE_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnImageThatSetsNoPortIsToldTheAppsPort()
+    {
+        var facts = Facts.WebApi() with { SelfContained = true, Container = new ContainerSettings { BaseImage = "debian:12-slim" } };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"8080\"\nEXPOSE 8080\n", content);
+    }
 }

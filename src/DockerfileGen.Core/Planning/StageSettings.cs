@@ -117,8 +117,9 @@ public sealed record StageSettings
             diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerEnvironmentVariable", variable.Name));
         }
 
-        var ports = ReadPorts(facts, environment, diagnostics);
-        environment = WithPortSettings(facts, environment, ports, legacy);
+        var finalMajor = ImageContents.DotNetMajor(ImageName.Parse(images.Final.ToString()));
+        var ports = ReadPorts(facts, environment, finalMajor, diagnostics);
+        environment = WithPortSettings(facts, environment, ports, legacy, finalMajor >= 8);
 
         var user = ReadUser(container.User, ImageContents.DefinesAppUid(ImageName.Parse(images.Final.ToString())) == true, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
@@ -213,9 +214,9 @@ public sealed record StageSettings
         return result;
     }
 
-    // ContainerPort items; else the ports the app's code binds; else the ports ASPNETCORE_HTTP_PORTS names; else the
-    // ASP.NET Core default.
-    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics)
+    // ContainerPort items; else where the app listens, as ASP.NET Core reads it (AspNetCorePorts: the code, then
+    // ASPNETCORE_URLS, then ASPNETCORE_HTTP_PORTS and ASPNETCORE_HTTPS_PORTS, over the .NET 8+ image's 8080); else 8080.
+    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, int? finalMajor, List<Diagnostic> diagnostics)
     {
         var ports = new List<ExposedPort>();
         foreach (var port in facts.Container.Ports)
@@ -240,23 +241,14 @@ public sealed record StageSettings
             return ports;
         }
 
-        if (facts.Source is { Ports.Count: > 0 } source)
+        // The .NET 6 and 7 images' port 80 is not a default DockerfileGen keeps (see WithPortSettings).
+        var variables = new Dictionary<string, string>(finalMajor >= 8 ? AspNetCorePorts.ImageDefaults(finalMajor) : new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var variable in environment)
         {
-            return source.Ports.Where(p => p is >= 1 and <= 65535).Select(p => new ExposedPort(p, false)).ToList();
+            variables[variable.Name] = variable.Value;
         }
 
-        var httpPorts = environment.FirstOrDefault(v => v.Name == "ASPNETCORE_HTTP_PORTS");
-        if (httpPorts is not null)
-        {
-            foreach (var text in httpPorts.Value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535)
-                {
-                    ports.Add(new ExposedPort(number, false));
-                }
-            }
-        }
-
+        ports.AddRange(AspNetCorePorts.Listening(variables, facts.Source?.Ports).Select(p => new ExposedPort(p.Number, false)));
         if (ports.Count == 0)
         {
             ports.Add(new ExposedPort(DockerfilePlanner.AspNetCoreHttpPort, false));
@@ -270,7 +262,9 @@ public sealed record StageSettings
     // Ports the code binds get the same setting as ContainerPort items: the code wins anyway, and the image then says
     // the same thing wherever it is read. An app built on WebHost.CreateDefaultBuilder ignores ASPNETCORE_HTTP_PORTS
     // and would listen on localhost:5000 only: it gets ASPNETCORE_URLS.
-    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy)
+    // An image that is not a .NET 8+ one (an OS image, a golden image of unknown make) may set no port at all, and
+    // ASP.NET Core then listens on localhost:5000 only: there the port is always said.
+    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy, bool imageListensOn8080)
     {
         var legacyWebHost = facts.Source?.LegacyWebHost == true;
         if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS"))
@@ -278,7 +272,9 @@ public sealed record StageSettings
             return environment;
         }
 
-        var http = ports.Where(p => !p.Udp).Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToList();
+        // Ports ASPNETCORE_HTTPS_PORTS names are HTTPS already; the rest is HTTP.
+        var https = AspNetCorePorts.FromPortList(environment.FirstOrDefault(v => v.Name == "ASPNETCORE_HTTPS_PORTS")?.Value ?? "").ToList();
+        var http = ports.Where(p => !p.Udp && !https.Contains(p.Number)).Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToList();
         if (http.Count == 0)
         {
             return environment;
@@ -289,7 +285,7 @@ public sealed record StageSettings
         {
             result.Add(new NamedValue("ASPNETCORE_URLS", string.Join(";", http.Select(p => "http://+:" + p))));
         }
-        else if (!(http.Count == 1 && http[0] == "8080"))
+        else if (!(http.Count == 1 && http[0] == "8080" && imageListensOn8080))
         {
             result.Add(new NamedValue("ASPNETCORE_HTTP_PORTS", string.Join(";", http)));
         }

@@ -25,6 +25,12 @@ public sealed record ValidationFacts
     public bool? NeedsGlobalization { get; init; }
 
     /// <summary>
+    /// The ports the app's code binds itself (the source facts), which win over the environment; null or empty when
+    /// the code leaves the port to the environment, or nobody knows.
+    /// </summary>
+    public IReadOnlyList<int>? CodePorts { get; init; }
+
+    /// <summary>
     /// The files restore reads, relative to the build context with '/': every project file of the
     /// reference closure, imported props/targets, NuGet.config, global.json, lock files. Null when unknown.
     /// </summary>
@@ -46,6 +52,7 @@ public sealed record ValidationFacts
             AssemblyName = facts.AssemblyName.Length == 0 ? null : facts.AssemblyName,
             TargetFrameworkVersion = version,
             UseAppHost = facts.UseAppHost,
+            CodePorts = facts.Source?.Ports,
         };
     }
 }

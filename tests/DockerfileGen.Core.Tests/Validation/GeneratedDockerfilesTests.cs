@@ -26,6 +26,9 @@ public sealed class GeneratedDockerfilesTests
         data.Add("names the shell would split", Facts.Console() with { ProjectFile = "My App's.csproj", AssemblyName = "My App" }, new GenerationOptions());
         data.Add("self-contained on an OS image", Facts.WebApi() with { SelfContained = true, Container = new ContainerSettings { BaseImage = "debian:12-slim" } }, new GenerationOptions());
         data.Add("golden image of unknown make", Facts.WebApi() with { Container = new ContainerSettings { BaseImage = "registry.example.com/golden/aspnet:10.0" } }, new GenerationOptions());
+        data.Add("ASPNETCORE_URLS", Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue("ASPNETCORE_URLS", "http://+:7070") } } }, new GenerationOptions());
+        data.Add("ASPNETCORE_HTTPS_PORTS", Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue("ASPNETCORE_HTTPS_PORTS", "8443") } } }, new GenerationOptions());
+        data.Add("ports the code binds", Facts.WebApi() with { Source = new SourceFacts { Ports = new[] { 5005 } } }, new GenerationOptions());
         data.Add("dotted name", Facts.WebApi() with { ProjectFile = "Contoso.Orders.Api.csproj", AssemblyName = "Contoso.Orders.Api" }, new GenerationOptions());
         return data;
     }
