@@ -170,11 +170,14 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Error,
         $"The {item} item '{name}' cannot be written into the Dockerfile: {valid}");
 
-    /// <summary>A secret would be baked into the image's configuration.</summary>
-    public static Diagnostic SecretInImage(string item, string name) => new(
+    /// <summary>A secret would be baked into the image's configuration: its name says so, or its value holds one.</summary>
+    /// <param name="item">The item kind.</param>
+    /// <param name="name">The item's name (never its value, which may be the secret).</param>
+    /// <param name="why">"looks like a secret", or what the value holds ("has a connection string's password in its value").</param>
+    public static Diagnostic SecretInImage(string item, string name, string why) => new(
         "DFG0027",
         DiagnosticSeverity.Error,
-        $"The {item} '{name}' looks like a secret, and its value would be readable by anyone who can pull the image " +
+        $"The {item} '{name}' {why}, and its value would be readable by anyone who can pull the image " +
         "(docker inspect, docker history). Pass it when the container starts (docker run -e, a secret store, a mounted " +
         "file) or, for the build, as a DockerfileGenBuildSecret item.");
 

@@ -112,9 +112,9 @@ public sealed record StageSettings
 
         var environment = ReadNamedValues("ContainerEnvironmentVariable", container.EnvironmentVariables, EnvironmentName,
             "a name is letters, digits and '_', not starting with a digit, and the value has no line break.", diagnostics);
-        foreach (var variable in environment.Where(v => DFG2012_SecretInArgOrEnv.IsSecretName(v.Name)))
+        foreach (var variable in environment)
         {
-            diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerEnvironmentVariable", variable.Name));
+            CheckSecret("ContainerEnvironmentVariable", variable.Name, variable.Value, diagnostics);
         }
 
         var finalMajor = ImageContents.DotNetMajor(ImageName.Parse(images.Final.ToString()));
@@ -163,6 +163,22 @@ public sealed record StageSettings
             PublishProperties = publishProperties,
         };
     }
+
+    // A secret by name (DFG2012's words) or by value (DFG2022's patterns) never becomes part of the image: true when one was found.
+    private static bool CheckSecret(string item, string name, string value, List<Diagnostic> diagnostics)
+    {
+        var why = DFG2012_SecretInArgOrEnv.IsSecretName(name) ? "looks like a secret"
+            : SecretValue(value) is { } what ? $"has {what} in its value"
+            : null;
+        if (why is not null)
+        {
+            diagnostics.Add(DiagnosticCatalog.SecretInImage(item, name, why));
+        }
+
+        return why is not null;
+    }
+
+    private static string? SecretValue(string value) => DFG2022_SecretValue.SecretIn(value);
 
     // Written as `-p:Name=value`, quoted for the shell; a value with a line break cannot be written, and the image is
     // then built without it, which is said.
@@ -432,11 +448,7 @@ public sealed record StageSettings
             {
                 diagnostics.Add(DiagnosticCatalog.InvalidBuildArgument(argument.Name));
             }
-            else if (DFG2012_SecretInArgOrEnv.IsSecretName(name))
-            {
-                diagnostics.Add(DiagnosticCatalog.SecretInImage("DockerfileGenBuildArg", name));
-            }
-            else if (name != "TARGETARCH" && result.All(a => a.Name != name))
+            else if (!CheckSecret("DockerfileGenBuildArg", name, argument.Default, diagnostics) && name != "TARGETARCH" && result.All(a => a.Name != name))
             {
                 result.Add(argument with { Name = name });
             }
@@ -536,6 +548,11 @@ public sealed record StageSettings
         foreach (var label in ReadNamedValues("ContainerLabel", facts.Container.Labels, LabelName,
             "a label name is letters, digits, '.', '_', '/' or '-', and the value has no line break.", diagnostics))
         {
+            if (SecretValue(label.Value) is { } what)
+            {
+                diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerLabel", label.Name, $"has {what} in its value"));
+            }
+
             labels.RemoveAll(l => l.Name == label.Name);
             labels.Add(label);
         }

@@ -65,6 +65,7 @@ public static class DockerfileValidator
         new DFG2019_PlainHttpDownload(),
         new DFG2020_InstructionCasing(),
         new DFG2021_AppUidUndefined(),
+        new DFG2022_SecretValue(),
         new DFG3001_SdkInFinalStage(),
         new DFG3002_ImageVersionMismatch(),
         new DFG3003_RestorePublishRidMismatch(),
