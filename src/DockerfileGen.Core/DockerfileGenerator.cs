@@ -118,7 +118,7 @@ public static class DockerfileGenerator
             GeneratedFileMarker.Apply(DockerfileRenderer.Render(model), facts.ProjectFile));
         var ignoreFile = new GeneratedFile(
             ignoreFileName,
-            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context), facts.ProjectFile));
+            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context, KeptShippedFiles(facts, options, context, ignoreFileName, errors)), facts.ProjectFile));
         return new GenerationResult(dockerfile, ignoreFile, errors, context) { Origins = GeneratedFindings.Origins(model, dockerfile.Content) };
     }
 
@@ -175,6 +175,52 @@ public static class DockerfileGenerator
         ".md", ".txt", ".env", ".pfx", ".p12", ".pem", ".key", ".crt", ".cer", ".snk", ".sh", ".ps1", ".cmd", ".bat", ".lock",
         ".dockerignore", ".gitignore", ".gitattributes", ".dll", ".exe",
     };
+
+    // Files the project ships that the ignore file's patterns would leave out of the context (a certificate the app
+    // publishes matches **/*.crt): the image would lack them, without a word. They are let back in, and said (DFG0048).
+    private static List<string> KeptShippedFiles(ProjectFacts facts, GenerationOptions options, BuildContext context, string ignoreFileName, List<Diagnostic> diagnostics)
+    {
+        var shipped = facts.ShippedFiles.Select(file => ContextPath(context, file)).Where(path => path is not null).Select(path => path!).Distinct().ToList();
+        if (shipped.Count == 0)
+        {
+            return new List<string>();
+        }
+
+        // What the build writes (the apphost in obj/ is a None item the SDK copies) the image's build makes itself.
+        var matcher = Ignore.DockerIgnoreMatcher.Parse(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context));
+        var buildOutput = Ignore.DockerIgnoreMatcher.Parse(string.Join("\n", IgnoreFileRenderer.BuildOutputPatterns));
+        var kept = shipped.Where(path => matcher.IsExcluded(path) && !buildOutput.IsExcluded(path)).OrderBy(path => path, StringComparer.Ordinal).ToList();
+        if (kept.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.ShippedFileKept(ignoreFileName, kept));
+        }
+
+        return kept;
+    }
+
+    // A path relative to the project folder as a path of the build context; null when it lies outside the context.
+    private static string? ContextPath(BuildContext context, string projectRelative)
+    {
+        var parts = new List<string>(context.AppDirectory.Length == 0 ? new string[0] : context.AppDirectory.Split('/'));
+        foreach (var part in projectRelative.Replace('\\', '/').Split('/'))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part.Length > 0 && part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join("/", parts);
+    }
 
     /// <summary>
     /// <c>.dockerignore</c> for a file named <c>Dockerfile</c> whose context is its own folder; otherwise

@@ -225,6 +225,12 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// </summary>
     public string OriginsPath { get; set; } = "";
 
+    /// <summary>
+    /// Files the project publishes or its build reads (<c>Content</c>/<c>None</c> copied to the publish folder,
+    /// <c>EmbeddedResource</c>, <c>AdditionalFiles</c>): the ignore file must not leave them out.
+    /// </summary>
+    public ITaskItem[] ShippedFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
     public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
 
@@ -282,6 +288,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 DefaultArgs = Array.ConvertAll(ContainerDefaultArgs, item => item.ItemSpec),
                 AppCommandInstruction = ContainerAppCommandInstruction,
             },
+            ShippedFiles = ShippedFiles.Select(item => RelativeTo(projectDirectory, item.GetMetadata("FullPath"))).Distinct(StringComparer.Ordinal).ToList(),
             Source = Model.SourceFacts.FromMetadata(SourceFacts.Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
             Metadata = new ProjectMetadata
             {
@@ -570,6 +577,20 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         }
 
         return full;
+    }
+
+    // '/'-separated, with ../ for a file outside the folder (a linked item); netstandard2.0 has no Path.GetRelativePath.
+    private static string RelativeTo(string directory, string path)
+    {
+        var from = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
+        var to = Path.GetFullPath(path).Split(Path.DirectorySeparatorChar);
+        var common = 0;
+        while (common < from.Length && common < to.Length && from[common] == to[common])
+        {
+            common++;
+        }
+
+        return string.Join("/", Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)));
     }
 
     // Written only when it changes, like the generated files, so it never makes the next build look dirty.

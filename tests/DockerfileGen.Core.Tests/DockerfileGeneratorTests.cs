@@ -402,4 +402,35 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"8080\"\nEXPOSE 8080\n", content);
     }
+
+    [Fact]
+    public void TheIgnoreFileKeepsWhatTheProjectShipsAndSaysSo()
+    {
+        var facts = Facts.WebApi() with { ShippedFiles = new[] { "certs/corp-root-ca.crt", ".env.production", "Keys/signing.pem", "appsettings.json", "wwwroot/site.css", "obj/Debug/net10.0/apphost" } };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions());
+
+        var matcher = DockerfileGen.Ignore.DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content);
+        Assert.All(facts.ShippedFiles.Where(file => !file.StartsWith("obj/", StringComparison.Ordinal)), file => Assert.False(matcher.IsExcluded(file), file));
+        Assert.True(matcher.IsExcluded("obj/Debug/net10.0/apphost"), "the image's build makes its own build output");
+        Assert.True(matcher.IsExcluded(".env"), "what the project does not ship stays out");
+        Assert.True(matcher.IsExcluded("certs/other.key"));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "DFG0048");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.StartsWith(".env.production, Keys/signing.pem, certs/corp-root-ca.crt are published by the project", warning.Message);
+        Assert.DoesNotContain("appsettings.json", warning.Message);
+    }
+
+    [Fact]
+    public void AShippedFileOfAWiderContextIsKeptByItsContextPath()
+    {
+        var facts = ApiFacts() with { ShippedFiles = new[] { "certs/ca.crt", "../../shared/ca.pem", "../../../outside.pem" } };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions(), BuildContextPlannerTests.Repository());
+
+        Assert.Contains("\n!src/Api/certs/ca.crt\n", result.IgnoreFile!.Content);
+        Assert.DoesNotContain("outside.pem", result.IgnoreFile.Content);
+        var matcher = DockerfileGen.Ignore.DockerIgnoreMatcher.Parse(result.IgnoreFile.Content);
+        Assert.False(matcher.IsExcluded("src/Api/certs/ca.crt"));
+    }
 }

@@ -315,4 +315,21 @@ public sealed class TargetsTests
         Assert.DoesNotContain("MSB4030", result.Output);
         Assert.False(File.Exists(project.Dockerfile));
     }
+
+    [Fact]
+    public void TheIgnoreFileKeepsACertificateTheProjectPublishes()
+    {
+        using var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup>"
+            + "<Content Include=\"certs/corp-root-ca.crt\" CopyToPublishDirectory=\"PreserveNewest\" />"
+            + "<None Include=\"certs/dev.key\" /></ItemGroup><PropertyGroup>");
+        project.WriteFile("App/certs/corp-root-ca.crt", "-----BEGIN CERTIFICATE-----\n");
+        project.WriteFile("App/certs/dev.key", "not published\n");
+
+        var result = project.Build().EnsureSuccess("build");
+
+        Assert.Contains("warning DFG0048: certs/corp-root-ca.crt is published by the project", result.Output);
+        var ignore = File.ReadAllText(project.IgnoreFile);
+        Assert.Contains("\n!certs/corp-root-ca.crt\n", ignore);
+        Assert.DoesNotContain("dev.key", ignore);
+    }
 }

@@ -314,6 +314,16 @@ public static class DiagnosticCatalog
         "DockerfileGen bug: please report it with this message. <DockerfileGenEnabled>false</DockerfileGenEnabled> turns " +
         "DockerfileGen off until it is fixed.");
 
+    /// <summary>Files the project ships that the ignore file's local-only patterns would have left out of the build context.</summary>
+    public static Diagnostic ShippedFileKept(string ignoreFileName, System.Collections.Generic.IReadOnlyList<string> files) => new(
+        "DFG0048",
+        DiagnosticSeverity.Warning,
+        $"{string.Join(", ", System.Linq.Enumerable.Take(files, 5))}{(files.Count > 5 ? $" and {files.Count - 5} more" : "")} " +
+        $"{(files.Count == 1 ? "is" : "are")} published by the project (or read by its build) but match{(files.Count == 1 ? "es" : "")} the " +
+        $"patterns {ignoreFileName} uses to keep certificates, keys and .env files out of images, so the image would lack " +
+        $"{(files.Count == 1 ? "it" : "them")}; DockerfileGen lets {(files.Count == 1 ? "it" : "them")} into the build context. " +
+        "If one is a secret, stop publishing it (CopyToPublishDirectory=\"Never\") and mount it when the container starts.");
+
     /// <summary>A property that takes true or false has another value (which MSBuild's conditions would read as false).</summary>
     public static Diagnostic InvalidBoolean(string property, string value) => new(
         "DFG0070",
