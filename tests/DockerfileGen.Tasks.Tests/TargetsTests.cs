@@ -332,4 +332,18 @@ public sealed class TargetsTests
         Assert.Contains("\n!certs/corp-root-ca.crt\n", ignore);
         Assert.DoesNotContain("dev.key", ignore);
     }
+
+    [Fact]
+    public void CleanRemovesWhatDockerfileGenKeepsInObj()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("build");
+        var obj = Path.Combine(project.Directory, "obj");
+        Assert.NotEmpty(Directory.GetFiles(obj, "DockerfileGen.*", SearchOption.AllDirectories));
+
+        DotNet.Run(project.Directory, "clean", "-nodeReuse:false", "-nologo", $"-p:DockerfileGenTasksAssembly={Path.Combine(AppContext.BaseDirectory, "DockerfileGen.Tasks.dll")}").EnsureSuccess("clean");
+
+        Assert.Empty(Directory.GetFiles(obj, "DockerfileGen.*", SearchOption.AllDirectories));
+        Assert.True(File.Exists(project.Dockerfile), "clean leaves the project's own files");
+    }
 }

@@ -324,6 +324,15 @@ public static class DiagnosticCatalog
         $"{(files.Count == 1 ? "it" : "them")}; DockerfileGen lets {(files.Count == 1 ? "it" : "them")} into the build context. " +
         "If one is a secret, stop publishing it (CopyToPublishDirectory=\"Never\") and mount it when the container starts.");
 
+    /// <summary>The docker CLI cannot build with BuildKit: a Docker 23+ CLI without the buildx plugin.</summary>
+    public static Diagnostic NoBuildKit(string executable, string configured) => new(
+        "DFG0073",
+        DiagnosticSeverity.Error,
+        $"Cannot build the image: {executable} is a Docker 23+ CLI without the buildx plugin, which it needs for BuildKit " +
+        $"builds (and the generated Dockerfile needs BuildKit){(configured.Length > 0 ? "" : ", and no other docker on PATH can build")}. Install the " +
+        "buildx plugin (the docker-buildx package, or Docker Desktop), or set <DockerfileGenContainerToolPath> to a docker CLI " +
+        "that has it (Docker 20.10's has BuildKit built in).");
+
     /// <summary>A property that takes true or false has another value (which MSBuild's conditions would read as false).</summary>
     public static Diagnostic InvalidBoolean(string property, string value) => new(
         "DFG0070",
