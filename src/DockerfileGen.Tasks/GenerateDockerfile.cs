@@ -339,7 +339,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 inputs = reader.Read(ProjectFullPath, TargetFramework, contextRoot, GraphCachePath);
                 if (TestProjects.Length > 0)
                 {
-                    inputs = ReadTestProjects(reader, inputs, projectDirectory);
+                    inputs = ReadTestProjects(reader, inputs, projectDirectory, contextRoot);
                     if (inputs is null)
                     {
                         return false;
@@ -513,7 +513,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     }
 
     // The test projects' closures join the inputs: their folders and restore inputs must be in the context.
-    private BuildInputs? ReadTestProjects(ProjectGraphReader reader, BuildInputs inputs, string projectDirectory)
+    private BuildInputs? ReadTestProjects(ProjectGraphReader reader, BuildInputs inputs, string projectDirectory, string contextRoot)
     {
         var tests = new List<string>();
         var closure = new List<string>();
@@ -530,7 +530,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 return null;
             }
 
-            var test = reader.Read(path, "", ReadContextRoot(projectDirectory) ?? "", GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
+            var test = reader.Read(path, "", contextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
             tests.Add(path);
             closure.AddRange(test.Projects);
             buildFiles.AddRange(test.BuildFiles);
