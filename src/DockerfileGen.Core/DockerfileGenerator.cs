@@ -189,7 +189,12 @@ public static class DockerfileGenerator
         // What the build writes (the apphost in obj/ is a None item the SDK copies) the image's build makes itself.
         var matcher = Ignore.DockerIgnoreMatcher.Parse(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context));
         var buildOutput = Ignore.DockerIgnoreMatcher.Parse(string.Join("\n", IgnoreFileRenderer.BuildOutputPatterns));
-        var kept = shipped.Where(path => matcher.IsExcluded(path) && !buildOutput.IsExcluded(path)).OrderBy(path => path, StringComparer.Ordinal).ToList();
+        // A NuGet.config with credentials stays out whatever publishes it (the Web SDK publishes *.config): restore
+        // mounts it as a secret, and no layer may hold it.
+        var kept = shipped
+            .Where(path => matcher.IsExcluded(path) && !buildOutput.IsExcluded(path) && context.Secrets.All(secret => secret.Path != path))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
         if (kept.Count > 0)
         {
             diagnostics.Add(DiagnosticCatalog.ShippedFileKept(ignoreFileName, kept));

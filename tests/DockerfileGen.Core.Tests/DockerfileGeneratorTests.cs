@@ -422,6 +422,25 @@ public sealed class DockerfileGeneratorTests
     }
 
     [Fact]
+    public void ACredentialedNuGetConfigStaysOutThoughTheProjectPublishesIt()
+    {
+        var inputs = new BuildInputs
+        {
+            AppProject = "/repo/WebApi/WebApi.csproj",
+            Projects = new[] { "/repo/WebApi/WebApi.csproj" },
+            CredentialedNuGetConfigs = new[] { "/repo/WebApi/NuGet.config" },
+        };
+        var facts = Facts.WebApi() with { ShippedFiles = new[] { "NuGet.config", "certs/ca.crt" } };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions(), inputs);
+
+        var matcher = DockerfileGen.Ignore.DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content);
+        Assert.True(matcher.IsExcluded("NuGet.config"), result.IgnoreFile.Content);
+        Assert.False(matcher.IsExcluded("certs/ca.crt"));
+        Assert.DoesNotContain("NuGet.config", Assert.Single(result.Diagnostics, d => d.Code == "DFG0048").Message);
+    }
+
+    [Fact]
     public void AShippedFileOfAWiderContextIsKeptByItsContextPath()
     {
         var facts = ApiFacts() with { ShippedFiles = new[] { "certs/ca.crt", "../../shared/ca.pem", "../../../outside.pem" } };
