@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DockerfileGen.Diagnostics;
@@ -12,72 +15,87 @@ internal static class Reports
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Json(string path, IReadOnlyList<Finding> findings)
+    public static string Json(IReadOnlyList<(string Path, IReadOnlyList<Finding> Findings)> files)
     {
         var array = new JsonArray();
-        foreach (var finding in findings)
+        foreach (var (path, findings) in files)
         {
-            array.Add(new JsonObject
+            foreach (var finding in findings)
             {
-                ["ruleId"] = finding.RuleId,
-                ["severity"] = Level(finding.Severity, sarif: false),
-                ["message"] = finding.Message,
-                ["file"] = path,
-                ["line"] = finding.Line,
-                ["column"] = finding.Column,
-                ["endLine"] = finding.EndLine,
-                ["endColumn"] = finding.EndColumn,
-            });
+                array.Add(new JsonObject
+                {
+                    ["ruleId"] = finding.RuleId,
+                    ["severity"] = Level(finding.Severity, sarif: false),
+                    ["message"] = finding.Message,
+                    ["file"] = path,
+                    ["line"] = finding.Line,
+                    ["column"] = finding.Column,
+                    ["endLine"] = finding.EndLine,
+                    ["endColumn"] = finding.EndColumn,
+                });
+            }
         }
 
-        return new JsonObject { ["file"] = path, ["findings"] = array }.ToJsonString(Indented);
+        return new JsonObject { ["files"] = new JsonArray(files.Select(f => (JsonNode?)JsonValue.Create(f.Path)).ToArray()), ["findings"] = array }.ToJsonString(Indented);
     }
 
-    public static string Sarif(string artifactUri, IReadOnlyList<Finding> findings)
+    public static string Sarif(IReadOnlyList<(string ArtifactUri, IReadOnlyList<Finding> Findings)> files)
     {
         var rules = new JsonArray();
         var index = new Dictionary<string, int>();
         foreach (var rule in DockerfileValidator.Rules)
         {
             index[rule.Id] = rules.Count;
+            var help = new JsonObject { ["text"] = rule.Fix };
+            if (RulePage(rule.Id) is { } markdown)
+            {
+                help["markdown"] = markdown;
+            }
+
             rules.Add(new JsonObject
             {
                 ["id"] = rule.Id,
                 ["name"] = rule.GetType().Name.Substring(rule.Id.Length + 1),
                 ["shortDescription"] = new JsonObject { ["text"] = rule.Title },
-                ["help"] = new JsonObject { ["text"] = rule.Fix },
-                ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity, sarif: true) },
-                ["properties"] = new JsonObject { ["docs"] = $"docs/rules/{rule.Id}.md" },
+                ["helpUri"] = HelpUri(rule.Id),
+                ["help"] = help,
+                ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity, sarif: true), ["enabled"] = rule.EnabledByDefault },
             });
         }
 
+        var artifacts = new JsonArray();
         var results = new JsonArray();
-        foreach (var finding in findings)
+        foreach (var (artifactUri, findings) in files)
         {
-            results.Add(new JsonObject
+            var artifactIndex = artifacts.Count;
+            artifacts.Add(new JsonObject { ["location"] = new JsonObject { ["uri"] = artifactUri } });
+            foreach (var finding in findings)
             {
-                ["ruleId"] = finding.RuleId,
-                ["ruleIndex"] = index.TryGetValue(finding.RuleId, out var i) ? i : -1,
-                ["level"] = Level(finding.Severity, sarif: true),
-                ["message"] = new JsonObject { ["text"] = finding.Message },
-                ["locations"] = new JsonArray
+                results.Add(new JsonObject
                 {
-                    new JsonObject
+                    ["ruleId"] = finding.RuleId,
+                    ["ruleIndex"] = index[finding.RuleId],
+                    ["level"] = Level(finding.Severity, sarif: true),
+                    ["message"] = new JsonObject { ["text"] = finding.Message },
+                    ["locations"] = new JsonArray
                     {
-                        ["physicalLocation"] = new JsonObject
+                        new JsonObject
                         {
-                            ["artifactLocation"] = new JsonObject { ["uri"] = artifactUri },
-                            ["region"] = new JsonObject
+                            ["physicalLocation"] = new JsonObject
                             {
-                                ["startLine"] = finding.Line,
-                                ["startColumn"] = finding.Column,
-                                ["endLine"] = finding.EndLine,
-                                ["endColumn"] = finding.EndColumn,
+                                ["artifactLocation"] = new JsonObject { ["uri"] = artifactUri, ["index"] = artifactIndex },
+                                ["region"] = new JsonObject
+                                {
+                                    ["startLine"] = finding.Line,
+                                    ["startColumn"] = finding.Column,
+                                    ["endLine"] = finding.EndLine,
+                                    ["endColumn"] = finding.EndColumn,
+                                },
                             },
                         },
                     },
-                },
-            });
+                });
+            }
         }
 
         var log = new JsonObject
@@ -95,15 +113,37 @@ internal static class Reports
                             ["name"] = "DockerfileGen",
                             ["version"] = ToolVersion.Value,
                             ["semanticVersion"] = ToolVersion.Value,
+                            ["informationUri"] = DocsBase,
                             ["rules"] = rules,
                         },
                     },
+                    ["artifacts"] = artifacts,
                     ["columnKind"] = "utf16CodeUnits",
                     ["results"] = results,
                 },
             },
         };
         return log.ToJsonString(Indented);
+    }
+
+    /// <summary>
+    /// Where the rule pages are: the address the tool was packed with (<c>-p:DockerfileGenRulesDocsUrl=…</c>, for a
+    /// published copy of docs/rules/), else the copy of docs/rules/ the tool carries beside itself.
+    /// </summary>
+    private static readonly string DocsBase = ConfiguredDocsBase() ?? new Uri(Path.Combine(AppContext.BaseDirectory, "docs", "rules") + Path.DirectorySeparatorChar).AbsoluteUri;
+
+    public static string HelpUri(string id) => DocsBase + id + ".md";
+
+    private static string? ConfiguredDocsBase()
+    {
+        var value = typeof(Reports).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "DockerfileGenRulesDocsUrl")?.Value;
+        return string.IsNullOrWhiteSpace(value) ? null : value!.EndsWith("/", StringComparison.Ordinal) ? value : value + "/";
+    }
+
+    private static string? RulePage(string id)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "docs", "rules", id + ".md");
+        return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
     private static string Level(DiagnosticSeverity severity, bool sarif) => severity switch

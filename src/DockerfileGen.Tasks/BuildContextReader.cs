@@ -40,7 +40,43 @@ internal static class BuildContextReader
             IgnoreFileName = ignoreName,
             ReadFile = relative => ReadText(root, relative),
             FindFile = relative => Find(root, relative) is { } path ? relative.Substring(0, relative.LastIndexOf('/') + 1) + Path.GetFileName(path) : null,
+            HasEntryNamed = new EntryNames(root).Contains,
         };
+    }
+
+    /// <summary>The names of the files and folders in the context, read on first use (not below .git).</summary>
+    private sealed class EntryNames
+    {
+        private readonly Lazy<System.Collections.Generic.HashSet<string>> names;
+
+        public EntryNames(string root) => names = new(() =>
+        {
+            var found = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            var pending = new System.Collections.Generic.Stack<string>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                try
+                {
+                    foreach (var entry in new DirectoryInfo(pending.Pop()).EnumerateFileSystemInfos())
+                    {
+                        found.Add(entry.Name);
+                        if (entry is DirectoryInfo && entry.Name != ".git" && (entry.Attributes & FileAttributes.ReparsePoint) == 0)
+                        {
+                            pending.Push(entry.FullName);
+                        }
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // An unreadable folder is not sent by the builder either.
+                }
+            }
+
+            return found;
+        });
+
+        public bool Contains(string name) => names.Value.Contains(name);
     }
 
     private static string? ReadText(string root, string relative)

@@ -141,7 +141,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
     {
         var logged = new List<LoggedFinding>();
         var severities = ValidationOptions.ParseSeverities(RuleSeverity, out var invalid);
-        foreach (var entry in invalid)
+        foreach (var entry in invalid.Concat(severities.Keys.Where(id => !ValidationOptions.IsRuleId(id)).Select(id => id + "=" + (severities[id]?.ToString().ToLowerInvariant() ?? "none"))))
         {
             var diagnostic = DiagnosticCatalog.InvalidRuleSeverity(entry);
             logged.Add(new LoggedFinding(DiagnosticSeverity.Warning, diagnostic.Code, ProjectFullPath, 0, 0, diagnostic.Message));

@@ -35,7 +35,7 @@ public sealed class LintCommandTests : IDisposable
     [Fact]
     public void CleanDockerfileExitsWithZero()
     {
-        temp.Write("Dockerfile", "FROM alpine:3.20\nUSER nobody\nCMD [\"sh\"]\n");
+        temp.Write("Dockerfile", "FROM alpine:3.20\nUSER 65534\nCMD [\"sh\"]\n");
         temp.Write(".dockerignore", ".git\n**/bin\n**/obj\n.env\n.vs\n");
 
         var (code, output, _) = Run("lint", "Dockerfile");
@@ -123,17 +123,113 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("lint")]
-    [InlineData("lint missing/Dockerfile")]
-    [InlineData("lint Dockerfile --format xml")]
-    [InlineData("lint Dockerfile --context")]
-    [InlineData("lint Dockerfile other")]
-    [InlineData("format Dockerfile")]
-    [InlineData("")]
-    public void UsageErrorsExitWithTwo(string commandLine)
+    [InlineData("lint", "needs the path")]
+    [InlineData("lint missing/Dockerfile", "does not exist")]
+    [InlineData("lint Dockerfile --format xml", "--format")]
+    [InlineData("lint Dockerfile --context", "needs a value")]
+    [InlineData("lint Dockerfile --context missing", "not a folder")]
+    [InlineData("lint Dockerfile --context Dockerfile", "not a folder")]
+    [InlineData("lint docker", "is a folder")]
+    [InlineData("lint Dockerfile --target-framework net99", "not a .NET target framework")]
+    [InlineData("lint Dockerfile --target-framework netcoreapp", "not a .NET target framework")]
+    [InlineData("lint Dockerfile --severity DFG2001=loud", "DFG0010")]
+    [InlineData("lint Dockerfile --severity DFG9999=none", "not a rule")]
+    [InlineData("lint Dockerfile --frobnicate", "unknown option")]
+    [InlineData("lint missing/**/Dockerfile", "matches no file")]
+    [InlineData("lint Dockerfile missing/Dockerfile", "does not exist")]
+    [InlineData("format Dockerfile", "unknown command")]
+    [InlineData("", "Usage")]
+    public void UsageErrorsExitWithTwoAndSayWhat(string commandLine, string says)
     {
-        temp.Write("Dockerfile", "FROM alpine:3.20\n");
+        temp.Write("Dockerfile", "FROM ubuntu\nCMD x\n");
+        temp.Write("docker/Dockerfile", "FROM alpine:3.20\n");
 
-        Assert.Equal(2, Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ExitCode);
+        var (code, output, error) = Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(2, code);
+        Assert.Contains(says, error + output);
+        Assert.DoesNotContain("DFG2001", output);
+    }
+
+    [Fact]
+    public void LintsSeveralFilesAndPatternsInOneRunWithOneExitCode()
+    {
+        temp.Write("a/Dockerfile", "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n");
+        temp.Write("b/Dockerfile", "FROM ubuntu\nUSER 1000\n");
+        temp.Write("c/deep/Dockerfile.prod", "FROM alpine:3.20\nEXPOSE 99999\nUSER 1000\n");
+        temp.Write("c/deep/notes.txt", "not a Dockerfile");
+
+        var (code, output, _) = Run("lint", "a/Dockerfile", "b/*", "c/**/Dockerfile*");
+
+        Assert.Equal(1, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("b/Dockerfile(1,1): warning DFG2001: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("c/deep/Dockerfile.prod(2,8): error DFG1008: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("a/", StringComparison.Ordinal) || l.Contains("notes.txt"));
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("b/", StringComparison.Ordinal)) < Array.FindIndex(lines, l => l.StartsWith("c/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AnAbsolutePatternShowsAbsolutePaths()
+    {
+        temp.Write("x/y/Dockerfile", "FROM ubuntu\nUSER 1000\n");
+
+        var (code, output, error) = Run("lint", Path.Combine(temp.Path, "x", "**", "Dockerfile"));
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith(Path.Combine(temp.Path, "x", "y", "Dockerfile").Replace('\\', '/') + "(1,1): warning DFG2001", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WarningsInEveryFileStillExitWithZero()
+    {
+        temp.Write("a/Dockerfile", "FROM ubuntu\nUSER 1000\n");
+        temp.Write("b/Dockerfile", "FROM debian\nUSER 1000\n");
+
+        Assert.Equal(0, Run("lint", "**/Dockerfile").ExitCode);
+    }
+
+    [Fact]
+    public void JsonOutputNamesEveryFileAndEachFindingsFile()
+    {
+        temp.Write("a/Dockerfile", "FROM ubuntu\nUSER 1000\n");
+        temp.Write("b/Dockerfile", "FROM alpine:3.20\nUSER 1000\n");
+
+        using var json = JsonDocument.Parse(Run("lint", "*/Dockerfile", "--format", "json").Output);
+
+        Assert.Equal(new[] { "a/Dockerfile", "b/Dockerfile" }, json.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        Assert.All(json.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal("a/Dockerfile", f.GetProperty("file").GetString()));
+    }
+
+    [Fact]
+    public void SarifRulesCarryAHelpUriAndTheirPageAndSayWhichAreOff()
+    {
+        temp.Write("Dockerfile", Smelly);
+
+        using var sarif = JsonDocument.Parse(Run("lint", "Dockerfile", "--format", "sarif").Output);
+
+        var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(DockerfileGen.Validation.DockerfileValidator.Rules.Count, rules.Count);
+        foreach (var rule in rules)
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            var uri = new Uri(rule.GetProperty("helpUri").GetString()!);
+            Assert.True(uri.IsAbsoluteUri);
+            Assert.EndsWith("/" + id + ".md", uri.AbsolutePath, StringComparison.Ordinal);
+            Assert.True(File.Exists(uri.LocalPath), $"{uri} does not exist");
+            Assert.StartsWith("# " + id, rule.GetProperty("help").GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.False(rules.Single(r => r.GetProperty("id").GetString() == "DFG2038").GetProperty("defaultConfiguration").GetProperty("enabled").GetBoolean());
+        Assert.True(rules.Single(r => r.GetProperty("id").GetString() == "DFG2001").GetProperty("defaultConfiguration").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void ARuleOffByDefaultRunsWhenGivenASeverity()
+    {
+        temp.Write("Dockerfile", "FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER 1000\n");
+
+        Assert.DoesNotContain("DFG2038", Run("lint", "Dockerfile").Output);
+        Assert.Contains("Dockerfile(2,1): info DFG2038", Run("lint", "Dockerfile", "--severity", "DFG2038=info").Output);
     }
 }

@@ -88,13 +88,17 @@ public sealed class ValidateDockerfileTests : IDisposable
 
         Task(t =>
         {
-            t.RuleSeverity = "DFG2010=error;DFG2001=bogus";
+            t.RuleSeverity = "DFG2010=error;DFG2001=bogus;DFG9999=none;DFG4004=none";
             t.AllowedRegistries = "mcr.microsoft.com";
         }).Execute();
 
         Assert.Contains(engine.Errors, e => e.Code == "DFG2010");
         Assert.Contains(engine.Errors, e => e.Code == "DFG2002");
         Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("DFG2001=bogus", StringComparison.Ordinal));
+
+        // An id no rule of the validator has would silently do nothing: a typo, or the compiler's DFG4xxx.
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("'DFG9999=none'", StringComparison.Ordinal));
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("'DFG4004=none'", StringComparison.Ordinal) && w.Message.Contains("NoWarn", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,12 +107,13 @@ public sealed class ValidateDockerfileTests : IDisposable
         temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nCOPY . .\nCOPY secrets/a.json .\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER app\n");
         temp.Write("NuGet.Config", "<configuration><packageSourceCredentials><f><add key=\"ClearTextPassword\" value=\"x\" /></f></packageSourceCredentials></configuration>");
         temp.Write(".dockerignore", "secrets\n");
+        temp.Write("bin/Release/App.dll", "");
 
         Task().Execute();
 
         Assert.Contains(engine.Errors, e => e.Code == "DFG2013" && e.LineNumber == 2);
         Assert.Contains(engine.Errors, e => e.Code == "DFG2017" && e.LineNumber == 3);
-        Assert.Contains(engine.Warnings, w => w.Code == "DFG2016");
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG2016" && w.Message!.Contains("bin/", StringComparison.Ordinal) && !w.Message.Contains(".git", StringComparison.Ordinal));
     }
 
     [Fact]

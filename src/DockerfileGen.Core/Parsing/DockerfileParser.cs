@@ -42,6 +42,7 @@ public static class DockerfileParser
         var directives = new List<ParserDirective>();
         var comments = new List<DockerfileComment>();
         var instructions = new List<Instruction>();
+        var emptyContinuationLines = new List<int>();
 
         var index = 0;
 
@@ -84,14 +85,16 @@ public static class DockerfileParser
                 continue;
             }
 
-            var instruction = ReadInstruction(lines, ref index, first, escape, ref stageIndex);
+            var instruction = ReadInstruction(lines, ref index, first, escape, ref stageIndex, emptyContinuationLines);
             if (instruction is not null)
             {
                 instructions.Add(instruction);
             }
         }
 
-        return new DockerfileDocument(text, escape, directives, comments, instructions, BuildStages(instructions));
+        var stages = BuildStages(instructions);
+        BuildVariables.Assign(instructions, stages);
+        return new DockerfileDocument(text, escape, directives, comments, instructions, stages, emptyContinuationLines);
     }
 
     private static string[] SplitLines(string text)
@@ -138,7 +141,7 @@ public static class DockerfileParser
         return end >= 0 && line[end] == escape ? end : -1;
     }
 
-    private static Instruction? ReadInstruction(string[] lines, ref int index, int firstColumn, char escape, ref int stageIndex)
+    private static Instruction? ReadInstruction(string[] lines, ref int index, int firstColumn, char escape, ref int stageIndex, List<int> emptyContinuationLines)
     {
         // The logical line, and for each physical piece of it where it starts in the file.
         var logical = new StringBuilder();
@@ -175,6 +178,12 @@ public static class DockerfileParser
                     break;
                 }
 
+                // BuildKit warns about empty lines here (a future release rejects them); comment lines are fine.
+                if (next < 0)
+                {
+                    emptyContinuationLines.Add(index + 1);
+                }
+
                 index++;
             }
         }
@@ -203,7 +212,24 @@ public static class DockerfileParser
         }
 
         // A line holding only the escape character continues into the next line, where the keyword really starts.
-        var position = SkipSpaces(text, 0);
+        var keywordAt = SkipSpaces(text, 0);
+        var keywordEnd = keywordAt;
+        while (keywordEnd < text.Length && !IsSpace(text[keywordEnd]))
+        {
+            keywordEnd++;
+        }
+
+        if (string.Compare(text, keywordAt, "FROM", 0, 4, StringComparison.OrdinalIgnoreCase) == 0 && keywordEnd - keywordAt == 4)
+        {
+            stageIndex++;
+        }
+
+        return Build(text, 0, PositionAt, escape, stageIndex, allowHeredocs: true, lines, ref index, ref lastLine);
+    }
+
+    private static Instruction? Build(string text, int from, Func<int, TextPosition> positionAt, char escape, int stageIndex, bool allowHeredocs, string[] lines, ref int index, ref int lastLine)
+    {
+        var position = SkipSpaces(text, from);
         if (position >= text.Length)
         {
             return null;
@@ -233,8 +259,8 @@ public static class DockerfileParser
             var flag = text.Substring(wordStart + 2, wordEnd - wordStart - 2);
             var equals = flag.IndexOf('=');
             flags.Add(equals < 0
-                ? new DockerfileFlag(flag, null, PositionAt(wordStart))
-                : new DockerfileFlag(flag.Substring(0, equals), flag.Substring(equals + 1), PositionAt(wordStart)));
+                ? new DockerfileFlag(flag, null, positionAt(wordStart))
+                : new DockerfileFlag(flag.Substring(0, equals), flag.Substring(equals + 1), positionAt(wordStart)));
             position = wordEnd;
         }
 
@@ -246,7 +272,7 @@ public static class DockerfileParser
         }
 
         var argumentText = text.Substring(position, argumentEnd - position);
-        var argumentStart = PositionAt(position);
+        var argumentStart = positionAt(position);
 
         var arguments = new List<DockerfileToken>();
         var cursor = position;
@@ -259,7 +285,7 @@ public static class DockerfileParser
             }
 
             var wordEnd = WordEnd(text, wordStart, escape);
-            arguments.Add(new DockerfileToken(text.Substring(wordStart, wordEnd - wordStart), PositionAt(wordStart)));
+            arguments.Add(new DockerfileToken(text.Substring(wordStart, wordEnd - wordStart), positionAt(wordStart)));
             cursor = wordEnd;
         }
 
@@ -272,7 +298,7 @@ public static class DockerfileParser
         }
 
         var heredocs = new List<Heredoc>();
-        if (exec is null && (name == "RUN" || name == "COPY" || name == "ADD"))
+        if (allowHeredocs && exec is null && (name == "RUN" || name == "COPY" || name == "ADD") && argumentText.IndexOf("<<", StringComparison.Ordinal) >= 0)
         {
             foreach (Match match in HeredocPattern.Matches(argumentText))
             {
@@ -305,16 +331,21 @@ public static class DockerfileParser
             }
         }
 
-        if (name == "FROM")
+        // ONBUILD carries an instruction for the builds that use this image as their base: it is read (and linted)
+        // like any other, at its own position.
+        Instruction? trigger = null;
+        if (name == "ONBUILD")
         {
-            stageIndex++;
+            var ignored = lines.Length;
+            var ignoredLast = lastLine;
+            trigger = Build(text, position, positionAt, escape, stageIndex, allowHeredocs: false, lines, ref ignored, ref ignoredLast);
         }
 
         var endLine = lastLine + 1;
         var endColumn = lastLine < lines.Length ? lines[lastLine].Length + 1 : 1;
         return new Instruction(
             keyword,
-            PositionAt(keywordStart),
+            positionAt(keywordStart),
             new TextPosition(endLine, endColumn),
             flags,
             argumentText,
@@ -323,7 +354,8 @@ public static class DockerfileParser
             form,
             exec,
             heredocs,
-            stageIndex);
+            stageIndex,
+            trigger);
     }
 
     private static bool InsideQuotes(string text, int index, char escape)

@@ -68,7 +68,8 @@ public sealed class Instruction
         InstructionForm form,
         IReadOnlyList<string>? execArguments,
         IReadOnlyList<Heredoc> heredocs,
-        int stageIndex)
+        int stageIndex,
+        Instruction? trigger)
     {
         Keyword = keyword;
         Name = keyword.ToUpperInvariant();
@@ -82,6 +83,7 @@ public sealed class Instruction
         ExecArguments = execArguments;
         Heredocs = heredocs;
         StageIndex = stageIndex;
+        Trigger = trigger;
     }
 
     /// <summary>The keyword as written (its case is kept so casing can be checked).</summary>
@@ -122,6 +124,25 @@ public sealed class Instruction
 
     /// <summary>The index of the stage it belongs to; -1 before the first FROM.</summary>
     public int StageIndex { get; }
+
+    /// <summary>The instruction an ONBUILD carries (run by the builds based on this image); null otherwise.</summary>
+    public Instruction? Trigger { get; }
+
+    /// <summary>
+    /// The build variables in scope where this instruction runs, as BuildKit scopes them: global ARGs for FROM, and in
+    /// a stage its ARGs (a global one only once redeclared) and ENVs, the ENVs of an earlier stage it is built on
+    /// included. A null value is a variable whose value the file does not tell (an ARG without default, a predefined
+    /// platform ARG).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Variables { get; internal set; } = BuildVariables.None;
+
+    /// <summary>
+    /// <paramref name="text"/> with the variables of <see cref="Variables"/> whose value is known substituted, as
+    /// BuildKit expands the arguments of ADD, COPY, ENV, EXPOSE, LABEL, USER, VOLUME, WORKDIR and the flags; the others
+    /// stay as written.
+    /// </summary>
+    public string Expand(string text) =>
+        ShellWords.HasVariable(text) ? ShellWords.Expand(text, name => Variables.TryGetValue(name, out var value) ? value : null) : text;
 
     /// <summary>The value of the flag <paramref name="name"/> (case-insensitive), or null when absent or bare.</summary>
     public string? FlagValue(string name)
@@ -231,9 +252,11 @@ public sealed class DockerfileDocument
         IReadOnlyList<ParserDirective> directives,
         IReadOnlyList<DockerfileComment> comments,
         IReadOnlyList<Instruction> instructions,
-        IReadOnlyList<Stage> stages)
+        IReadOnlyList<Stage> stages,
+        IReadOnlyList<int> emptyContinuationLines)
     {
         Text = text;
+        EmptyContinuationLines = emptyContinuationLines;
         EscapeCharacter = escapeCharacter;
         Directives = directives;
         Comments = comments;
@@ -258,6 +281,38 @@ public sealed class DockerfileDocument
 
     /// <summary>The build stages, in order.</summary>
     public IReadOnlyList<Stage> Stages { get; }
+
+    /// <summary>Empty lines inside a continuation (BuildKit drops them, with a warning that they will become an error).</summary>
+    public IReadOnlyList<int> EmptyContinuationLines { get; }
+
+    /// <summary>
+    /// Every instruction, in order, each ONBUILD followed by the instruction it carries: what the rules that judge one
+    /// instruction on its own read, so a trigger is linted like the instruction it will become.
+    /// </summary>
+    public IReadOnlyList<Instruction> EveryInstruction
+    {
+        get
+        {
+            if (everyInstruction is null)
+            {
+                var all = new List<Instruction>(Instructions.Count);
+                foreach (var instruction in Instructions)
+                {
+                    all.Add(instruction);
+                    if (instruction.Trigger is { } trigger)
+                    {
+                        all.Add(trigger);
+                    }
+                }
+
+                everyInstruction = all;
+            }
+
+            return everyInstruction;
+        }
+    }
+
+    private IReadOnlyList<Instruction>? everyInstruction;
 
     /// <summary>The ARG instructions before the first FROM (their defaults apply to FROM lines).</summary>
     public IEnumerable<Instruction> GlobalArgs

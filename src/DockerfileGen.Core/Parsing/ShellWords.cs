@@ -166,6 +166,62 @@ public static class ShellWords
         return result;
     }
 
+    /// <summary>
+    /// True when the script pipes one command into another (<c>a | b</c>, not <c>a || b</c>) outside quotes: the exit
+    /// status is then the last command's, and a failure on the left goes unnoticed without <c>pipefail</c>.
+    /// </summary>
+    public static bool HasPipe(string script)
+    {
+        var quote = '\0';
+        for (var i = 0; i < script.Length; i++)
+        {
+            var ch = script[i];
+            if (quote != '\0')
+            {
+                if (ch == quote)
+                {
+                    quote = '\0';
+                }
+                else if (ch == '\\' && quote == '"')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (ch == '\\')
+            {
+                i++;
+            }
+            else if (ch == '"' || ch == '\'')
+            {
+                quote = ch;
+            }
+            else if (ch == '#' && (i == 0 || script[i - 1] == ' ' || script[i - 1] == '\t' || script[i - 1] == '\n'))
+            {
+                // A comment runs to the end of the line.
+                while (i + 1 < script.Length && script[i + 1] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (ch == '|')
+            {
+                if (i + 1 < script.Length && script[i + 1] == '|')
+                {
+                    i++;
+                }
+                else if (i == 0 || script[i - 1] != '>')
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the text still holds a variable reference.</summary>
     public static bool HasVariable(string text) => text.IndexOf('$') >= 0;
 

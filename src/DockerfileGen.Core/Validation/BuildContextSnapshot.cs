@@ -26,4 +26,10 @@ public sealed record BuildContextSnapshot
     /// <c>NuGet.config</c> through a lookup for <c>nuget.config</c> checks the ignore file with the real name.
     /// </summary>
     public Func<string, string?> FindFile { get; init; } = _ => null;
+
+    /// <summary>
+    /// True when a file or folder with this name (<c>.git</c>, <c>bin</c>) is anywhere in the context; null when the host
+    /// does not say, and the rules then assume it may be there.
+    /// </summary>
+    public Func<string, bool>? HasEntryNamed { get; init; }
 }

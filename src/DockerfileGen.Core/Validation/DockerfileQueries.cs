@@ -17,7 +17,8 @@ public static class DockerfileQueries
         for (var i = stage.Index - 1; i >= 0; i--)
         {
             var candidate = document.Stages[i];
-            if (candidate.Name is not null && string.Equals(candidate.Name, stage.BaseImage, StringComparison.OrdinalIgnoreCase))
+            // FROM ${BASE} may name a stage: BuildKit expands the global ARGs first.
+            if (candidate.Name is not null && string.Equals(candidate.Name, stage.ExpandedBaseImage, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
             }
@@ -42,8 +43,8 @@ public static class DockerfileQueries
 
     /// <summary>True when the stage starts from an external image (not <c>scratch</c>, not an earlier stage).</summary>
     public static bool IsExternalImage(DockerfileDocument document, Stage stage) =>
-        stage.BaseImage.Length > 0
-        && !string.Equals(stage.BaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
+        stage.ExpandedBaseImage.Length > 0
+        && !string.Equals(stage.ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
         && ParentStage(document, stage) is null;
 
     /// <summary>The external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>
@@ -56,6 +57,78 @@ public static class DockerfileQueries
         }
 
         return ImageName.Parse(root.ExpandedBaseImage);
+    }
+
+    /// <summary>
+    /// True when what <paramref name="stage"/> leaves behind ends up in the final image: it is the final stage or one the
+    /// final stage is built on (<c>FROM stage</c>). Other stages are thrown away; only what is copied out of them stays.
+    /// </summary>
+    public static bool ReachesFinalImage(DockerfileDocument document, Stage stage)
+    {
+        var final = FinalStage(document);
+        if (final is null)
+        {
+            return true;
+        }
+
+        foreach (var link in Chain(document, final))
+        {
+            if (link.Index == stage.Index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The <c>RUN --mount=</c> options of an instruction, each as its <c>key=value</c> fields (keys lower case, values
+    /// with the instruction's build variables expanded); <c>type</c> defaults to <c>bind</c> as in BuildKit.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Mounts(Instruction instruction)
+    {
+        var mounts = new List<IReadOnlyDictionary<string, string>>();
+        foreach (var flag in instruction.Flags)
+        {
+            if (!string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) || flag.Value is null)
+            {
+                continue;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["type"] = "bind" };
+            foreach (var part in instruction.Expand(ShellWords.Unquote(flag.Value)).Split(','))
+            {
+                var equals = part.IndexOf('=');
+                var key = (equals < 0 ? part : part.Substring(0, equals)).Trim().ToLowerInvariant();
+                fields[key switch { "dst" or "destination" => "target", "src" => "source", _ => key }] = equals < 0 ? "true" : part.Substring(equals + 1).Trim();
+            }
+
+            mounts.Add(fields);
+        }
+
+        return mounts;
+    }
+
+    /// <summary>
+    /// True when a cache or tmpfs mount of the RUN covers <paramref name="path"/> (the mount's target is the path or a
+    /// folder above it): files written there do not stay in the layer.
+    /// </summary>
+    public static bool HasCacheMount(Instruction instruction, string path)
+    {
+        foreach (var mount in Mounts(instruction))
+        {
+            if ((mount["type"] == "cache" || mount["type"] == "tmpfs") && mount.TryGetValue("target", out var target))
+            {
+                var folder = target.TrimEnd('/');
+                if (path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The simple commands a RUN executes (empty for other instructions).</summary>
@@ -169,12 +242,13 @@ public static class DockerfileQueries
             }
         }
 
+        // BuildKit expands the build variables in COPY/ADD paths: the rules see the paths the build copies.
         var sources = new List<string>();
         for (var i = 0; i < all.Count - 1; i++)
         {
             if (!all[i].StartsWith("<<", StringComparison.Ordinal))
             {
-                sources.Add(all[i]);
+                sources.Add(instruction.Expand(all[i]));
             }
         }
 
@@ -186,10 +260,10 @@ public static class DockerfileQueries
     {
         if (instruction.ExecArguments is not null)
         {
-            return instruction.ExecArguments.Count > 1 ? instruction.ExecArguments[instruction.ExecArguments.Count - 1] : null;
+            return instruction.ExecArguments.Count > 1 ? instruction.Expand(instruction.ExecArguments[instruction.ExecArguments.Count - 1]) : null;
         }
 
-        return instruction.Arguments.Count > 1 ? instruction.Arguments[instruction.Arguments.Count - 1].Unquoted : null;
+        return instruction.Arguments.Count > 1 ? instruction.Expand(instruction.Arguments[instruction.Arguments.Count - 1].Unquoted) : null;
     }
 
     /// <summary>True for http(s), git and ssh sources, which ADD downloads.</summary>
@@ -242,30 +316,9 @@ public static class DockerfileQueries
     /// </summary>
     public static IEnumerable<(string Key, string Value, DockerfileToken Token)> KeyValues(Instruction instruction)
     {
-        var tokens = instruction.Arguments;
-        if (tokens.Count == 0)
+        foreach (var (key, value, _, token) in InstructionPairs.WithTokens(instruction))
         {
-            yield break;
-        }
-
-        if (instruction.Name == "ENV" && tokens[0].Value.IndexOf('=') < 0)
-        {
-            var value = instruction.ArgumentText.Substring(Math.Min(instruction.ArgumentText.Length, tokens[0].Value.Length)).Trim();
-            yield return (tokens[0].Value, ShellWords.Unquote(value), tokens[0]);
-            yield break;
-        }
-
-        foreach (var token in tokens)
-        {
-            var equals = token.Value.IndexOf('=');
-            if (equals < 0)
-            {
-                yield return (ShellWords.Unquote(token.Value), "", token);
-            }
-            else
-            {
-                yield return (ShellWords.Unquote(token.Value.Substring(0, equals)), ShellWords.Unquote(token.Value.Substring(equals + 1)), token);
-            }
+            yield return (key, value, token);
         }
     }
 }

@@ -17,6 +17,12 @@ public abstract class DockerfileRule
     /// <summary>How to fix it, in one line (the README's rule table).</summary>
     public abstract string Fix { get; }
 
+    /// <summary>
+    /// False for a rule that runs only when the project turns it on (<c>DFG2038=info</c>): a check hadolint has whose
+    /// advice is contested, such as pinning OS package versions.
+    /// </summary>
+    public virtual bool EnabledByDefault => true;
+
     /// <summary>Reports findings on the document through <paramref name="context"/>.</summary>
     public abstract void Check(RuleContext context);
 }

@@ -44,6 +44,12 @@ public static class DockerfileValidator
         new DFG1008_InvalidPort(),
         new DFG1009_InstructionBeforeFrom(),
         new DFG1010_JsonInSingleQuotes(),
+        new DFG1011_OnbuildTriggerNotAllowed(),
+        new DFG1012_CopyManySourcesToFile(),
+        new DFG1013_EnvSelfReference(),
+        new DFG1014_FromArgWithoutValue(),
+        new DFG1015_ReservedStageName(),
+        new DFG1016_UndefinedVariable(),
         new DFG2001_LatestOrUntaggedImage(),
         new DFG2002_RegistryNotAllowed(),
         new DFG2003_RootUserInFinalStage(),
@@ -66,6 +72,23 @@ public static class DockerfileValidator
         new DFG2020_InstructionCasing(),
         new DFG2021_AppUidUndefined(),
         new DFG2022_SecretValue(),
+        new DFG2030_AptGetInstallWithoutYes(),
+        new DFG2031_PipeWithoutPipefail(),
+        new DFG2032_ShReplacedByLink(),
+        new DFG2033_CopyRelativeDestinationWithoutWorkdir(),
+        new DFG2034_NonNumericUser(),
+        new DFG2035_UseraddHighUidWithoutNoLogInit(),
+        new DFG2036_CopyWholeStage(),
+        new DFG2037_AptInsteadOfAptGet(),
+        new DFG2038_OsPackagesNotPinned(),
+        new DFG2039_LanguagePackagesNotPinned(),
+        new DFG2040_PipCacheNotDisabled(),
+        new DFG2041_LegacyKeyValueFormat(),
+        new DFG2042_StageNameStyle(),
+        new DFG2043_EmptyContinuationLine(),
+        new DFG2044_ConstantFromPlatform(),
+        new DFG2045_RedundantTargetPlatform(),
+        new DFG2046_ExposeProtocolCasing(),
         new DFG3001_SdkInFinalStage(),
         new DFG3002_ImageVersionMismatch(),
         new DFG3003_RestorePublishRidMismatch(),
@@ -75,6 +98,7 @@ public static class DockerfileValidator
         new DFG3007_ExposeHttpPortsMismatch(),
         new DFG3008_MissingIcu(),
         new DFG3009_EntrypointMismatch(),
+        new DFG3020_HealthcheckCannotRun(),
     };
 
     /// <summary>Parses and validates <paramref name="text"/>.</summary>
@@ -99,6 +123,10 @@ public static class DockerfileValidator
                 }
 
                 severity = configured.Value;
+            }
+            else if (!rule.EnabledByDefault)
+            {
+                continue;
             }
 
             rule.Check(new RuleContext(document, options, rule, severity, raw, ignoreMatcher));

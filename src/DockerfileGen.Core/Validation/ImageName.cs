@@ -58,6 +58,21 @@ public sealed record ImageName(string Registry, string Repository, string? Tag, 
         return new ImageName(registry.ToLowerInvariant(), text, tag, digest);
     }
 
+    /// <summary>True for a Windows image (Nano Server, Server Core, the Windows base images, .NET Framework images).</summary>
+    public bool IsWindows =>
+        IsNanoServer
+        || Contains(Tag, "windowsservercore") || Contains(Tag, "servercore") || Contains(Tag, "ltsc")
+        || Repository.StartsWith("windows/", StringComparison.OrdinalIgnoreCase) || Contains(Repository, "/windows/")
+        || Contains(Repository, "dotnet/framework/");
+
+    /// <summary>True for a Nano Server image, which has no PowerShell by default and runs as ContainerUser.</summary>
+    public bool IsNanoServer => Contains(Tag, "nanoserver") || Contains(Repository, "nanoserver");
+
+    /// <summary>True for an image that runs IIS (<c>windows/servercore/iis</c>, <c>dotnet/framework/aspnet</c>).</summary>
+    public bool IsIis => Repository.EndsWith("/iis", StringComparison.OrdinalIgnoreCase) || Repository.EndsWith("dotnet/framework/aspnet", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Contains(string? text, string part) => text is not null && text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
     /// <summary>True for an official .NET image repository (<c>dotnet/sdk</c>, <c>dotnet/aspnet</c>, …), or a mirror of one.</summary>
     public bool IsDotNet(string flavor) =>
         Repository.EndsWith("dotnet/" + flavor, StringComparison.OrdinalIgnoreCase)

@@ -52,8 +52,7 @@ public sealed record ValidationOptions
                 default: bad.Add(entry); continue;
             }
 
-            // An id no rule has (a typo, or a DFG4xxx diagnostic, which is the compiler's) would silently do nothing.
-            if (id.Length == 0 || !IsRuleId(id))
+            if (id.Length == 0)
             {
                 bad.Add(entry);
                 result.Remove(id);
@@ -64,7 +63,11 @@ public sealed record ValidationOptions
         return result;
     }
 
-    private static bool IsRuleId(string id)
+    /// <summary>
+    /// True for the id of a rule of the validator: an entry for any other id (a typo, or a DFG4xxx diagnostic, which is
+    /// the compiler's) would silently do nothing.
+    /// </summary>
+    public static bool IsRuleId(string id)
     {
         foreach (var rule in DockerfileValidator.Rules)
         {

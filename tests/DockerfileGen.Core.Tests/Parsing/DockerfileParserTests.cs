@@ -154,3 +154,43 @@ public sealed class DockerfileParserTests
     public void ExpandsKnownVariablesAndKeepsUnknownOnes() =>
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0-$OS ${MISSING}", ShellWords.Expand("${REGISTRY}/dotnet/sdk:${TAG:-8.0}-$OS ${MISSING}", name => name switch { "REGISTRY" => "mcr.microsoft.com", "TAG" => "10.0", _ => null }));
 }
+
+/// <summary>ONBUILD triggers and the lines BuildKit warns about while reading.</summary>
+public sealed class OnBuildAndContinuationTests
+{
+    [Fact]
+    public void ReadsTheInstructionAnOnbuildCarriesAtItsOwnPosition()
+    {
+        var document = DockerfileParser.Parse("FROM alpine:3.20\nONBUILD RUN --mount=type=cache,target=/x sudo apk add curl\n");
+
+        var onbuild = document.Instructions[1];
+        var trigger = Assert.IsType<Instruction>(onbuild.Trigger);
+        Assert.Equal("RUN", trigger.Name);
+        Assert.Equal(new TextPosition(2, 9), trigger.Start);
+        Assert.Equal("mount", trigger.Flags[0].Name);
+        Assert.Equal(new TextPosition(2, 13), trigger.Flags[0].Start);
+        Assert.Equal("sudo apk add curl", trigger.ArgumentText);
+        Assert.Equal(0, trigger.StageIndex);
+        Assert.Equal(new[] { "FROM", "ONBUILD", "RUN" }, document.EveryInstruction.Select(i => i.Name));
+        Assert.Equal(2, document.Instructions.Count);
+    }
+
+    [Fact]
+    public void AnOnbuildFromDoesNotStartAStage()
+    {
+        var document = DockerfileParser.Parse("FROM alpine:3.20\nONBUILD FROM busybox\nRUN true\n");
+
+        Assert.Single(document.Stages);
+        Assert.Equal("FROM", document.Instructions[1].Trigger!.Name);
+        Assert.Equal(0, document.Instructions[2].StageIndex);
+    }
+
+    [Fact]
+    public void RemembersEmptyLinesInsideAContinuationButNotCommentLines()
+    {
+        var document = DockerfileParser.Parse("FROM alpine:3.20\nRUN apk add \\\n\n   curl \\\n# a comment\n   git\n");
+
+        Assert.Equal(new[] { 3 }, document.EmptyContinuationLines);
+        Assert.Equal("apk add    curl    git", document.Instructions[1].ArgumentText);
+    }
+}

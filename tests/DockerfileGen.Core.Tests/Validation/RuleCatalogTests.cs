@@ -60,7 +60,41 @@ public sealed class RuleCatalogTests
         Assert.Contains(methods, m => m.StartsWith("DoesNotCatch_", StringComparison.Ordinal));
 
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var severity = rule.DefaultSeverity.ToString().ToLowerInvariant();
+        var severity = rule.DefaultSeverity.ToString().ToLowerInvariant() + (rule.EnabledByDefault ? "" : @" \(off by default\)");
         Assert.Matches($@"(?m)^\| \[{id}\]\(docs/rules/{id}\.md\) \| {severity} \| {Regex.Escape(rule.Title)} \| {Regex.Escape(rule.Fix)} \|$", readme);
+    }
+
+    [Fact]
+    public void EveryBuildKitCheckIsImplementedMappedOrLeftOutWithAReason()
+    {
+        // The 22 checks of `docker build --check` (Dockerfile frontend 1.8+).
+        string[] checks =
+        {
+            "ConsistentInstructionCasing", "CopyIgnoredFile", "DuplicateStageName", "ExposeInvalidFormat", "ExposeProtoCasing", "FromAsCasing",
+            "FromPlatformFlagConstDisallowed", "InvalidBaseImagePlatform", "InvalidDefaultArgInFrom", "InvalidDefinitionDescription",
+            "JSONArgsRecommended", "LegacyKeyValueFormat", "MaintainerDeprecated", "MultipleInstructionsDisallowed", "NoEmptyContinuation",
+            "RedundantTargetPlatform", "ReservedStageName", "SecretsUsedInArgOrEnv", "StageNameCasing", "UndefinedArgInFrom", "UndefinedVar",
+            "WorkdirRelativePath",
+        };
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "rules", "buildkit-checks.md"));
+        var ids = DockerfileValidator.Rules.Select(r => r.Id).ToHashSet();
+
+        foreach (var check in checks)
+        {
+            var row = Regex.Match(page, $@"(?m)^\| {check} \| (?<ours>[^|]+) \| (?<how>[^|]+) \|$");
+            Assert.True(row.Success, $"{check} has no row in docs/rules/buildkit-checks.md");
+            var ours = row.Groups["ours"].Value.Trim();
+            if (ours == "left out")
+            {
+                Assert.True(row.Groups["how"].Value.Trim().Length > 40, $"{check} is left out without a reason");
+                continue;
+            }
+
+            var id = Regex.Match(ours, @"DFG\d{4}").Value;
+            Assert.Contains(id, ids);
+            Assert.Contains(check, File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "rules", id + ".md")));
+        }
+
+        Assert.Equal(checks.Length, Regex.Matches(page, @"(?m)^\| [A-Z][A-Za-z]+ \| ").Count);
     }
 }

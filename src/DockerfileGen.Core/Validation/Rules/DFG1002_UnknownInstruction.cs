@@ -25,7 +25,7 @@ public sealed class DFG1002_UnknownInstruction : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (!Known.Contains(instruction.Name))
             {

@@ -34,7 +34,7 @@ public sealed class DFG1003_UnknownFlag : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Flags.Count == 0 || !DFG1002_UnknownInstruction.Known.Contains(instruction.Name))
             {

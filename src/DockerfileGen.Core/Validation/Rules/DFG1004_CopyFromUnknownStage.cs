@@ -29,8 +29,14 @@ public sealed class DFG1004_CopyFromUnknownStage : DockerfileRule
         var document = context.Document;
         foreach (var instruction in document.Instructions)
         {
-            if (instruction.Name != "COPY" || instruction.Flag("from") is not { Value: { Length: > 0 } value } flag
-                || ShellWords.HasVariable(value) || instruction.StageIndex < 0)
+            if (instruction.Name != "COPY" || instruction.Flag("from") is not { Value: { Length: > 0 } written } flag || instruction.StageIndex < 0)
+            {
+                continue;
+            }
+
+            // BuildKit expands build variables in --from (COPY --from=${BUILD_STAGE}).
+            var value = instruction.Expand(ShellWords.Unquote(written));
+            if (ShellWords.HasVariable(value))
             {
                 continue;
             }

@@ -21,16 +21,16 @@ public sealed class DFG1006_RelativeWorkdir : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Name != "WORKDIR" || instruction.Arguments.Count == 0)
             {
                 continue;
             }
 
-            var path = instruction.Arguments[0].Unquoted;
+            var path = instruction.Expand(instruction.Arguments[0].Unquoted);
             var windows = path.Length >= 2 && path[1] == ':';
-            if (!path.StartsWith("/", StringComparison.Ordinal) && !path.StartsWith("$", StringComparison.Ordinal) && !windows && !path.StartsWith("\\", StringComparison.Ordinal))
+            if (!path.StartsWith("/", StringComparison.Ordinal) && !Parsing.ShellWords.HasVariable(path) && !windows && !path.StartsWith("\\", StringComparison.Ordinal))
             {
                 context.Report(instruction.Arguments[0], $"WORKDIR '{path}' is relative, so where it lands depends on the WORKDIR before it (maybe the base image's). Write the absolute path, for example /{path.TrimStart('.', '/')}.");
             }

@@ -23,7 +23,7 @@ public sealed class DFG1008_InvalidPort : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Name != "EXPOSE")
             {
@@ -32,7 +32,7 @@ public sealed class DFG1008_InvalidPort : DockerfileRule
 
             foreach (var token in instruction.Arguments)
             {
-                var value = token.Unquoted;
+                var value = instruction.Expand(token.Unquoted);
                 if (!ShellWords.HasVariable(value) && !IsValid(value))
                 {
                     context.Report(token, $"'{value}' is not a valid port: use a number from 0 to 65535 (or a range such as 8000-8010), optionally followed by /tcp, /udp or /sctp.");

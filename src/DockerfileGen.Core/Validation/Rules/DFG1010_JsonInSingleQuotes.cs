@@ -24,7 +24,7 @@ public sealed class DFG1010_JsonInSingleQuotes : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Form == InstructionForm.Shell
                 && instruction.ArgumentText.StartsWith("[", StringComparison.Ordinal)

@@ -24,7 +24,7 @@ public sealed class DFG2004_ShellFormEntrypoint : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if ((instruction.Name == "ENTRYPOINT" || instruction.Name == "CMD") && instruction.Form == InstructionForm.Shell && instruction.ArgumentText.Length > 0)
             {

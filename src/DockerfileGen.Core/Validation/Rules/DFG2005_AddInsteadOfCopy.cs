@@ -9,7 +9,12 @@ namespace DockerfileGen.Validation.Rules;
 /// </summary>
 public sealed class DFG2005_AddInsteadOfCopy : DockerfileRule
 {
-    private static readonly string[] ArchiveExtensions = { ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst" };
+    // Docker extracts a local tar archive, plain or compressed with gzip, bzip2, xz or zstd (it looks at the content,
+    // not the name). These are the names such archives go by. A .zip is not extracted, so ADD of one is a plain copy.
+    private static readonly string[] ArchiveExtensions =
+    {
+        ".tar", ".gz", ".tgz", ".bz2", ".tbz", ".tbz2", ".tb2", ".xz", ".txz", ".zst", ".tzst", ".lz", ".lzma", ".tlz", ".Z", ".tZ", ".tpz",
+    };
 
     /// <inheritdoc />
     public override string Id => "DFG2005";
@@ -26,7 +31,7 @@ public sealed class DFG2005_AddInsteadOfCopy : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Name != "ADD" || instruction.Heredocs.Count > 0)
             {
@@ -42,7 +47,7 @@ public sealed class DFG2005_AddInsteadOfCopy : DockerfileRule
                         context.Report(instruction, $"ADD downloads '{source}' without verifying it, and the file stays in a layer. Add --checksum=sha256:<digest>, or download, extract and delete it in one RUN.");
                     }
                 }
-                else if (!IsArchive(source) && !instruction.HasFlag("from"))
+                else if (!IsArchive(source) && !Parsing.ShellWords.HasVariable(source))
                 {
                     context.Report(instruction, $"ADD copies the local '{source}'; COPY does the same without ADD's archive extraction and URL handling. Use COPY.");
                     break;
@@ -64,7 +69,7 @@ public sealed class DFG2005_AddInsteadOfCopy : DockerfileRule
     {
         foreach (var extension in ArchiveExtensions)
         {
-            if (source.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            if (source.EndsWith(extension, extension == ".Z" || extension == ".tZ" ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -20,12 +20,12 @@ public sealed class DFG2007_AptGetInstallRecommends : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             var program = WithoutNoInstallRecommends(instruction);
             if (program is not null)
             {
-                context.Report(instruction, $"{program} install without --no-install-recommends also installs recommended packages, which make the image bigger and add CVEs. Add --no-install-recommends.");
+                context.Report(instruction, $"{program} install without {(program == "aptitude" ? "--without-recommends" : "--no-install-recommends")} also installs recommended packages, which make the image bigger and add CVEs. Add {(program == "aptitude" ? "--without-recommends" : "--no-install-recommends")}.");
             }
         }
     }
@@ -39,11 +39,13 @@ public sealed class DFG2007_AptGetInstallRecommends : DockerfileRule
             return null;
         }
 
-        foreach (var program in new[] { "apt-get", "apt" })
+        foreach (var program in new[] { "apt-get", "apt", "aptitude" })
         {
             foreach (var command in DockerfileQueries.CommandsOf(instruction, program))
             {
-                if (DockerfileQueries.HasWord(command, "install") && !DockerfileQueries.HasWord(command, "--no-install-recommends"))
+                // aptitude spells the option --without-recommends (-R).
+                if (DockerfileQueries.HasWord(command, "install") && !DockerfileQueries.HasWord(command, "--no-install-recommends")
+                    && !(program == "aptitude" && (DockerfileQueries.HasWord(command, "--without-recommends") || DockerfileQueries.HasWord(command, "-R"))))
                 {
                     return program;
                 }

@@ -18,7 +18,7 @@ public sealed class DFG2008_AptListsNotRemoved : DockerfileRule
     public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
 
     /// <inheritdoc />
-    public override string Title => "`apt-get update`/`install` without `rm -rf /var/lib/apt/lists/*` in the same RUN, or `apt-get update` in a RUN of its own.";
+    public override string Title => "`apt-get update`/`install` without `rm -rf /var/lib/apt/lists/*` in the same RUN in a stage that reaches the image, or `apt-get update` in a RUN of its own.";
 
     /// <inheritdoc />
     public override string Fix => "`RUN apt-get update && apt-get install -y --no-install-recommends … && rm -rf /var/lib/apt/lists/*`.";
@@ -26,7 +26,8 @@ public sealed class DFG2008_AptListsNotRemoved : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        var document = context.Document;
+        foreach (var instruction in document.EveryInstruction)
         {
             if (instruction.Name != "RUN")
             {
@@ -35,12 +36,12 @@ public sealed class DFG2008_AptListsNotRemoved : DockerfileRule
 
             var update = false;
             var install = false;
-            foreach (var program in new[] { "apt-get", "apt" })
+            foreach (var program in new[] { "apt-get", "apt", "aptitude" })
             {
                 foreach (var command in DockerfileQueries.CommandsOf(instruction, program))
                 {
                     update |= DockerfileQueries.HasWord(command, "update");
-                    install |= DockerfileQueries.HasWord(command, "install") || DockerfileQueries.HasWord(command, "upgrade") || DockerfileQueries.HasWord(command, "dist-upgrade");
+                    install |= DockerfileQueries.HasWord(command, "install") || DockerfileQueries.HasWord(command, "upgrade") || DockerfileQueries.HasWord(command, "dist-upgrade") || DockerfileQueries.HasWord(command, "full-upgrade");
                 }
             }
 
@@ -55,11 +56,28 @@ public sealed class DFG2008_AptListsNotRemoved : DockerfileRule
                 continue;
             }
 
-            if (!RemovesLists(instruction) && !HasCacheMount(instruction))
+            // The lists only cost size in a stage whose files reach the image (an ONBUILD trigger runs in the stage of a
+            // later build, which may be its final one); a throw-away build stage can keep them.
+            var reaches = instruction.StageIndex < 0 || IsTrigger(document, instruction)
+                || DockerfileQueries.ReachesFinalImage(document, document.Stages[instruction.StageIndex]);
+            if (reaches && !RemovesLists(instruction) && !ListsInCacheMount(instruction))
             {
-                context.Report(instruction, "This RUN installs packages but does not remove /var/lib/apt/lists/*, so the package lists stay in the layer. End it with `&& rm -rf /var/lib/apt/lists/*`.");
+                context.Report(instruction, "This RUN installs packages but does not remove /var/lib/apt/lists/*, so the package lists stay in the layer of an image stage. End it with `&& rm -rf /var/lib/apt/lists/*` (or keep the lists in a cache mount).");
             }
         }
+    }
+
+    private static bool IsTrigger(Parsing.DockerfileDocument document, Instruction instruction)
+    {
+        foreach (var candidate in document.Instructions)
+        {
+            if (ReferenceEquals(candidate.Trigger, instruction))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool RemovesLists(Instruction instruction)
@@ -78,17 +96,7 @@ public sealed class DFG2008_AptListsNotRemoved : DockerfileRule
         return false;
     }
 
-    private static bool HasCacheMount(Instruction instruction)
-    {
-        foreach (var flag in instruction.Flags)
-        {
-            if (string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) && flag.Value is { } value
-                && value.IndexOf("type=cache", StringComparison.Ordinal) >= 0 && value.IndexOf("/var/lib/apt", StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // A cache or tmpfs mount over the lists keeps them out of the layer.
+    private static bool ListsInCacheMount(Instruction instruction) =>
+        DockerfileQueries.HasCacheMount(instruction, "/var/lib/apt/lists");
 }

@@ -21,7 +21,7 @@ public sealed class DFG2009_ApkWithoutNoCache : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             foreach (var command in DockerfileQueries.CommandsOf(instruction, "apk"))
             {
@@ -30,7 +30,9 @@ public sealed class DFG2009_ApkWithoutNoCache : DockerfileRule
                     continue;
                 }
 
-                if (instruction.CommandText.IndexOf("/var/cache/apk", StringComparison.Ordinal) >= 0)
+                // Cleaning the cache in the same RUN, or a cache/tmpfs mount over it, keeps the index out of the layer too.
+                if (instruction.CommandText.IndexOf("/var/cache/apk", StringComparison.Ordinal) >= 0
+                    || DockerfileQueries.HasCacheMount(instruction, "/var/cache/apk") || DockerfileQueries.HasCacheMount(instruction, "/etc/apk/cache"))
                 {
                     continue;
                 }

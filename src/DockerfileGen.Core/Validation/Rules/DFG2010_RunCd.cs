@@ -20,7 +20,7 @@ public sealed class DFG2010_RunCd : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             foreach (var _ in DockerfileQueries.CommandsOf(instruction, "cd"))
             {

@@ -23,7 +23,7 @@ public sealed class DFG2011_Sudo : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             foreach (var command in DockerfileQueries.Commands(instruction))
             {

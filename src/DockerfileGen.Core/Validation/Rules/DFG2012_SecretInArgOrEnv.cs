@@ -14,7 +14,7 @@ public sealed class DFG2012_SecretInArgOrEnv : DockerfileRule
     private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
     {
         // Not PWD: shells set it to the working directory.
-        "PASSWORD", "PASSWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "ACCESSKEY", "PAT",
+        "PASSWORD", "PASSWD", "PWORD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "ACCESSKEY", "PAT", "AUTH",
     };
 
     // A variable that names where a secret is, not the secret itself.
@@ -35,7 +35,7 @@ public sealed class DFG2012_SecretInArgOrEnv : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Name != "ARG" && instruction.Name != "ENV")
             {
@@ -61,9 +61,29 @@ public sealed class DFG2012_SecretInArgOrEnv : DockerfileRule
         }
 
         var words = upper.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || ReferenceWords.Contains(words[words.Length - 1]))
+        if (words.Length == 0)
         {
             return false;
+        }
+
+        // A cloud access key pair: the id is half of the credential (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] == "ACCESS" && words[i + 1] == "KEY")
+            {
+                return true;
+            }
+        }
+
+        if (ReferenceWords.Contains(words[words.Length - 1]))
+        {
+            return false;
+        }
+
+        // A name ending in KEY names a key (SSH_KEY, ENCRYPTION_KEY), except public ones (GPG_KEY is a fingerprint).
+        if (words[words.Length - 1] == "KEY" && Array.IndexOf(words, "PUBLIC") < 0 && Array.IndexOf(words, "GPG") < 0 && Array.IndexOf(words, "PGP") < 0)
+        {
+            return true;
         }
 
         for (var i = 0; i < words.Length; i++)

@@ -42,8 +42,10 @@ public sealed class DFG2014_CopyContextBeforeRestore : DockerfileRule
                     continue;
                 }
 
+                // With a cache mount, the packages of the last restore are still there: a source edit re-runs the restore,
+                // but nothing is downloaded again.
                 var step = RestoreStep(instruction, restored);
-                if (step is not null && wholeContext is not null)
+                if (step is not null && wholeContext is not null && !HasCacheMount(instruction))
                 {
                     context.Report(wholeContext, $"This copies the whole build context before '{step}' (line {instruction.Start.Line}), so any source edit invalidates the restore layer and every package is downloaded again. Copy the project and package files first, restore, then copy the rest.");
                     break;
@@ -52,6 +54,19 @@ public sealed class DFG2014_CopyContextBeforeRestore : DockerfileRule
                 restored |= step is not null || IsDotnet(instruction, "restore");
             }
         }
+    }
+
+    private static bool HasCacheMount(Instruction instruction)
+    {
+        foreach (var mount in DockerfileQueries.Mounts(instruction))
+        {
+            if (mount["type"] == "cache")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool CopiesEverything(Instruction instruction)

@@ -37,6 +37,12 @@ public sealed class DFG2015_BuildToolsInFinalStage : DockerfileRule
             return;
         }
 
+        // An image that installs the .NET SDK is a build image: its tools are what it is for.
+        if (DockerfileQueries.Environment(context.Document, final).ContainsKey("DOTNET_SDK_VERSION"))
+        {
+            return;
+        }
+
         foreach (var instruction in final.Instructions)
         {
             var found = new List<string>();

@@ -20,10 +20,18 @@ public sealed class DFG2016_IgnoreFileMissingOrLeaky : DockerfileRule
     public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
 
     /// <inheritdoc />
-    public override string Title => "No ignore file, or one that lets `.git`, `bin/`, `obj/`, `.env` or `.vs/` into the build context.";
+    public override string Title => "No ignore file, or one that lets `.git`, `bin/`, `obj/`, `.env` or `.vs/` into the build context (when the context has them).";
 
     /// <inheritdoc />
     public override string Fix => "Add a `.dockerignore` (or `<Dockerfile>.dockerignore`) that excludes them; DockerfileGen generates an allowlist one.";
+
+    private static IEnumerable<string> Names(List<string> probes)
+    {
+        foreach (var probe in probes)
+        {
+            yield return probe.Substring(0, probe.IndexOf('/') < 0 ? probe.Length : probe.IndexOf('/') + 1);
+        }
+    }
 
     /// <inheritdoc />
     public override void Check(RuleContext context)
@@ -50,15 +58,30 @@ public sealed class DFG2016_IgnoreFileMissingOrLeaky : DockerfileRule
             return;
         }
 
+        // Only what is there can leak: a context with none of these needs no ignore file for them.
+        var present = new List<string>();
+        foreach (var probe in Probes)
+        {
+            if (snapshot.HasEntryNamed is not { } has || has(probe.Split('/')[0]))
+            {
+                present.Add(probe);
+            }
+        }
+
+        if (present.Count == 0)
+        {
+            return;
+        }
+
         if (snapshot.IgnoreFileText is null)
         {
-            context.Report(firstCopy, $"There is no {snapshot.IgnoreFileName}, so the whole folder (.git, bin/, obj/, local secrets) is sent to the builder and can end up in the image. Add {snapshot.IgnoreFileName} excluding at least .git, bin/ and obj/.");
+            context.Report(firstCopy, $"There is no {snapshot.IgnoreFileName}, so the whole folder ({string.Join(", ", Names(present))}) is sent to the builder and can end up in the image. Add {snapshot.IgnoreFileName} excluding at least .git, bin/ and obj/.");
             return;
         }
 
         var matcher = context.IgnoreMatcher!;
         var leaks = new List<string>();
-        foreach (var probe in Probes)
+        foreach (var probe in present)
         {
             if (!matcher.IsExcluded(probe))
             {

@@ -25,9 +25,14 @@ public sealed class DFG2019_PlainHttpDownload : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Name != "ADD" && instruction.Name != "RUN")
+            {
+                continue;
+            }
+
+            if (instruction.CommandText.IndexOf("http://", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 continue;
             }

@@ -20,7 +20,7 @@ public sealed class DFG2020_InstructionCasing : DockerfileRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Document.Instructions)
+        foreach (var instruction in context.Document.EveryInstruction)
         {
             if (instruction.Keyword != instruction.Name && DFG1002_UnknownInstruction.Known.Contains(instruction.Name))
             {

@@ -7,8 +7,8 @@ using DockerfileGen.Parsing;
 namespace DockerfileGen.Validation.Rules;
 
 /// <summary>
-/// An EXPOSE of a port the ASP.NET Core app does not listen on documents (and makes <c>docker run -P</c> publish) a port
-/// nothing answers on, while the port the app does use stays unpublished. Where the app listens is read as Kestrel reads
+/// EXPOSE without the port the ASP.NET Core app listens on documents (and makes <c>docker run -P</c> publish) ports nothing
+/// answers on, while the port the app does use stays unpublished. Where the app listens is read as Kestrel reads
 /// it, with the same logic generation uses (<see cref="AspNetCorePorts"/>): the code's own bindings, else
 /// <c>ASPNETCORE_URLS</c>, else <c>ASPNETCORE_HTTP_PORTS</c> and <c>ASPNETCORE_HTTPS_PORTS</c>, over the image's defaults.
 /// Windows images (Nano Server, Server Core, IIS) listen where IIS or the image says, and are left alone.
@@ -22,7 +22,7 @@ public sealed class DFG3007_ExposeHttpPortsMismatch : DockerfileRule
     public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
 
     /// <inheritdoc />
-    public override string Title => "EXPOSE names a port the ASP.NET Core app does not listen on (its code, `ASPNETCORE_URLS`, `ASPNETCORE_HTTP_PORTS`/`ASPNETCORE_HTTPS_PORTS`, 8080 by default since .NET 8).";
+    public override string Title => "No EXPOSE names a port the ASP.NET Core app listens on (its code, `ASPNETCORE_URLS`, `ASPNETCORE_HTTP_PORTS`/`ASPNETCORE_HTTPS_PORTS`, 8080 by default since .NET 8).";
 
     /// <inheritdoc />
     public override string Fix => "EXPOSE the port the app listens on, or make it listen on the exposed one (`ASPNETCORE_HTTP_PORTS`, or `ASPNETCORE_URLS`, which wins).";
@@ -82,6 +82,14 @@ public sealed class DFG3007_ExposeHttpPortsMismatch : DockerfileRule
         var aspNetCore = image.IsDotNet("aspnet") || AspNetCorePorts.Variables.Any(set.ContainsKey) || context.Options.Facts?.CodePorts is { Count: > 0 };
         var listening = AspNetCorePorts.Listening(environment, context.Options.Facts?.CodePorts);
         if (!aspNetCore || listening.Count == 0)
+        {
+            return;
+        }
+
+        // An EXPOSE beside the app's port is harmless: HTTPS or gRPC endpoints the Dockerfile cannot see (appsettings.json,
+        // the port Visual Studio's scaffold exposes for HTTPS) are ports the app listens on too. The app is unreachable
+        // only when no exposed port is one it listens on.
+        if (exposes.Any(e => listening.Any(p => p.Number == e.Port)))
         {
             return;
         }

@@ -11,6 +11,7 @@ public sealed class DFG1004Tests
         { "FROM alpine:3.20 AS a\nCOPY --from=b /x /x\nFROM alpine:3.20 AS b\n", 2 },
         { "FROM alpine:3.20\nCOPY --from=0 /x /x\n", 2 },
         { "FROM alpine:3.20 AS a\nFROM alpine:3.20\nCOPY --from=bulid /x /x\n", 3 },
+        { "ARG STAGE=later\nFROM alpine:3.20 AS first\nARG STAGE\nCOPY --from=${STAGE} /a /a\nFROM alpine:3.20 AS later\n", 4 },
     };
 
     public static TheoryData<string> NotCaught => new()

@@ -12,6 +12,7 @@ public sealed class DFG1008Tests
         { "FROM alpine:3.20\nEXPOSE 8080/http\n", 2 },
         { "FROM alpine:3.20\nEXPOSE 90-80\n", 2 },
         { "FROM alpine:3.20\nEXPOSE port\n", 2 },
+        { "FROM alpine:3.20\nARG PORT=80000\nEXPOSE $PORT\n", 3 },
     };
 
     public static TheoryData<string> NotCaught => new()

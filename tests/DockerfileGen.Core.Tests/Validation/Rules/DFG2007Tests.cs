@@ -10,11 +10,14 @@ public sealed class DFG2007Tests
     {
         { "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n", 2 },
         { "FROM debian:12\nRUN apt-get -y install \\\n    git\n", 2 },
+        { "FROM debian:12\nRUN aptitude install -y curl\n", 2 },
+        { "FROM debian:12\nONBUILD RUN apt-get install -y curl\n", 2 },
     };
 
     public static TheoryData<string> NotCaught => new()
     {
         "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get -o APT::Install-Recommends=false install -y git\nRUN echo apt-get install\n",
+        "FROM debian:12\nRUN aptitude install -y --without-recommends curl && aptitude install -y -R git\n",
     };
 
     [Theory]

@@ -10,6 +10,7 @@ public sealed class DFG2011Tests
     {
         { "FROM debian:12\nRUN sudo apt-get install -y --no-install-recommends curl\n", 2 },
         { "FROM debian:12\nRUN true && sudo -u app touch /x\n", 2 },
+        { "FROM alpine:3.20\nONBUILD RUN sudo apt-get update\n", 2 },
     };
 
     public static TheoryData<string> NotCaught => new()

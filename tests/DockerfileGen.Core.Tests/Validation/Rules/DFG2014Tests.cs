@@ -17,6 +17,7 @@ public sealed class DFG2014Tests
     {
         "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY [\"App.csproj\", \"./\"]\nRUN dotnet restore App.csproj\nCOPY . .\nRUN dotnet publish App.csproj -c Release --no-restore -o /app\n",
         "FROM alpine:3.20\nCOPY . .\nRUN make\n",
+        "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish --no-restore -o /app\n",
     };
 
     [Theory]

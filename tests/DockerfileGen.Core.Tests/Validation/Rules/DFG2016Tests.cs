@@ -29,5 +29,25 @@ public sealed class DFG2016Tests
         Lint.DoesNotCatch(Id, "FROM alpine:3.20\nRUN true\nCOPY --from=alpine:3.20 /etc/os-release /x\n", Lint.WithContext(null));
 
     [Fact]
+    public void DoesNotCatch_ContextWithoutAnyOfTheGuardedFiles()
+    {
+        var options = Lint.WithContext(null);
+        options = options with { Context = options.Context! with { HasEntryNamed = name => name is "src" or "Program.cs" } };
+
+        Lint.DoesNotCatch(Id, CopiesTheContext, options);
+    }
+
+    [Fact]
+    public void Catches_OnlyTheGuardedFilesTheContextHas()
+    {
+        var options = Lint.WithContext("bin/\n");
+        options = options with { Context = options.Context! with { HasEntryNamed = name => name is "obj" or "bin" } };
+
+        var message = Lint.Catches(Id, CopiesTheContext, 2, options).Message;
+        Assert.Contains("obj/", message);
+        Assert.DoesNotContain(".git", message);
+    }
+
+    [Fact]
     public void DoesNotCatch_WithoutTheFactsItNeeds() => Lint.DoesNotCatch(Id, CopiesTheContext);
 }

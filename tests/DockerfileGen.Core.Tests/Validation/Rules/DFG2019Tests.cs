@@ -14,7 +14,7 @@ public sealed class DFG2019Tests
 
     public static TheoryData<string> NotCaught => new()
     {
-        "FROM alpine:3.20\nRUN wget https://example.com/install.sh\nHEALTHCHECK CMD wget -q http://localhost:8080/health\nRUN curl -f http://127.0.0.1:8080/\nRUN echo \"deb http://deb.debian.org/debian bookworm main\" > /etc/apt/sources.list\n",
+        "FROM alpine:3.20\nRUN wget https://example.com/install.sh\nHEALTHCHECK CMD wget -q http://localhost:8080/health\nRUN curl -f http://127.0.0.1:8080/\nRUN echo \"deb http://mirror.example/debian bookworm main\" > /etc/apt/sources.list\n",
     };
 
     [Theory]

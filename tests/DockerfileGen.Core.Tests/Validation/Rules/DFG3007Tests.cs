@@ -31,6 +31,9 @@ public sealed class DFG3007Tests
         // An extra EXPOSE of a port the app does listen on: the image's HTTP port and an HTTPS port.
         "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_HTTPS_PORTS=8443\nEXPOSE 8080\nEXPOSE 8443\n",
         "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_HTTP_PORTS=8080 ASPNETCORE_HTTPS_PORTS=8443\nEXPOSE 8080 8443\n",
+        // Visual Studio's scaffold, and endpoints set in appsettings.json: beside the app's port, an extra one is harmless.
+        "FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nUSER app\nWORKDIR /app\nEXPOSE 8080\nEXPOSE 8081\nFROM base AS final\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n",
+        "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nEXPOSE 8080 8081\n",
         // Windows and IIS images listen where IIS or the image says.
         "FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nEXPOSE 80\n",
         "FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022\nEXPOSE 80\n",
