@@ -29,6 +29,7 @@ public sealed class GeneratedDockerfilesTests
         data.Add("ASPNETCORE_URLS", Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue("ASPNETCORE_URLS", "http://+:7070") } } }, new GenerationOptions());
         data.Add("ASPNETCORE_HTTPS_PORTS", Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue("ASPNETCORE_HTTPS_PORTS", "8443") } } }, new GenerationOptions());
         data.Add("ports the code binds", Facts.WebApi() with { Source = new SourceFacts { Ports = new[] { 5005 } } }, new GenerationOptions());
+        data.Add("test stage", Facts.WebApi(), new GenerationOptions { TestProjects = new[] { "Tests/WebApi.Tests.csproj" } });
         data.Add("dotted name", Facts.WebApi() with { ProjectFile = "Contoso.Orders.Api.csproj", AssemblyName = "Contoso.Orders.Api" }, new GenerationOptions());
         return data;
     }
