@@ -6,6 +6,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Planning;
 using DockerfileGen.Rendering;
+using DockerfileGen.Validation;
 
 namespace DockerfileGen;
 
@@ -23,12 +24,18 @@ public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? 
 {
     /// <summary>True when there are files to write.</summary>
     public bool Succeeded => Dockerfile is not null && IgnoreFile is not null;
+
+    /// <summary>The lines of the Dockerfile a user's setting wrote, and the setting (see <see cref="GeneratedFindings"/>).</summary>
+    public IReadOnlyDictionary<int, string> Origins { get; init; } = new Dictionary<int, string>();
 }
 
 /// <summary>The entry point of Core: project facts and options in, file contents out.</summary>
 public static class DockerfileGenerator
 {
     private static readonly Regex PlainName = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
+
+    // A configuration goes into `dotnet publish -c <name>`: a leading '-' would make it an option (--no-restore).
+    private static readonly Regex ConfigurationName = new("^[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Validates the inputs, plans and renders the Dockerfile and its ignore file. Pure: the same inputs
@@ -54,14 +61,32 @@ public static class DockerfileGenerator
             errors.Add(DiagnosticCatalog.UnsupportedTargetFramework(projectName, facts.TargetFramework));
         }
 
-        if (!PlainName.IsMatch(options.Configuration))
+        if (options.RequestedTargetFramework.Trim().Length > 0)
+        {
+            TargetFrameworkSelector.Select(facts.TargetFramework, options.RequestedTargetFramework, out var notTargeted);
+            if (notTargeted is not null)
+            {
+                errors.Add(notTargeted);
+            }
+        }
+
+        // net10.0-windows (or -android, -ios, ...) builds only on its own OS: the Linux SDK image refuses to restore it.
+        var platform = facts.TargetFramework.IndexOf('-') is var dash and > 0 ? facts.TargetFramework.Substring(dash + 1) : "";
+        if (platform.Length > 0 && !platform.StartsWith("linux", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(DiagnosticCatalog.NotLinux($"{projectName} targets '{facts.TargetFramework}', a framework for another operating system",
+                "Target a framework without an OS suffix (net10.0) for the container, pick one with <DockerfileGenTargetFramework> " +
+                "in a multi-targeted project, or set <DockerfileGenEnabled>false</DockerfileGenEnabled>."));
+        }
+
+        if (!ConfigurationName.IsMatch(options.Configuration))
         {
             errors.Add(DiagnosticCatalog.InvalidConfiguration(options.Configuration));
         }
 
-        if (!PlainName.IsMatch(options.DockerfileName) || options.DockerfileName.Trim('.').Length == 0)
+        if (!IsDockerfileName(options.DockerfileName))
         {
-            errors.Add(DiagnosticCatalog.InvalidDockerfileName(options.DockerfileName));
+            errors.Add(DiagnosticCatalog.InvalidDockerfileName(options.DockerfileName, DiagnosticCatalog.NotADockerfileName));
         }
 
         CheckWritable(errors, "assembly name", facts.AssemblyName);
@@ -93,8 +118,113 @@ public static class DockerfileGenerator
             GeneratedFileMarker.Apply(DockerfileRenderer.Render(model), facts.ProjectFile));
         var ignoreFile = new GeneratedFile(
             ignoreFileName,
-            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context), facts.ProjectFile));
-        return new GenerationResult(dockerfile, ignoreFile, errors, context);
+            GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context, KeptShippedFiles(facts, options, context, ignoreFileName, errors)), facts.ProjectFile));
+        return new GenerationResult(dockerfile, ignoreFile, errors, context) { Origins = GeneratedFindings.Origins(model, dockerfile.Content) };
+    }
+
+    /// <summary>
+    /// Lints the generated Dockerfile before anything is written and returns its error findings (with the user's
+    /// severities), each naming its cause (<see cref="GeneratedFindings"/>): an error means the files must not be
+    /// written. Warnings are left to the validator, which reports them on every build.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> CheckGenerated(GenerationResult result, ValidationOptions options)
+    {
+        if (!result.Succeeded)
+        {
+            return new Diagnostic[0];
+        }
+
+        // One error per rule and cause: two images outside the allowed registries are one choice to change.
+        return DockerfileValidator.Validate(result.Dockerfile!.Content, options).Findings
+            .Where(finding => finding.Severity == DiagnosticSeverity.Error)
+            .GroupBy(finding => (finding.RuleId, Cause: GeneratedFindings.CauseOf(finding, result.Origins, options)))
+            .Select(group => new Diagnostic(group.Key.RuleId, DiagnosticSeverity.Error,
+                $"{result.Dockerfile.FileName} line {string.Join(", ", group.Select(f => f.Line).Distinct())}: " + GeneratedFindings.Explain(group.First(), result.Origins, options)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// True for a name DockerfileGen may write a Dockerfile under: <c>Dockerfile</c> or <c>Containerfile</c>, alone or
+    /// with a <c>.suffix</c> or a <c>prefix.</c> (<c>Dockerfile.web</c>, <c>web.Dockerfile</c>), a plain file name without
+    /// folders. Any other name could be a project, source or ignore file of the user's (<c>Program.cs</c>,
+    /// <c>App.csproj</c>, <c>.dockerignore</c>), which a write or an overwrite would destroy; so could a suffix that is a
+    /// known file type (<c>Dockerfile.cs</c>, <c>Dockerfile.json</c>).
+    /// </summary>
+    public static bool IsDockerfileName(string name)
+    {
+        if (!PlainName.IsMatch(name) || name.Trim('.').Length == 0)
+        {
+            return false;
+        }
+
+        var lower = name.ToLowerInvariant();
+        var stem = lower is "dockerfile" or "containerfile"
+            || lower.StartsWith("dockerfile.", StringComparison.Ordinal) || lower.StartsWith("containerfile.", StringComparison.Ordinal)
+            || lower.EndsWith(".dockerfile", StringComparison.Ordinal) || lower.EndsWith(".containerfile", StringComparison.Ordinal);
+        var dot = lower.LastIndexOf('.');
+        return stem && (dot < 0 || !OtherFileTypes.Contains(lower.Substring(dot)));
+    }
+
+    // Extensions of files a project holds that are never Dockerfiles: project, source, data, configuration, key,
+    // script and ignore files.
+    private static readonly HashSet<string> OtherFileTypes = new(StringComparer.Ordinal)
+    {
+        ".csproj", ".fsproj", ".vbproj", ".proj", ".sln", ".slnx", ".slnf", ".props", ".targets", ".projitems", ".shproj", ".nuspec",
+        ".cs", ".fs", ".fsi", ".fsx", ".csx", ".vb", ".razor", ".cshtml", ".vbhtml", ".xaml", ".axaml", ".resx", ".js", ".ts",
+        ".json", ".xml", ".config", ".yml", ".yaml", ".toml", ".ini", ".editorconfig", ".globalconfig", ".ruleset", ".runsettings",
+        ".md", ".txt", ".env", ".pfx", ".p12", ".pem", ".key", ".crt", ".cer", ".snk", ".sh", ".ps1", ".cmd", ".bat", ".lock",
+        ".dockerignore", ".gitignore", ".gitattributes", ".dll", ".exe",
+    };
+
+    // Files the project ships that the ignore file's patterns would leave out of the context (a certificate the app
+    // publishes matches **/*.crt): the image would lack them, without a word. They are let back in, and said (DFG0048).
+    private static List<string> KeptShippedFiles(ProjectFacts facts, GenerationOptions options, BuildContext context, string ignoreFileName, List<Diagnostic> diagnostics)
+    {
+        var shipped = facts.ShippedFiles.Select(file => ContextPath(context, file)).Where(path => path is not null).Select(path => path!).Distinct().ToList();
+        if (shipped.Count == 0)
+        {
+            return new List<string>();
+        }
+
+        // What the build writes (the apphost in obj/ is a None item the SDK copies) the image's build makes itself.
+        var matcher = Ignore.DockerIgnoreMatcher.Parse(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context));
+        var buildOutput = Ignore.DockerIgnoreMatcher.Parse(string.Join("\n", IgnoreFileRenderer.BuildOutputPatterns));
+        // A NuGet.config with credentials stays out whatever publishes it (the Web SDK publishes *.config): restore
+        // mounts it as a secret, and no layer may hold it.
+        var kept = shipped
+            .Where(path => matcher.IsExcluded(path) && !buildOutput.IsExcluded(path) && context.Secrets.All(secret => secret.Path != path))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
+        if (kept.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.ShippedFileKept(ignoreFileName, kept));
+        }
+
+        return kept;
+    }
+
+    // A path relative to the project folder as a path of the build context; null when it lies outside the context.
+    private static string? ContextPath(BuildContext context, string projectRelative)
+    {
+        var parts = new List<string>(context.AppDirectory.Length == 0 ? new string[0] : context.AppDirectory.Split('/'));
+        foreach (var part in projectRelative.Replace('\\', '/').Split('/'))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part.Length > 0 && part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join("/", parts);
     }
 
     /// <summary>

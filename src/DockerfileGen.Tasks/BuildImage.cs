@@ -19,7 +19,7 @@ namespace DockerfileGen.Tasks;
 /// size. Never hangs: both commands have timeouts, and a cancelled build (Ctrl+C) kills the tool and its
 /// children.
 /// </summary>
-public sealed class BuildImage : Task, ICancelableTask
+public sealed class BuildImage : DockerfileGenTask, ICancelableTask
 {
     private readonly CancellationTokenSource cancellation = new();
 
@@ -77,6 +77,16 @@ public sealed class BuildImage : Task, ICancelableTask
     /// <summary>Seconds the engine check (<c>docker info</c>) may take: an engine that does not answer must not hang the build.</summary>
     public int EngineCheckTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Only find the tool, check that it can build with BuildKit and that the engine answers, and check the image's
+    /// names: the targets run this before the host's own build and publish, so a first image build that cannot work
+    /// fails in seconds instead of after a publish the image never uses.
+    /// </summary>
+    public bool CheckOnly { get; set; }
+
+    /// <summary>The folders searched for the tool when <see cref="ContainerToolPath"/> is empty; null: <c>PATH</c>.</summary>
+    internal string? SearchPath { get; set; }
+
     /// <summary>The references the image was tagged with.</summary>
     [Output]
     public ITaskItem[] ImageReferences { get; private set; } = Array.Empty<ITaskItem>();
@@ -104,7 +114,7 @@ public sealed class BuildImage : Task, ICancelableTask
     }
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var tool = ImageBuildPlanner.ParseTool(ContainerTool);
         if (tool is null)
@@ -114,7 +124,7 @@ public sealed class BuildImage : Task, ICancelableTask
 
         var toolName = ImageBuildPlanner.ExecutableName(tool.Value);
         var dockerfile = Path.GetFullPath(DockerfilePath);
-        if (!File.Exists(dockerfile))
+        if (!CheckOnly && !File.Exists(dockerfile))
         {
             return Fail(DiagnosticCatalog.DockerfileMissing(dockerfile));
         }
@@ -146,7 +156,7 @@ public sealed class BuildImage : Task, ICancelableTask
             return false;
         }
 
-        foreach (var secret in request.Secrets)
+        foreach (var secret in CheckOnly ? new List<BuildSecret>() : request.Secrets)
         {
             if (!File.Exists(secret.SourcePath))
             {
@@ -154,15 +164,21 @@ public sealed class BuildImage : Task, ICancelableTask
             }
         }
 
-        var executable = FindExecutable(toolName, out var lookedAt);
-        if (executable is null)
+        var candidates = FindExecutables(toolName, out var lookedAt);
+        if (candidates.Count == 0)
         {
             return Fail(DiagnosticCatalog.ContainerToolNotFound(toolName, lookedAt));
         }
 
-        if (!CheckEngine(executable, toolName, plan))
+        var executable = tool == Publishing.ContainerTool.Docker ? WithBuildKit(candidates, plan) : candidates[0];
+        if (executable is null || !CheckEngine(executable, toolName, plan))
         {
             return false;
+        }
+
+        if (CheckOnly)
+        {
+            return true;
         }
 
         if (!RunBuild(executable, toolName, plan))
@@ -212,6 +228,7 @@ public sealed class BuildImage : Task, ICancelableTask
     {
         Log.LogMessage(MessageImportance.High, $"DockerfileGen: {toolName} {CommandLine.Join(plan.BuildArguments)}");
         var tail = new Queue<string>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         var outcome = ChildProcess.Run(
             executable,
             plan.BuildArguments,
@@ -221,6 +238,7 @@ public sealed class BuildImage : Task, ICancelableTask
             line =>
             {
                 Log.LogMessage(MessageImportance.High, line);
+                ReportBuildError(line, reported);
                 tail.Enqueue(line);
                 if (tail.Count > 40)
                 {
@@ -236,7 +254,7 @@ public sealed class BuildImage : Task, ICancelableTask
             case ChildProcessOutcome.TimedOut:
                 return Fail(DiagnosticCatalog.ImageBuildTimedOut(toolName + " build", TimeoutSeconds.ToString(CultureInfo.InvariantCulture)));
             default:
-                return exitCode == 0 || Fail(DiagnosticCatalog.ImageBuildFailed(toolName, exitCode.ToString(CultureInfo.InvariantCulture), Explain(tail.ToList())));
+                return exitCode == 0 || Fail(DiagnosticCatalog.ImageBuildFailed(toolName, exitCode.ToString(CultureInfo.InvariantCulture), Explain(tail.Select(HostPaths).ToList())));
         }
     }
 
@@ -250,39 +268,121 @@ public sealed class BuildImage : Task, ICancelableTask
             : 0;
     }
 
-    private string? FindExecutable(string toolName, out string lookedAt)
+    // The configured tool, or every one on PATH in order (a later one may be the one that can build: see WithBuildKit).
+    private List<string> FindExecutables(string toolName, out string lookedAt)
     {
         var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { toolName + ".exe", toolName } : new[] { toolName };
         var configured = ContainerToolPath.Trim();
+        var found = new List<string>();
         if (configured.Length > 0)
         {
             lookedAt = "DockerfileGenContainerToolPath is '" + configured + "'";
-            if (File.Exists(configured))
+            var candidate = File.Exists(configured) ? Path.GetFullPath(configured)
+                : Directory.Exists(configured) ? names.Select(name => Path.Combine(configured, name)).FirstOrDefault(File.Exists)
+                : null;
+            if (candidate is not null)
             {
-                return Path.GetFullPath(configured);
+                found.Add(candidate);
             }
 
-            return Directory.Exists(configured)
-                ? names.Select(name => Path.Combine(configured, name)).FirstOrDefault(File.Exists)
-                : null;
+            return found;
         }
 
         lookedAt = "not on PATH";
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var path = SearchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var directory in path.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var name in names)
+            foreach (var candidate in names.Select(name => Path.Combine(directory.Trim(), name)).Where(File.Exists))
             {
-                var candidate = Path.Combine(directory.Trim(), name);
-                if (File.Exists(candidate))
+                if (!found.Contains(Path.GetFullPath(candidate)))
                 {
-                    return candidate;
+                    found.Add(Path.GetFullPath(candidate));
                 }
             }
         }
 
+        return found;
+    }
+
+    // A docker CLI from 23 on builds with BuildKit only through the buildx plugin (without it, DOCKER_BUILDKIT=1 fails
+    // with "the buildx component is missing"); 20.10's has BuildKit built in. The first candidate that can build is used,
+    // so a newer CLI first on PATH does not fail every first image build while a working one is installed too.
+    private string? WithBuildKit(IReadOnlyList<string> candidates, ImageBuildPlan plan)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (CanBuild(candidate, plan))
+            {
+                if (candidate != candidates[0])
+                {
+                    Log.LogMessage(MessageImportance.High, $"DockerfileGen: using {candidate}: {candidates[0]} has no buildx plugin, which BuildKit builds need from Docker 23 on.");
+                }
+
+                return candidate;
+            }
+        }
+
+        Report(DiagnosticCatalog.NoBuildKit(candidates[0], ContainerToolPath.Trim()));
         return null;
     }
+
+    private bool CanBuild(string executable, ImageBuildPlan plan)
+    {
+        if (Probe(executable, plan, new[] { "buildx", "version" }, out _))
+        {
+            return true;
+        }
+
+        // A version the CLI does not tell is no reason to refuse: the build itself will say.
+        var major = Probe(executable, plan, new[] { "version", "--format", "{{.Client.Version}}" }, out var version)
+            && int.TryParse(version.Trim().Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        return major is null or < 23;
+    }
+
+    private bool Probe(string executable, ImageBuildPlan plan, IReadOnlyList<string> arguments, out string firstLine)
+    {
+        var output = new List<string>();
+        var outcome = ChildProcess.Run(executable, arguments, plan.Environment, TimeSpan.FromSeconds(30), cancellation.Token, output.Add, out var exitCode);
+        firstLine = output.FirstOrDefault() ?? "";
+        return outcome == ChildProcessOutcome.Exited && exitCode == 0;
+    }
+
+    // "#12 3.4 /src/Program.cs(3,1): error CS1002: ; expected [/src/App.csproj]": the compiler inside the image names
+    // files by their path there. The generated Dockerfile copies the context to /src, so the path on this machine is
+    // known: the error is logged again at the file and line the IDE and CI can open (once, though BuildKit repeats it).
+    private void ReportBuildError(string line, HashSet<string> reported)
+    {
+        var match = ContainerError.Match(line);
+        if (!match.Success || !reported.Add(match.Value))
+        {
+            return;
+        }
+
+        var file = HostPath(match.Groups["file"].Value);
+        if (file is null || !File.Exists(file))
+        {
+            return;
+        }
+
+        Log.LogError(null, match.Groups["code"].Value, null, file,
+            int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture), 0, 0,
+            HostPaths(match.Groups["message"].Value.Trim()));
+    }
+
+    // A path below the image's source folder, as the path in the build context on this machine.
+    private string? HostPath(string containerPath) =>
+        containerPath.StartsWith(DockerfilePlanner.SourceDirectory + "/", StringComparison.Ordinal)
+            ? Path.Combine(Path.GetFullPath(ContextDirectory), containerPath.Substring(DockerfilePlanner.SourceDirectory.Length + 1).Replace('/', Path.DirectorySeparatorChar))
+            : null;
+
+    private string HostPaths(string text) =>
+        ContainerPath.Replace(text, match => HostPath(match.Value) is { } host && File.Exists(host) ? host : match.Value);
+
+    private static readonly System.Text.RegularExpressions.Regex ContainerError =
+        new(@"(?<file>/src/[^\s(:\[\]]+)\((?<line>[0-9]+),(?<column>[0-9]+)\): error (?<code>[A-Z]+[0-9]+): (?<message>.*?)(?: \[/src/[^\]]*\])?\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex ContainerPath =
+        new(@"/src/[^\s(:\[\]]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>The line that says what went wrong, plus a hint for failures with a known cause.</summary>
     internal static string Explain(IReadOnlyList<string> output)

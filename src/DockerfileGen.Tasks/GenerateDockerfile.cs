@@ -5,8 +5,10 @@ using System.Linq;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.IO;
 using DockerfileGen.Model;
+using DockerfileGen.Planning;
 using DockerfileGen.Publishing;
 using DockerfileGen.Rendering;
+using DockerfileGen.Validation;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -16,7 +18,7 @@ namespace DockerfileGen.Tasks;
 /// Writes the project's Dockerfile and ignore file from its evaluated MSBuild facts. Files are written only
 /// when their content changes, atomically, and never over a file the user owns.
 /// </summary>
-public sealed class GenerateDockerfile : Task
+public sealed class GenerateDockerfile : DockerfileGenTask
 {
     /// <summary>The project file; the Dockerfile and the build context live in its folder.</summary>
     [Required]
@@ -34,6 +36,9 @@ public sealed class GenerateDockerfile : Task
     /// <see cref="TargetFramework"/> with <c>-f</c>, from an SDK image that restores all of them.
     /// </summary>
     public string TargetFrameworks { get; set; } = "";
+
+    /// <summary><c>DockerfileGenTargetFramework</c>: a single-targeted project must target it (DFG0004).</summary>
+    public string RequestedTargetFramework { get; set; } = "";
 
     /// <summary>MSBuild's resolved framework identifier: only .NETCoreApp runs in a Linux container.</summary>
     [Required]
@@ -93,6 +98,9 @@ public sealed class GenerateDockerfile : Task
 
     /// <summary><c>SelfContained</c>: the final image needs no .NET runtime.</summary>
     public bool SelfContained { get; set; }
+
+    /// <summary><c>PublishSelfContained</c>: publish makes the app self-contained, as <c>SelfContained</c> does (the SDK's container targets read both).</summary>
+    public bool PublishSelfContained { get; set; }
 
     /// <summary><c>PublishSingleFile</c>.</summary>
     public bool PublishSingleFile { get; set; }
@@ -157,9 +165,6 @@ public sealed class GenerateDockerfile : Task
     /// <summary><c>Description</c>.</summary>
     public string Description { get; set; } = "";
 
-    /// <summary><c>Version</c>.</summary>
-    public string Version { get; set; } = "";
-
     /// <summary><c>Authors</c>.</summary>
     public string Authors { get; set; } = "";
 
@@ -171,6 +176,15 @@ public sealed class GenerateDockerfile : Task
 
     /// <summary><c>PackageLicenseExpression</c>.</summary>
     public string License { get; set; } = "";
+
+    /// <summary><c>ContainerRepository</c>: the image name the header's <c>docker build -t</c> gives, as the image build does.</summary>
+    public string ContainerRepository { get; set; } = "";
+
+    /// <summary><c>ContainerImageTag</c>, for the header (unless it comes from the command line).</summary>
+    public string ContainerImageTag { get; set; } = "";
+
+    /// <summary><c>ContainerImageTags</c>, for the header (unless it comes from the command line).</summary>
+    public string ContainerImageTags { get; set; } = "";
 
     /// <summary><c>DockerfileGenSdkImage</c>.</summary>
     public string SdkImage { get; set; } = "";
@@ -202,18 +216,49 @@ public sealed class GenerateDockerfile : Task
     /// <summary><c>DockerfileGenHealthCheckPath</c>.</summary>
     public string HealthCheckPath { get; set; } = "";
 
+    /// <summary><c>DockerfileGenRuleSeverity</c>: a rule the user made an error stops generation before anything is written.</summary>
+    public string RuleSeverity { get; set; } = "";
+
+    /// <summary><c>DockerfileGenAllowedRegistries</c>: an image outside them stops generation before anything is written (DFG2002).</summary>
+    public string AllowedRegistries { get; set; } = "";
+
+    /// <summary>
+    /// Where to list the lines of the generated Dockerfile a user's setting wrote, for the validator task: a finding
+    /// there names the setting instead of calling itself a DockerfileGen bug.
+    /// </summary>
+    public string OriginsPath { get; set; } = "";
+
+    /// <summary>
+    /// Files the project publishes or its build reads (<c>Content</c>/<c>None</c> copied to the publish folder,
+    /// <c>EmbeddedResource</c>, <c>AdditionalFiles</c>): the ignore file must not leave them out.
+    /// </summary>
+    public ITaskItem[] ShippedFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
     public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// True when a file at a target path was kept for the user (theirs, or edited: DFG0001, DFG0002). The targets then
+    /// leave generation due, so the warning is repeated on every build while the file no longer follows the project.
+    /// </summary>
+    [Output]
+    public bool KeptUserFile { get; private set; }
 
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFullPath)!;
         var projectFile = Path.GetFileName(ProjectFullPath);
+        var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>())
+        {
+            globalProperties[property.Key] = property.Value;
+        }
+
         var facts = new ProjectFacts
         {
             ProjectFile = projectFile,
@@ -225,7 +270,7 @@ public sealed class GenerateDockerfile : Task
             OutputType = OutputType,
             FrameworkReferences = Array.ConvertAll(FrameworkReferences, item => item.ItemSpec),
             UseAppHost = UseAppHost,
-            SelfContained = SelfContained,
+            SelfContained = SelfContained || PublishSelfContained,
             PublishSingleFile = PublishSingleFile,
             PublishTrimmed = PublishTrimmed,
             PublishReadyToRun = PublishReadyToRun,
@@ -247,13 +292,13 @@ public sealed class GenerateDockerfile : Task
                 DefaultArgs = Array.ConvertAll(ContainerDefaultArgs, item => item.ItemSpec),
                 AppCommandInstruction = ContainerAppCommandInstruction,
             },
+            ShippedFiles = ShippedFiles.Select(item => RelativeTo(projectDirectory, item.GetMetadata("FullPath"))).Distinct(StringComparer.Ordinal).ToList(),
             Source = Model.SourceFacts.FromMetadata(SourceFacts.Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
             Metadata = new ProjectMetadata
             {
                 Title = Title,
                 // NuGet's pack targets fill in this placeholder when a project has no description.
                 Description = Description == "Package Description" ? "" : Description,
-                Version = Version,
                 Authors = Authors,
                 RepositoryUrl = RepositoryUrl,
                 ProjectUrl = ProjectUrl,
@@ -274,27 +319,34 @@ public sealed class GenerateDockerfile : Task
             TestProjects = Array.ConvertAll(TestProjects, item => item.ItemSpec),
             HealthCheck = HealthCheck,
             HealthCheckPath = HealthCheckPath,
+            RequestedTargetFramework = RequestedTargetFramework,
+            CommandLineProperties = globalProperties.Where(p => CommandLineProperties.IsImageBuildProperty(p.Key)).Select(p => new NamedValue(p.Key, p.Value)).ToList(),
+            ImageRepository = ContainerRepository,
+            // A tag given on the command line changes with every CI run: the header then names the repository alone.
+            ImageTags = globalProperties.ContainsKey("ContainerImageTags") || (ContainerImageTags.Trim().Length == 0 && globalProperties.ContainsKey("ContainerImageTag"))
+                ? Array.Empty<string>()
+                : ContainerPlatforms.Split(ContainerImageTags.Trim().Length > 0 ? ContainerImageTags : ContainerImageTag).ToArray(),
         };
+
+        var contextRoot = ReadContextRoot(projectDirectory);
+        if (contextRoot is null)
+        {
+            return false;
+        }
 
         BuildInputs? inputs = null;
         if (ReadProjectGraph)
         {
             try
             {
-                var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>())
-                {
-                    globalProperties[property.Key] = property.Value;
-                }
-
                 // The graph as the image's publish resolves it: its configuration, framework and runtime identifiers.
                 var runtimes = ContainerPlatforms.Split(RuntimeIdentifiers).ToList();
                 var image = new ImageBuild(Configuration.Trim(), TargetFrameworks.Trim().Length > 0 ? TargetFramework : "", runtimes.Count > 0 ? runtimes : new List<string> { "linux-x64" });
                 var reader = new ProjectGraphReader(globalProperties, ExcludedRoots);
-                inputs = reader.Read(ProjectFullPath, image, ContextRoot, GraphCachePath);
+                inputs = reader.Read(ProjectFullPath, image, contextRoot, GraphCachePath);
                 if (TestProjects.Length > 0)
                 {
-                    inputs = ReadTestProjects(reader, inputs, projectDirectory);
+                    inputs = ReadTestProjects(reader, inputs, projectDirectory, contextRoot);
                     if (inputs is null)
                     {
                         return false;
@@ -326,11 +378,49 @@ public sealed class GenerateDockerfile : Task
         foreach (var file in new[] { result.Dockerfile!, result.IgnoreFile! })
         {
             var path = Path.Combine(projectDirectory, file.FileName);
-            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Overwrite, file.FileName, projectFile)));
+            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Overwrite, file.FileName, projectFile, file == result.Dockerfile)));
+        }
+
+        if (plans.Any(p => p.Update.Diagnostic?.Severity == DiagnosticSeverity.Error))
+        {
+            foreach (var plan in plans.Where(p => p.Update.Diagnostic?.Severity == DiagnosticSeverity.Error))
+            {
+                Report(plan.Update.Diagnostic!, plan.Path);
+            }
+
+            return false;
         }
 
         var written = new List<ITaskItem>();
         var keptDockerfile = plans[0].Update.Action == FileUpdateAction.Keep;
+        KeptUserFile = plans.Any(p => p.Update.Action == FileUpdateAction.Keep);
+        var root = context.Root.Length == 0 ? projectDirectory : context.Root;
+
+        // The generated Dockerfile is linted before it is written: an error (a setting's, or ours) writes nothing.
+        if (!keptDockerfile)
+        {
+            var check = DockerfileGenerator.CheckGenerated(result, new ValidationOptions
+            {
+                Severities = ValidationOptions.ParseSeverities(RuleSeverity, out _),
+                AllowedRegistries = ValidationOptions.ParseList(AllowedRegistries),
+                Facts = ValidationFacts.From(facts) with
+                {
+                    NeedsGlobalization = ValidationFacts.NeedsGlobalizationOf(facts.InvariantGlobalization, facts.Source?.NeedsGlobalization == true),
+                    RestoreInputs = context.BuildFiles.Concat(context.RestoreFolders).Concat(context.ProjectFiles).ToList(),
+                },
+                Context = BuildContextReader.Read(root, plans[0].Path) with { IgnoreFileText = result.IgnoreFile!.Content, IgnoreFileName = result.IgnoreFile.FileName },
+            });
+            foreach (var error in check)
+            {
+                Report(error, plans[0].Path);
+            }
+
+            if (check.Count > 0)
+            {
+                return false;
+            }
+        }
+
         foreach (var (path, file, update) in plans)
         {
             if (update.Diagnostic is not null)
@@ -349,7 +439,7 @@ public sealed class GenerateDockerfile : Task
         var removed = keptDockerfile ? new List<string>() : RemoveSupersededFiles(projectDirectory, context, projectFile, plans.Select(p => p.Path));
 
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
-        var root = context.Root.Length == 0 ? projectDirectory : context.Root;
+        WriteIfChanged(OriginsPath, keptDockerfile ? Array.Empty<string>() : GeneratedFindings.Write(result.Origins).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries));
         WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
         WriteIfChanged(SecretsPath, keptDockerfile ? Array.Empty<string>() : context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(root, secret.Path))));
 
@@ -429,7 +519,7 @@ public sealed class GenerateDockerfile : Task
     }
 
     // The test projects' closures join the inputs: their folders and restore inputs must be in the context.
-    private BuildInputs? ReadTestProjects(ProjectGraphReader reader, BuildInputs inputs, string projectDirectory)
+    private BuildInputs? ReadTestProjects(ProjectGraphReader reader, BuildInputs inputs, string projectDirectory, string contextRoot)
     {
         var tests = new List<string>();
         var closure = new List<string>();
@@ -448,7 +538,7 @@ public sealed class GenerateDockerfile : Task
                 return null;
             }
 
-            var test = reader.Read(path, new ImageBuild(Configuration.Trim(), "", Array.Empty<string>()), ContextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
+            var test = reader.Read(path, new ImageBuild(Configuration.Trim(), "", Array.Empty<string>()), contextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
             tests.Add(path);
             closure.AddRange(test.Projects);
             buildFiles.AddRange(test.BuildFiles);
@@ -470,6 +560,49 @@ public sealed class GenerateDockerfile : Task
             RestoreOnlyProjects = restoreOnly.Distinct(StringComparer.Ordinal).ToList(),
             RestoreSourceFolders = folders.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // DockerfileGenContextRoot, relative to the project folder (not to wherever MSBuild was started); null after an
+    // error. A folder that does not exist, or the file system's root (the whole disk as build context), is refused.
+    private string? ReadContextRoot(string projectDirectory)
+    {
+        var value = ContextRoot.Trim();
+        if (value.Length == 0)
+        {
+            return "";
+        }
+
+        if (!ReadProjectGraph)
+        {
+            Report(DiagnosticCatalog.SettingIgnored($"DockerfileGenContextRoot '{value}'", "DockerfileGenReadProjectGraph=false makes the project folder the build context. Remove one of the two."), ProjectFullPath);
+            return "";
+        }
+
+        var full = Path.GetFullPath(Path.Combine(projectDirectory, value));
+        var problem = !Directory.Exists(full) ? $"which is not a folder (read relative to the project folder: {full})."
+            : string.Equals(Path.GetPathRoot(full), full, StringComparison.Ordinal) ? "which is the root of the file system: every docker build would send the whole disk to the engine."
+            : null;
+        if (problem is not null)
+        {
+            Report(DiagnosticCatalog.InvalidContextRoot(ContextRoot, problem), ProjectFullPath);
+            return null;
+        }
+
+        return full;
+    }
+
+    // '/'-separated, with ../ for a file outside the folder (a linked item); netstandard2.0 has no Path.GetRelativePath.
+    private static string RelativeTo(string directory, string path)
+    {
+        var from = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
+        var to = Path.GetFullPath(path).Split(Path.DirectorySeparatorChar);
+        var common = 0;
+        while (common < from.Length && common < to.Length && from[common] == to[common])
+        {
+            common++;
+        }
+
+        return string.Join("/", Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)));
     }
 
     // Written only when it changes, like the generated files, so it never makes the next build look dirty.

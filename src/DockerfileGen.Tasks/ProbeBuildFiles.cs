@@ -14,7 +14,7 @@ namespace DockerfileGen.Tasks;
 /// list goes into its inputs, so a file that appears later (a NuGet.config added after the first build, a
 /// Directory.Build.props beside a referenced project) also brings generation back. A few existence checks per folder.
 /// </summary>
-public sealed class ProbeBuildFiles : Task
+public sealed class ProbeBuildFiles : DockerfileGenTask
 {
     // The names the project graph reader finds files by.
     private static readonly string[] Names = ProjectGraphReader.NuGetConfigNames
@@ -34,7 +34,7 @@ public sealed class ProbeBuildFiles : Task
     public ITaskItem[] Found { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var found = new List<ITaskItem>();
         var probed = new HashSet<string>(StringComparer.Ordinal);

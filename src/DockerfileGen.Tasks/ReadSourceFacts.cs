@@ -15,7 +15,7 @@ namespace DockerfileGen.Tasks;
 /// changes no fact does not. The facts are remembered in a small file next to the assembly's stamp, so a build that did
 /// not recompile reads a few lines instead of the assembly's metadata.
 /// </summary>
-public sealed class ReadSourceFacts : Task
+public sealed class ReadSourceFacts : DockerfileGenTask
 {
     /// <summary>The compiled assembly (<c>@(IntermediateAssembly)</c>); a missing file means no facts.</summary>
     public string AssemblyPath { get; set; } = "";
@@ -28,7 +28,7 @@ public sealed class ReadSourceFacts : Task
     public ITaskItem[] Facts { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var pairs = Read();
         Facts = pairs.Select(pair =>

@@ -8,7 +8,7 @@ namespace DockerfileGen.Tasks;
 /// Picks the one framework of a multi-targeted project that the Dockerfile is generated from, so the
 /// outer build generates once instead of every inner build racing for the same file.
 /// </summary>
-public sealed class SelectTargetFramework : Task
+public sealed class SelectTargetFramework : DockerfileGenTask
 {
     /// <summary>The project's <c>TargetFrameworks</c>.</summary>
     [Required]
@@ -25,7 +25,7 @@ public sealed class SelectTargetFramework : Task
     public string SelectedTargetFramework { get; private set; } = "";
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
         var selected = TargetFrameworkSelector.Select(TargetFrameworks, RequestedTargetFramework, out var error);
         if (error is not null)

@@ -20,7 +20,7 @@ namespace DockerfileGen.Tasks;
 /// format with its line and column, so IDEs and CI annotate the line. With <see cref="CachePath"/>, a build in which
 /// nothing the lint reads has changed replays the last findings instead of parsing and linting again.
 /// </summary>
-public sealed class ValidateDockerfile : Task
+public sealed class ValidateDockerfile : DockerfileGenTask
 {
     /// <summary>The Dockerfile to check; nothing happens when it does not exist.</summary>
     [Required]
@@ -63,11 +63,20 @@ public sealed class ValidateDockerfile : Task
     /// <summary>'true' when the app's code uses cultures or time zones (a source fact); weighs only when InvariantGlobalization is empty.</summary>
     public string CodeNeedsGlobalization { get; set; } = "";
 
+    /// <summary>The ports the app's code binds (the <c>DockerfileGen.Ports</c> source fact, <c>;</c>-separated): they win over the environment (DFG3007).</summary>
+    public string CodePorts { get; set; } = "";
+
     /// <summary>Per-rule severities, <c>DFG2001=error;DFG2010=none</c>.</summary>
     public string RuleSeverity { get; set; } = "";
 
     /// <summary>Registries base images may come from; empty allows any.</summary>
     public string AllowedRegistries { get; set; } = "";
+
+    /// <summary>
+    /// Where generation listed the lines of the generated Dockerfile that a user's setting wrote: a finding there names
+    /// that setting as its cause instead of calling itself a DockerfileGen bug.
+    /// </summary>
+    public string OriginsPath { get; set; } = "";
 
     /// <summary>
     /// Where the hash of everything the last lint read (this task's parameters, the Dockerfile, the ignore file, the
@@ -87,8 +96,16 @@ public sealed class ValidateDockerfile : Task
     public bool ReplayedFromCache { get; private set; }
 
     /// <inheritdoc />
-    public override bool Execute()
+    protected override bool Run()
     {
+        // A name that is not a Dockerfile's could be a source or project file: never lint it as a Dockerfile.
+        if (!DockerfileGenerator.IsDockerfileName(Path.GetFileName(DockerfilePath)))
+        {
+            var diagnostic = DiagnosticCatalog.InvalidDockerfileName(Path.GetFileName(DockerfilePath), DiagnosticCatalog.NotADockerfileName);
+            Log.LogError(null, diagnostic.Code, null, ProjectFullPath.Length > 0 ? ProjectFullPath : DockerfilePath, 0, 0, 0, 0, diagnostic.Message);
+            return false;
+        }
+
         if (!File.Exists(DockerfilePath))
         {
             return true;
@@ -137,7 +154,7 @@ public sealed class ValidateDockerfile : Task
     {
         var logged = new List<LoggedFinding>();
         var severities = ValidationOptions.ParseSeverities(RuleSeverity, out var invalid);
-        foreach (var entry in invalid)
+        foreach (var entry in invalid.Concat(severities.Keys.Where(id => !ValidationOptions.IsRuleId(id)).Select(id => id + "=" + (severities[id]?.ToString().ToLowerInvariant() ?? "none"))))
         {
             var diagnostic = DiagnosticCatalog.InvalidRuleSeverity(entry);
             logged.Add(new LoggedFinding(DiagnosticSeverity.Warning, diagnostic.Code, ProjectFullPath, 0, 0, diagnostic.Message));
@@ -152,9 +169,10 @@ public sealed class ValidateDockerfile : Task
         };
         var validationFacts = ValidationFacts.From(facts) with
         {
-            NeedsGlobalization = InvariantGlobalization.Trim().Length > 0
-                ? !string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase)
-                : string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? true : null,
+            CodePorts = AspNetCorePorts.FromPortList(CodePorts).ToList(),
+            NeedsGlobalization = ValidationFacts.NeedsGlobalizationOf(
+                InvariantGlobalization.Trim().Length > 0 ? string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) : null,
+                string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
             // Only for our own output do we know the context is the project folder and what restore reads.
             RestoreInputs = !generated ? null
                 : RestoreEvidence.Read(RestoreGraphPath, ProjectFullPath, ContextDirectoryFor(generated), SameConfiguration())
@@ -174,12 +192,14 @@ public sealed class ValidateDockerfile : Task
             },
         };
 
+        // A finding on our own unedited output is a setting's doing (the line it wrote) or our bug; on a file the user
+        // owns or edited it is the user's, as written.
         var findings = DockerfileValidator.Validate(text, options).Findings;
+        var unedited = generated && GeneratedFileMarker.IsUnedited(text);
+        var origins = unedited ? GeneratedFindings.Read(AtomicFile.ReadOrNull(OriginsPath)) : new Dictionary<int, string>();
         foreach (var finding in findings)
         {
-            var message = generated
-                ? finding.Message + " (This Dockerfile was generated by DockerfileGen, so this is a DockerfileGen bug: please report it.)"
-                : finding.Message;
+            var message = unedited ? GeneratedFindings.Explain(finding, origins, options) : finding.Message;
             logged.Add(new LoggedFinding(finding.Severity, finding.RuleId, DockerfilePath, finding.Line, finding.Column, message));
         }
 
@@ -245,12 +265,13 @@ public sealed class ValidateDockerfile : Task
         // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
         Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, Configurations, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, RuleSeverity, AllowedRegistries })
+        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, Configurations, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, CodePorts, RuleSeverity, AllowedRegistries })
         {
             Add(parameter);
         }
 
         Add(RestoreGraphPath.Length > 0 && File.Exists(RestoreGraphPath) ? File.ReadAllText(RestoreGraphPath) : null);
+        Add(OriginsPath.Length > 0 ? AtomicFile.ReadOrNull(OriginsPath) : null);
         Add(text);
         Add(context.IgnoreFileName);
         Add(context.IgnoreFileText);

@@ -167,6 +167,10 @@ public sealed class SourceFactsGeneratorTests
         Assert.DoesNotContain("DFG4003", run.Ids);
         var invariant = Run(code, new Dictionary<string, string> { ["InvariantGlobalization"] = "true" });
         Assert.Contains("DFG4003", invariant.Ids);
+
+        // Time zones need tzdata, cultures ICU: the message says which.
+        var message = Assert.Single(invariant.Diagnostics, d => d.Id == "DFG4003").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(code.Contains("TimeZoneInfo", StringComparison.Ordinal) ? "needs the time-zone database (tzdata" : "needs ICU's culture data", message);
     }
 
     [Theory]

@@ -42,6 +42,9 @@ public sealed class BadInputTableTests
         { "label name with a space", Web(new() { Labels = new[] { new NamedValue("my label", "1") } }), new(), "DFG0026", new[] { "ContainerLabel", "my label" } },
         { "secret in an environment variable", Web(new() { EnvironmentVariables = new[] { new NamedValue("DB_PASSWORD", "hunter2") } }), new(), "DFG0027", new[] { "DB_PASSWORD", "docker run -e" } },
         { "secret in a build argument", Facts.WebApi(), Options(o => o with { BuildArgs = new[] { new BuildArgument("NUGET_TOKEN", "") } }), "DFG0027", new[] { "NUGET_TOKEN", "DockerfileGenBuildSecret" } },
+        { "password in a connection string", Web(new() { EnvironmentVariables = new[] { new NamedValue("ConnectionStrings__Default", "Server=db;Password=hunter2") } }), new(), "DFG0027", new[] { "ConnectionStrings__Default", "connection string's password", "docker run -e" } },
+        { "token in a URL of a label", Web(new() { Labels = new[] { new NamedValue("com.example.hook", "https://hooks.example.com/x?access_token=abc") } }), new(), "DFG0027", new[] { "ContainerLabel", "com.example.hook", "token in a URL" } },
+        { "password in a build argument's default", Facts.WebApi(), Options(o => o with { BuildArgs = new[] { new BuildArgument("FEED", "") { Default = "https://ci:s3cret@pkgs.example.com" } } }), "DFG0027", new[] { "FEED", "password in a URL" } },
         { "unknown command instruction", Web(new() { AppCommandInstruction = "Run" }), new(), "DFG0028", new[] { "ContainerAppCommandInstruction", "'Run'", "Entrypoint", "Cmd", "DefaultArgs" } },
         { "default args without any", Web(new() { AppCommandInstruction = "DefaultArgs" }), new(), "DFG0028", new[] { "ContainerDefaultArgs" } },
         { "empty command word", Web(new() { AppCommand = new[] { "" } }), new(), "DFG0028", new[] { "ContainerAppCommand" } },
@@ -104,12 +107,27 @@ public sealed class BadInputTableTests
     }
 
     [Fact]
-    public void RootIsAllowedButWarned()
+    public void RootIsAllowedAndWarnedOnceNamingTheSetting()
     {
         var result = DockerfileGenerator.Generate(Web(new() { User = "root" }), new GenerationOptions());
 
         Assert.True(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == "DFG0040" && d.Severity == DiagnosticSeverity.Warning);
+        Assert.Empty(result.Diagnostics);
         Assert.Contains("\nUSER root\n", result.Dockerfile!.Content);
+
+        // One warning for one choice: the validator's, which names the setting instead of blaming DockerfileGen.
+        var finding = Assert.Single(DockerfileGen.Validation.DockerfileValidator.Validate(result.Dockerfile.Content).Findings);
+        Assert.Equal("DFG2003", finding.RuleId);
+        var message = DockerfileGen.Validation.GeneratedFindings.Explain(finding, result.Origins, new DockerfileGen.Validation.ValidationOptions());
+        Assert.Contains("This comes from ContainerUser 'root' in the project", message);
+        Assert.DoesNotContain("bug", message);
+    }
+
+    [Fact]
+    public void ASecretValueIsNeverRepeatedInTheMessage()
+    {
+        var result = DockerfileGenerator.Generate(Web(new() { EnvironmentVariables = new[] { new NamedValue("ConnectionStrings__Default", "Server=db;Pwd=hunter2") } }), new GenerationOptions());
+
+        Assert.DoesNotContain("hunter2", Assert.Single(result.Diagnostics).Message);
     }
 }

@@ -73,8 +73,8 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
         Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
-        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH -p:DockerfileGenInsideImage=true --no-restore -o /app", result.Dockerfile.Content);
-        Assert.Contains("docker build -t webapi -f Dockerfile.web .", result.Dockerfile.Content);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true --no-restore -o /app", result.Dockerfile.Content);
+        Assert.Contains("docker build -t webapi -f Dockerfile.web --build-arg APP_VERSION=\"$(dotnet msbuild WebApi.csproj -getProperty:Version)\" --build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\" .", result.Dockerfile.Content);
         Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
     }
 
@@ -147,7 +147,7 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
         Assert.Contains("RUN dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
-        Assert.Contains("docker build -t api -f src/Api/Dockerfile .", result.Dockerfile.Content);
+        Assert.Contains("docker build -t api -f src/Api/Dockerfile --build-arg APP_VERSION=\"$(dotnet msbuild src/Api/Api.csproj -getProperty:Version)\" ", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
         Snapshot.Match(result.IgnoreFile.Content, "dockerignore", "ignore");
     }
@@ -224,6 +224,13 @@ public sealed class DockerfileGeneratorTests
         { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "docker/Dockerfile" } },
         { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = ".." } },
         { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "Program.cs" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "ConsoleApp.csproj" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = ".dockerignore" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "Dockerfile.dockerignore" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "Dockerfile.cs" } },
+        { "DFG0006", Facts.Console(), new GenerationOptions { DockerfileName = "docker-compose.yml" } },
+        { "DFG0005", Facts.Console(), new GenerationOptions { Configuration = "--no-restore" } },
         { "DFG0007", Facts.Console() with { OutputType = "Library" }, new GenerationOptions() },
         { "DFG0009", Facts.Console() with { AssemblyName = "App\nRUN evil" }, new GenerationOptions() },
     };
@@ -261,5 +268,183 @@ public sealed class DockerfileGeneratorTests
         var content = DockerfileGenerator.Generate(Facts.WebApi() with { Metadata = new ProjectMetadata { Description = "Payments API.\n  Settles   cards." } }, new GenerationOptions()).Dockerfile!.Content;
 
         Assert.Contains("org.opencontainers.image.description=\"Payments API. Settles cards.\" \\\n", content);
+    }
+
+    [Theory]
+    [InlineData("Dockerfile")]
+    [InlineData("Dockerfile.web")]
+    [InlineData("web.Dockerfile")]
+    [InlineData("api.dockerfile")]
+    [InlineData("Containerfile")]
+    [InlineData("Dockerfile.production")]
+    public void ADockerfileNameIsAccepted(string name)
+    {
+        Assert.True(DockerfileGenerator.IsDockerfileName(name));
+        Assert.True(DockerfileGenerator.Generate(Facts.Console(), new GenerationOptions { DockerfileName = name }).Succeeded);
+    }
+
+    [Fact]
+    public void CommandLinePropertiesReachTheImagesRestoreAndPublish()
+    {
+        var facts = Facts.Console("10.0") with { PublishAot = true, InvariantGlobalization = true };
+        var options = new GenerationOptions
+        {
+            CommandLineProperties = new[] { new NamedValue("PublishAot", "true"), new NamedValue("Configuration", "Debug"), new NamedValue("InvariantGlobalization", "true") },
+        };
+
+        var content = DockerfileGenerator.Generate(facts, options).Dockerfile!.Content;
+
+        Assert.Contains("RUN dotnet restore ConsoleApp.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true\n", content);
+        Assert.Contains("RUN dotnet publish ConsoleApp.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true ${APP_VERSION:+-p:Version=$APP_VERSION} ", content);
+        Assert.DoesNotContain("-p:Configuration", content);
+        Assert.Empty(FoundationChecks.Violations(content));
+    }
+
+    [Fact]
+    public void ACommandLinePropertyThatCannotBeWrittenIsAWarning()
+    {
+        var options = new GenerationOptions { CommandLineProperties = new[] { new NamedValue("DockerfileGenHealthCheckPath", "/a\nRUN evil") } };
+
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), options);
+
+        Assert.Equal("DFG0045", Assert.Single(result.Diagnostics).Code);
+        Assert.DoesNotContain("evil", result.Dockerfile!.Content);
+    }
+
+    [Fact]
+    public void TheVersionIsABuildArgumentNeverText()
+    {
+        var content = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("org.opencontainers.image.version=\"${APP_VERSION}\"", content);
+        Assert.Contains("\nARG APP_VERSION\nRUN dotnet publish ", content);
+        Assert.Contains("--build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\"", content);
+    }
+
+    [Fact]
+    public void TheHeaderTagsTheImageAsTheImageBuildDoes()
+    {
+        var options = new GenerationOptions { ImageRepository = "registry.example.com/team/payments", ImageTags = new[] { "stable", "2024" } };
+
+        var content = DockerfileGenerator.Generate(Facts.WebApi(), options).Dockerfile!.Content;
+
+        Assert.Contains("docker build -t registry.example.com/team/payments:stable -t registry.example.com/team/payments:2024 -f Dockerfile ", content);
+        Assert.Contains("docker run --rm -p 8080:8080 registry.example.com/team/payments:stable\n", content);
+    }
+
+    [Fact]
+    public void AnInvalidRepositoryForTheHeaderIsACodedError()
+    {
+        var result = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { ImageRepository = "Not Valid" });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("DFG0054", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void TheSdksDefaultAuthorsIsNoAuthorAndTheDescriptionIsAlwaysSet()
+    {
+        var facts = Facts.WebApi() with { Metadata = new ProjectMetadata { Authors = "WebApi" } };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.DoesNotContain("org.opencontainers.image.authors", content);
+        Assert.Contains("org.opencontainers.image.description=\"\"", content);
+    }
+
+    [Fact]
+    public void AMessageIsOneLineWhateverTheValue()
+    {
+        var diagnostic = DiagnosticCatalog.InvalidConfiguration("Release\nRUN evil\r\u0007");
+
+        Assert.Equal("DockerfileGenConfiguration is 'Release\\nRUN evil\\r\\u0007', which is not a valid build configuration name.", diagnostic.Message.Substring(0, diagnostic.Message.IndexOf(" Use", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("DFG9999", false)]
+    [InlineData("DFG4004", false)]
+    [InlineData("DFG2001", true)]
+    public void OnlyTheValidatorsRulesAreRuleIds(string id, bool rule) =>
+        Assert.Equal(rule, DockerfileGen.Validation.ValidationOptions.IsRuleId(id));
+
+    public static TheoryData<string, string, string, string> PortSources() => new()
+    {
+        { "ASPNETCORE_URLS", "http://+:7070", "EXPOSE 7070", "-p 7070:7070" },
+        { "ASPNETCORE_URLS", "http://*:7070;https://+:7443", "EXPOSE 7070 7443", "-p 7070:7070" },
+        { "ASPNETCORE_HTTP_PORTS", "5000;5001", "EXPOSE 5000 5001", "-p 5000:5000" },
+        { "ASPNETCORE_HTTPS_PORTS", "8443", "EXPOSE 8080 8443", "-p 8080:8080" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PortSources))]
+    public void ExposeFollowsWhereTheAppListens(string variable, string value, string expose, string run)
+    {
+        var facts = Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue(variable, value) } } };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("\n" + expose + "\n", content);
+        Assert.Contains("docker run --rm " + run + " webapi", content);
+        Assert.Single(content.Split('\n'), line => line.StartsWith("ENV ASPNETCORE_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnImageThatSetsNoPortIsToldTheAppsPort()
+    {
+        var facts = Facts.WebApi() with { SelfContained = true, Container = new ContainerSettings { BaseImage = "debian:12-slim" } };
+
+        var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"8080\"\nEXPOSE 8080\n", content);
+    }
+
+    [Fact]
+    public void TheIgnoreFileKeepsWhatTheProjectShipsAndSaysSo()
+    {
+        var facts = Facts.WebApi() with { ShippedFiles = new[] { "certs/corp-root-ca.crt", ".env.production", "Keys/signing.pem", "appsettings.json", "wwwroot/site.css", "obj/Debug/net10.0/apphost" } };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions());
+
+        var matcher = DockerfileGen.Ignore.DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content);
+        Assert.All(facts.ShippedFiles.Where(file => !file.StartsWith("obj/", StringComparison.Ordinal)), file => Assert.False(matcher.IsExcluded(file), file));
+        Assert.True(matcher.IsExcluded("obj/Debug/net10.0/apphost"), "the image's build makes its own build output");
+        Assert.True(matcher.IsExcluded(".env"), "what the project does not ship stays out");
+        Assert.True(matcher.IsExcluded("certs/other.key"));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "DFG0048");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.StartsWith(".env.production, Keys/signing.pem, certs/corp-root-ca.crt are published by the project", warning.Message);
+        Assert.DoesNotContain("appsettings.json", warning.Message);
+    }
+
+    [Fact]
+    public void ACredentialedNuGetConfigStaysOutThoughTheProjectPublishesIt()
+    {
+        var inputs = new BuildInputs
+        {
+            AppProject = "/repo/WebApi/WebApi.csproj",
+            Projects = new[] { "/repo/WebApi/WebApi.csproj" },
+            CredentialedNuGetConfigs = new[] { "/repo/WebApi/NuGet.config" },
+        };
+        var facts = Facts.WebApi() with { ShippedFiles = new[] { "NuGet.config", "certs/ca.crt" } };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions(), inputs);
+
+        var matcher = DockerfileGen.Ignore.DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content);
+        Assert.True(matcher.IsExcluded("NuGet.config"), result.IgnoreFile.Content);
+        Assert.False(matcher.IsExcluded("certs/ca.crt"));
+        Assert.DoesNotContain("NuGet.config", Assert.Single(result.Diagnostics, d => d.Code == "DFG0048").Message);
+    }
+
+    [Fact]
+    public void AShippedFileOfAWiderContextIsKeptByItsContextPath()
+    {
+        var facts = ApiFacts() with { ShippedFiles = new[] { "certs/ca.crt", "../../shared/ca.pem", "../../../outside.pem" } };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions(), BuildContextPlannerTests.Repository());
+
+        Assert.Contains("\n!src/Api/certs/ca.crt\n", result.IgnoreFile!.Content);
+        Assert.DoesNotContain("outside.pem", result.IgnoreFile.Content);
+        var matcher = DockerfileGen.Ignore.DockerIgnoreMatcher.Parse(result.IgnoreFile.Content);
+        Assert.False(matcher.IsExcluded("src/Api/certs/ca.crt"));
     }
 }

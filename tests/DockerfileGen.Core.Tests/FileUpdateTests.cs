@@ -50,4 +50,26 @@ public sealed class FileUpdateTests
         Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide("FROM mine\n", Generated, true, "Dockerfile", "App.csproj").Action);
         Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide(Previous.Replace("old", "mine"), Generated, true, "Dockerfile", "App.csproj").Action);
     }
+
+    [Theory]
+    [InlineData("public static class Program { }\n")]
+    [InlineData("#!/bin/sh\necho hello\n")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\" />\n")]
+    [InlineData("RUN echo before any FROM\n")]
+    public void NeverReplacesAFileThatIsNotADockerfileEvenWithOverwrite(string existing)
+    {
+        var update = FileUpdate.Decide(existing, Generated, true, "Dockerfile.web", "App.csproj", dockerfile: true);
+
+        Assert.Equal(FileUpdateAction.Keep, update.Action);
+        Assert.Equal("DFG0006", update.Diagnostic!.Code);
+        Assert.Equal(Diagnostics.DiagnosticSeverity.Error, update.Diagnostic.Severity);
+    }
+
+    [Theory]
+    [InlineData("FROM mine\n")]
+    [InlineData("# syntax=docker/dockerfile:1\nARG BASE=x\nFROM $BASE\nRUN true\n")]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    public void OverwriteReplacesADockerfileOfTheUsers(string existing) =>
+        Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide(existing, Generated, true, "Dockerfile", "App.csproj", dockerfile: true).Action);
 }

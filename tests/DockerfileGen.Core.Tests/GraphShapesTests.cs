@@ -90,11 +90,21 @@ public sealed class GraphShapesTests
 
         Assert.Contains(switchOff + " ${APP_VERSION:+\"-p:_DockerfileGenHostVersion=$APP_VERSION\"} ", text);
         Assert.Contains("${APP_INFORMATIONAL_VERSION:+\"-p:_DockerfileGenHostInformationalVersion=$APP_INFORMATIONAL_VERSION\"}", text);
+
+        // A build argument's new value reruns every RUN after its ARG: a new version must not rerun restore.
+        var restore = text.IndexOf("dotnet restore", StringComparison.Ordinal);
+        Assert.All(DockerfilePlanner.VersionArguments, a => Assert.True(text.IndexOf("\nARG " + a.Argument + "\n", StringComparison.Ordinal) > restore, a.Argument));
     }
 
     [Fact]
-    public void WithoutAVersioningPackageThereAreNoVersionArguments() =>
-        Assert.DoesNotContain("APP_VERSION", Generate(Facts.Console(), Inputs()));
+    public void WithoutAVersioningPackageOnlyTheVersionIsABuildArgument()
+    {
+        var text = Generate(Facts.Console(), Inputs());
+
+        Assert.Contains(" ${APP_VERSION:+-p:Version=$APP_VERSION} ", text);
+        Assert.DoesNotContain("APP_INFORMATIONAL_VERSION", text);
+        Assert.DoesNotContain("MinVerSkip", text);
+    }
 
     [Fact]
     public void AnSdkPinnedNewerThanTheFrameworkPicksItsSdkImage()

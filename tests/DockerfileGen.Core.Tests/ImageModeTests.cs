@@ -46,7 +46,7 @@ public sealed class ImageModeTests
                     AppCommandArgs = new[] { "--urls-from-env" },
                     DefaultArgs = new[] { "--verbose" },
                 },
-                Metadata = new ProjectMetadata { Version = "1.4.2", Description = "Payments API", Authors = "Example Team", RepositoryUrl = "https://example.com/payments.git", License = "MIT" },
+                Metadata = new ProjectMetadata { Description = "Payments API", Authors = "Example Team", RepositoryUrl = "https://example.com/payments.git", License = "MIT" },
             }, new GenerationOptions()),
             ["web-knobs"] = (Facts.WebApi() with { Container = new ContainerSettings { Family = "alpine" } }, new GenerationOptions
             {

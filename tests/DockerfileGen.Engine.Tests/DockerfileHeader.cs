@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace DockerfileGen.Engine.Tests;
@@ -19,7 +18,7 @@ public sealed record DockerfileHeader(string ContextDirectory, IReadOnlyList<str
                       ?? throw new Xunit.Sdk.XunitException("the header names no docker build command:\n" + string.Join('\n', header));
         var directory = Path.GetDirectoryName(Path.GetFullPath(dockerfilePath))!;
         var context = from.Groups[2].Success ? Path.GetFullPath(Path.Combine(directory, from.Groups[2].Value)) : directory;
-        return new DockerfileHeader(context, SplitShellWords(command.Groups[1].Value));
+        return new DockerfileHeader(context, SplitShellWords(command.Groups[1].Value, context));
     }
 
     /// <summary>The arguments with the image name after <c>-t</c> replaced.</summary>
@@ -32,41 +31,13 @@ public sealed record DockerfileHeader(string ContextDirectory, IReadOnlyList<str
         return arguments;
     }
 
-    // Words as sh splits them, for the quoting the header uses (plain words and single quotes).
-    private static List<string> SplitShellWords(string text)
+    // The words sh makes of the command, run in the folder the header names, as a user's shell runs it: quoting, and
+    // the command substitutions that compute the version and the commit (git's complaint outside a repository is
+    // dropped with the rest of stderr). One word per line, marked so a blank word survives.
+    private static List<string> SplitShellWords(string text, string directory)
     {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        var quoted = false;
-        var inWord = false;
-        foreach (var ch in text)
-        {
-            if (ch == '\'')
-            {
-                quoted = !quoted;
-                inWord = true;
-            }
-            else if (ch == ' ' && !quoted)
-            {
-                if (inWord)
-                {
-                    words.Add(word.ToString());
-                    word.Clear();
-                    inWord = false;
-                }
-            }
-            else
-            {
-                word.Append(ch);
-                inWord = true;
-            }
-        }
-
-        if (inWord)
-        {
-            words.Add(word.ToString());
-        }
-
-        return words;
+        var result = DockerfileGen.Testing.ProcessRunner.Run("/bin/sh", new[] { "-c", "exec 2>/dev/null; set -- " + text + "; for word in \"$@\"; do printf '[%s]\\n' \"$word\"; done" }, directory, TimeSpan.FromMinutes(2))
+            .EnsureSuccess("sh reading the header's docker build command");
+        return result.Output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.StartsWith('[') && line.EndsWith(']')).Select(line => line[1..^1]).ToList();
     }
 }

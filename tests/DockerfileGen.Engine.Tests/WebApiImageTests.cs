@@ -39,8 +39,17 @@ public sealed class WebApiImageTests
                         $"-p:DockerfileGenContainerToolPath={ContainerEngine.Docker}",
                         "-p:ContainerRepository=dfg-test-webapi",
                         $"-p:ContainerImageTag={tag}",
+                        "-p:Version=3.4.5",
                     }.Concat(package.FeedArguments).ToArray())
                 .EnsureSuccess("dotnet publish -p:DockerfileGenBuildImage=true");
+
+            // The version from the command line reaches the image as a build argument, never as text in the Dockerfile;
+            // the description is the project's (none), not the base image's.
+            Assert.DoesNotContain("3.4.5", File.ReadAllText(Path.Combine(directory, "Dockerfile")));
+            var labels = ContainerEngine.Run(directory, "image", "inspect", "--format", "{{json .Config.Labels}}", image).EnsureSuccess("docker image inspect").Output;
+            Assert.Contains("\"org.opencontainers.image.version\":\"3.4.5\"", labels);
+            Assert.Contains("\"org.opencontainers.image.description\":\"\"", labels);
+            Assert.DoesNotContain("org.opencontainers.image.authors", labels);
 
             Assert.Contains($"DockerfileGen: wrote Dockerfile and .dockerignore in {directory}", publish.Output);
             Assert.Empty(FoundationChecks.Violations(File.ReadAllText(Path.Combine(directory, "Dockerfile"))));
@@ -140,6 +149,9 @@ public sealed class WebApiImageTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error DFG0051", result.Output);
         Assert.Contains(socket, result.Output);
+
+        // Before the host's own build and publish, which the image would not have used.
+        Assert.False(Directory.Exists(Path.Combine(directory, "bin")), "nothing was built or published:\n" + result.Output);
     }
 
     /// <summary>Whether BuildKit's plain progress reports the step whose text contains <paramref name="step"/> as CACHED.</summary>

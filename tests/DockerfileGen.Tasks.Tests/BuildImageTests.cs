@@ -268,4 +268,69 @@ public sealed class BuildImageTests
 
         Assert.Fail($"process {pid} (the tool's child) still runs");
     }
+
+    [Fact]
+    public void ADockerCliWithoutBuildxFirstOnPathGivesWayToOneThatCanBuild()
+    {
+        using var newer = new FakeContainerTool(clientVersion: "echo 24.0.7");
+        using var older = new FakeContainerTool();
+        var (task, engine) = Create(older, t => { t.ContainerToolPath = ""; t.SearchPath = newer.Directory + Path.PathSeparator + older.Directory; });
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Empty(newer.Calls());
+        Assert.Contains(older.Calls(), call => call.StartsWith("build ", StringComparison.Ordinal));
+        Assert.Contains($"DockerfileGen: using {older.Path}: {newer.Path} has no buildx plugin, which BuildKit builds need from Docker 23 on.", Lines(engine));
+    }
+
+    [Fact]
+    public void ADockerCliWithBuildxIsUsedAsItIs()
+    {
+        using var tool = new FakeContainerTool(clientVersion: "echo 27.1.0", buildx: "echo 'github.com/docker/buildx v0.16.2'");
+        var (task, engine) = Create(tool);
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.Equal(new[] { "buildx version" }, tool.Probes());
+    }
+
+    [Fact]
+    public void NoDockerCliThatCanBuildIsDFG0073BeforeAnythingRuns()
+    {
+        using var tool = new FakeContainerTool(clientVersion: "echo 25.0.3");
+        var (task, engine) = Create(tool);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0073", error.Code);
+        Assert.Contains("buildx", error.Message);
+        Assert.Empty(tool.Calls());
+    }
+
+    [Fact]
+    public void CheckOnlyAsksTheEngineAndBuildsNothing()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => { t.CheckOnly = true; t.DockerfilePath = "/nowhere/Dockerfile"; });
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.Equal(new[] { "info|buildkit=1" }, tool.Calls());
+    }
+
+    [Fact]
+    public void AnErrorInsideTheImageBuildPointsAtTheFileOnThisMachine()
+    {
+        using var tool = new FakeContainerTool(build: "echo '#12 3.4 /src/Program.cs(3,17): error CS1002: ; expected [/src/App.csproj]'; echo '#12 3.4 /src/Program.cs(3,17): error CS1002: ; expected [/src/App.csproj]'; exit 1");
+        var context = Path.GetDirectoryName(tool.Dockerfile)!;
+        File.WriteAllText(Path.Combine(context, "Program.cs"), "class C { void M() { int x = 1 } }\n");
+        var (task, engine) = Create(tool);
+
+        Assert.False(task.Execute());
+
+        var compile = Assert.Single(engine.Errors, e => e.Code == "CS1002");
+        Assert.Equal(Path.Combine(context, "Program.cs"), compile.File);
+        Assert.Equal((3, 17), (compile.LineNumber, compile.ColumnNumber));
+        Assert.Equal("; expected", compile.Message);
+        Assert.Contains(Path.Combine(context, "Program.cs") + "(3,17)", Assert.Single(engine.Errors, e => e.Code == "DFG0052").Message);
+    }
 }

@@ -32,8 +32,17 @@ internal sealed class FakeBuildEngine : IBuildEngine
     /// <summary>Called for each message as it is logged, on the logging thread.</summary>
     public Action<BuildMessageEventArgs>? OnMessage { get; set; }
 
+    /// <summary>An exception to throw from the next message a task logs: a failure injected inside the task.</summary>
+    public Exception? ThrowOnMessage { get; set; }
+
     public void LogMessageEvent(BuildMessageEventArgs e)
     {
+        if (ThrowOnMessage is { } exception)
+        {
+            ThrowOnMessage = null;
+            throw exception;
+        }
+
         lock (Messages)
         {
             Messages.Add(e);

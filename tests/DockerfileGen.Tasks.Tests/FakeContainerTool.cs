@@ -11,13 +11,25 @@ internal sealed class FakeContainerTool : IDisposable
 {
     private readonly TempDirectory temp = new("dfg-fake-tool");
 
-    public FakeContainerTool(string build = "echo '#1 [build 1/2] FROM sdk'; echo '#2 DONE 0.1s'", string info = "echo 20.10.24", string size = "echo 230712345", string name = "docker")
+    /// <param name="build">What <c>build</c> does.</param>
+    /// <param name="info">What <c>info</c> (the engine check) does.</param>
+    /// <param name="size">What <c>image inspect</c> prints.</param>
+    /// <param name="name">The executable's name.</param>
+    /// <param name="buildx">What <c>buildx version</c> does: by default what Docker 20.10's CLI does, which has no buildx.</param>
+    /// <param name="clientVersion">What <c>version --format {{.Client.Version}}</c> prints.</param>
+    public FakeContainerTool(string build = "echo '#1 [build 1/2] FROM sdk'; echo '#2 DONE 0.1s'", string info = "echo 20.10.24", string size = "echo 230712345", string name = "docker",
+        string buildx = "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1", string clientVersion = "echo 20.10.24", string? directory = null)
     {
-        Path = temp.Write(name, $$"""
+        Path = temp.Write((directory is null ? "" : directory + "/") + name, $$"""
             #!/bin/sh
             dir="$(dirname "$0")"
-            printf '%s|buildkit=%s\n' "$*" "${DOCKER_BUILDKIT:-}" >> "$dir/calls.log"
             case "$1" in
+              buildx|version) printf '%s\n' "$*" >> "$dir/probes.log" ;;
+              *) printf '%s|buildkit=%s\n' "$*" "${DOCKER_BUILDKIT:-}" >> "$dir/calls.log" ;;
+            esac
+            case "$1" in
+              buildx) {{buildx}} ;;
+              version) {{clientVersion}} ;;
               info) {{info}} ;;
               build) {{build}} ;;
               image) {{size}} ;;
@@ -41,7 +53,14 @@ internal sealed class FakeContainerTool : IDisposable
     /// <summary>A Dockerfile in a context folder of its own.</summary>
     public string Dockerfile { get; }
 
-    /// <summary>One line per call: the arguments, then <c>|buildkit=</c> and the variable's value.</summary>
+    /// <summary>The calls that ask the CLI what it can do (<c>buildx version</c>, <c>version</c>), one line each.</summary>
+    public IReadOnlyList<string> Probes()
+    {
+        var log = System.IO.Path.Combine(Directory, "probes.log");
+        return File.Exists(log) ? File.ReadAllLines(log) : Array.Empty<string>();
+    }
+
+    /// <summary>One line per call to the engine: the arguments, then <c>|buildkit=</c> and the variable's value.</summary>
     public IReadOnlyList<string> Calls()
     {
         var log = System.IO.Path.Combine(Directory, "calls.log");

@@ -234,4 +234,206 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.False(task.Execute());
         Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
     }
+
+    /// <summary>Every kind of file a .NET project folder holds, with content of its kind.</summary>
+    public static TheoryData<string, string> ProjectFiles() => new()
+    {
+        { "WebApi.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n" },
+        { "Lib.fsproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n" },
+        { "Lib.vbproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n" },
+        { "Program.cs", "var app = WebApplication.Create(args);\napp.Run();\n" },
+        { "Program.fs", "[<EntryPoint>]\nlet main _ = 0\n" },
+        { "Module1.vb", "Module Module1\nEnd Module\n" },
+        { "App.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n" },
+        { "App.slnx", "<Solution />\n" },
+        { "Directory.Build.props", "<Project />\n" },
+        { "Directory.Build.targets", "<Project />\n" },
+        { "Directory.Packages.props", "<Project />\n" },
+        { "NuGet.config", "<configuration />\n" },
+        { "global.json", "{ \"sdk\": { \"version\": \"10.0.100\" } }\n" },
+        { "appsettings.json", "{ }\n" },
+        { "packages.lock.json", "{ \"version\": 1 }\n" },
+        { ".dockerignore", "**/bin\n**/obj\n" },
+        { "Dockerfile.dockerignore", "*\n!src\n" },
+        { ".editorconfig", "root = true\n" },
+        { ".gitignore", "bin/\n" },
+        { "README.md", "# WebApi\n" },
+        { "docker-compose.yml", "services:\n  api:\n    build: .\n" },
+        { "Dockerfile.cs", "class C { }\n" },
+        { "Dockerfile.sh", "#!/bin/sh\nexec dotnet WebApi.dll\n" },
+        { "Dockerfile.web", "#!/bin/sh\nexec dotnet WebApi.dll\n" },
+        { "web.Dockerfile", "echo this is not a Dockerfile\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProjectFiles))]
+    public void NoDockerfileNameDestroysAProjectFileEvenWithOverwrite(string name, string content)
+    {
+        var path = Path.Combine(temp.Path, name);
+        File.WriteAllText(path, content);
+
+        var task = Task(t => { t.DockerfileName = name; t.Overwrite = true; });
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
+        Assert.Equal(content, File.ReadAllText(path));
+        Assert.Equal(new[] { name }, Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ValidationNeverLintsAFileThatIsNotNamedLikeADockerfile()
+    {
+        var program = Path.Combine(temp.Path, "Program.cs");
+        File.WriteAllText(program, "var app = WebApplication.Create(args);\n");
+
+        var task = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = program, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj") };
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void AFileThatCannotBeWrittenIsACodedErrorWithoutAStackTrace()
+    {
+        // A folder where the Dockerfile goes: the write fails as it does in a read-only folder.
+        Directory.CreateDirectory(DockerfilePath);
+
+        var task = Task();
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0046", error.Code);
+        Assert.Contains(DockerfilePath, error.Message);
+        Assert.Contains("writable", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
+
+    [Fact]
+    public void AnObjFolderThatCannotBeWrittenIsACodedError()
+    {
+        var notAFolder = Path.Combine(temp.Path, "obj");
+        File.WriteAllText(notAFolder, "a file where obj/ should be");
+
+        var task = Task(t => t.TrackedFilesPath = Path.Combine(notAFolder, "DockerfileGen.files"));
+
+        Assert.False(task.Execute());
+        Assert.Equal("DFG0046", Assert.Single(engine.Errors).Code);
+    }
+
+    public static TheoryData<string> Tasks() => new() { nameof(GenerateDockerfile), nameof(ValidateDockerfile) };
+
+    [Theory]
+    [MemberData(nameof(Tasks))]
+    public void AnUnexpectedExceptionInsideATaskIsACodedBugReport(string name)
+    {
+        File.WriteAllText(Path.Combine(temp.Path, "WebApi.csproj"), "<Project />");
+        if (name == nameof(ValidateDockerfile))
+        {
+            File.WriteAllText(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR app\n");
+        }
+
+        engine.ThrowOnMessage = new InvalidOperationException("injected failure");
+        Microsoft.Build.Utilities.Task task = name == nameof(GenerateDockerfile)
+            ? Task()
+            : new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, CachePath = Path.Combine(temp.Path, "obj", "validation.cache") };
+        if (task is ValidateDockerfile validate)
+        {
+            // The first run lints and remembers; the second replays, and logs the message the engine fails on.
+            engine.ThrowOnMessage = null;
+            Assert.True(validate.Execute());
+            engine.ThrowOnMessage = new InvalidOperationException("injected failure");
+        }
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0047", error.Code);
+        Assert.Contains($"DockerfileGen ({name}) failed unexpectedly: InvalidOperationException: injected failure.", error.Message);
+        Assert.Contains("DockerfileGen bug", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
+
+    public static TheoryData<string, string, string> SettingErrors() => new()
+    {
+        { "allowed registries", "DFG2002", "DockerfileGenAllowedRegistries 'registry.example.com'" },
+        { "older SDK image", "DFG3002", "DockerfileGenSdkImage 'mcr.microsoft.com/dotnet/sdk:8.0'" },
+        { "rule made an error", "DFG2003", "DockerfileGenInstruction 'as-root'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingErrors))]
+    public void AnErrorASettingCausesNamesTheSettingAndWritesNothing(string setting, string code, string cause)
+    {
+        var task = Task(t =>
+        {
+            switch (setting)
+            {
+                case "allowed registries": t.AllowedRegistries = "registry.example.com"; break;
+                case "older SDK image": t.SdkImage = "mcr.microsoft.com/dotnet/sdk:8.0"; break;
+                default:
+                    t.Instructions = new ITaskItem[] { new TaskItem("as-root", new Dictionary<string, string> { ["Instruction"] = "USER root", ["Point"] = "End" }) };
+                    t.RuleSeverity = "DFG2003=error";
+                    break;
+            }
+        });
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains("This comes from " + cause, error.Message);
+        Assert.DoesNotContain("bug", error.Message);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void AWarningASettingCausesIsReportedOnceByTheValidatorNamingTheSetting()
+    {
+        var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.origins");
+        Directory.CreateDirectory(Path.GetDirectoryName(origins)!);
+        Assert.True(Task(t => { t.ContainerUser = "root"; t.OriginsPath = origins; }).Execute());
+        Assert.Empty(engine.Warnings);
+
+        var validate = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"), OriginsPath = origins };
+        Assert.True(validate.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("DFG2003", warning.Code);
+        Assert.Contains("This comes from ContainerUser 'root' in the project", warning.Message);
+        Assert.DoesNotContain("bug", warning.Message);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("no/such/folder")]
+    public void AContextRootThatCannotBeOneIsACodedError(string root)
+    {
+        var task = Task(t => { t.ReadProjectGraph = true; t.ContextRoot = root; });
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("DFG0072", Assert.Single(engine.Errors).Code);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void AContextRootWithoutTheProjectGraphIsSaidToBeIgnored()
+    {
+        Assert.True(Task(t => t.ContextRoot = "..").Execute());
+
+        Assert.Contains("DockerfileGenContextRoot '..' is ignored", Assert.Single(engine.Warnings, w => w.Code == "DFG0039").Message);
+    }
+
+    [Fact]
+    public void ARequestedFrameworkASingleTargetedProjectDoesNotTargetIsACodedError()
+    {
+        var task = Task(t => t.RequestedTargetFramework = "net99.0");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
+        Assert.False(File.Exists(DockerfilePath));
+        Assert.True(Task(t => t.RequestedTargetFramework = "NET10.0").Execute());
+    }
 }

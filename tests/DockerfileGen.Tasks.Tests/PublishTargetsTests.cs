@@ -32,8 +32,11 @@ public sealed class PublishTargetsTests
         Assert.Contains("#1 [build 1/2] FROM sdk", result.Output);
         Assert.Contains("DockerfileGen: built image app:1.0.0, 230.7 MB", result.Output);
         Assert.Equal(
-            $"build --progress=plain -f {project.Dockerfile} -t app:1.0.0 --platform linux/amd64 --build-arg GREETING=hi --secret id=nugetconfig,src={secret} {project.Directory}|buildkit=1",
-            tool.Calls()[1]);
+            $"build --progress=plain -f {project.Dockerfile} -t app:1.0.0 --platform linux/amd64 --build-arg GREETING=hi --build-arg APP_VERSION=1.0.0 --secret id=nugetconfig,src={secret} {project.Directory}|buildkit=1",
+            Assert.Single(tool.Calls(), call => call.StartsWith("build ", StringComparison.Ordinal)));
+
+        // The engine was asked before the host's build and publish, and again before the image build.
+        Assert.Equal(2, tool.Calls().Count(call => call.StartsWith("info", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public sealed class PublishTargetsTests
 
         project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}").EnsureSuccess("publish");
 
-        Assert.Contains(" -t shop/app:2.0 -t shop/app:latest ", tool.Calls()[1]);
+        Assert.Contains(" -t shop/app:2.0 -t shop/app:latest ", Assert.Single(tool.Calls(), call => call.StartsWith("build ", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -68,5 +71,9 @@ public sealed class PublishTargetsTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error DFG0051", result.Output);
+
+        // Said before the host's build, which the image would not have used.
+        Assert.DoesNotContain("-> " + Path.Combine(project.Directory, "bin"), result.Output);
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "bin", "Release")), "nothing was built or published");
     }
 }

@@ -80,6 +80,17 @@ public sealed class TargetsTests
 
         Assert.Contains("warning DFG0002", result.Output);
         Assert.Equal(edited, File.ReadAllText(project.Dockerfile));
+
+        // The file no longer follows the project: every build says so until the user chooses.
+        var again = project.Build().EnsureSuccess("next build");
+        Assert.Contains("warning DFG0002", again.Output);
+
+        // Taking it over: no marker, DockerfileGenGenerate=false. Silent about ownership, still linted.
+        File.WriteAllText(project.Dockerfile, string.Join("\n", edited.Split('\n').Skip(1)).Replace("WORKDIR /app", "WORKDIR app"));
+        var owned = project.Build("-p:DockerfileGenGenerate=false").EnsureSuccess("build of the taken-over file");
+        Assert.DoesNotContain("DFG0001", owned.Output);
+        Assert.DoesNotContain("DFG0002", owned.Output);
+        Assert.Contains("warning DFG1006", owned.Output);
     }
 
     [Theory]
@@ -162,7 +173,8 @@ public sealed class TargetsTests
         Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=\"5000\"\nENV TZ=\"UTC\"\nEXPOSE 5000\n", dockerfile);
         Assert.Contains("\nRUN mkdir /data\nUSER 1000\n", dockerfile);
         Assert.Contains("CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:5000/healthz\"]", dockerfile);
-        Assert.Contains("org.opencontainers.image.version=\"2.3.4\"", dockerfile);
+        Assert.Contains("org.opencontainers.image.version=\"${APP_VERSION}\"", dockerfile);
+        Assert.DoesNotContain("2.3.4", dockerfile);
 
         // A changed item reruns generation, like a changed property.
         var projectFile = Path.Combine(project.Directory, "App.csproj");
@@ -226,5 +238,119 @@ public sealed class TargetsTests
         File.WriteAllText(project.Dockerfile, "FROM ubuntu\n");
         var off = project.Build("-p:DockerfileGenValidate=false").EnsureSuccess("build with validation off");
         Assert.DoesNotContain("DFG2001", off.Output);
+    }
+
+    [Fact]
+    public void CommandLinePropertiesReachTheImagesBuildAndAVersionNeverRewritesTheDockerfile()
+    {
+        using var project = new TempProject(Console10);
+
+        project.Build("-p:UseAppHost=false", "-p:InvariantGlobalization=true").EnsureSuccess("build with command-line properties");
+        var dockerfile = File.ReadAllText(project.Dockerfile);
+        Assert.Contains("RUN dotnet restore App.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false\n", dockerfile);
+        Assert.Contains("RUN dotnet publish App.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false ${APP_VERSION:+-p:Version=$APP_VERSION} ", dockerfile);
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"App.dll\"]", dockerfile);
+
+        project.Build().EnsureSuccess("plain build");
+        var plain = File.ReadAllText(project.Dockerfile);
+        Assert.DoesNotContain("-p:UseAppHost", plain);
+        var written = File.GetLastWriteTimeUtc(project.Dockerfile);
+
+        var ci = project.Build("-p:Version=7.8.9", "-p:ContainerImageTag=build-42", "-v:n").EnsureSuccess("build as CI runs it");
+        Assert.Equal(plain, File.ReadAllText(project.Dockerfile));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(project.Dockerfile));
+        Assert.DoesNotContain("DockerfileGen: wrote", ci.Output);
+    }
+
+    [Fact]
+    public void AReadOnlyProjectFolderIsACodedErrorNotACrash()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+        File.Delete(project.Dockerfile);
+
+        using var readOnly = ReadOnlyFolder.Make(project.Directory);
+        if (readOnly.WhyNot is { } why)
+        {
+            Console.WriteLine("skipped: " + why);
+            return;
+        }
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0046", result.Output);
+        Assert.DoesNotContain("MSB4018", result.Output);
+        Assert.DoesNotContain("   at DockerfileGen", result.Output);
+    }
+
+    [Fact]
+    public void AFindingASettingCausesNamesItOnceAndAnErrorWritesNothing()
+    {
+        using var project = new TempProject(Console10 + "<ContainerUser>root</ContainerUser>");
+
+        var first = project.Build().EnsureSuccess("build with ContainerUser=root");
+        var warning = Assert.Single(first.Output.Split('\n').Where(line => line.Contains(": warning DFG", StringComparison.Ordinal)).Distinct());
+        Assert.Contains("warning DFG2003: ", warning);
+        Assert.Contains("This comes from ContainerUser 'root' in the project", warning);
+        Assert.DoesNotContain("bug", warning);
+
+        var replay = project.Build().EnsureSuccess("no-op build");
+        Assert.Contains("This comes from ContainerUser 'root' in the project", replay.Output);
+
+        File.Delete(project.Dockerfile);
+        File.Delete(project.IgnoreFile);
+        var refused = project.Build("-p:DockerfileGenAllowedRegistries=registry.example.com");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("error DFG2002: ", refused.Output);
+        Assert.Contains("This comes from DockerfileGenAllowedRegistries 'registry.example.com'", refused.Output);
+        Assert.False(File.Exists(project.Dockerfile), "an error writes nothing");
+        Assert.False(File.Exists(project.IgnoreFile), "an error writes nothing");
+    }
+
+    [Fact]
+    public void InvalidValuesAreCodedErrorsNotMSBuildsOrSilence()
+    {
+        using var project = new TempProject(Console10);
+
+        var result = project.Build("-p:DockerfileGenEnabled=banana", "-p:DockerfileGenReadProjectGraph=banana", "-p:DockerfileGenBuildImageTimeout=abc");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0070: DockerfileGenEnabled is 'banana'", result.Output);
+        Assert.Contains("error DFG0070: DockerfileGenReadProjectGraph is 'banana'", result.Output);
+        Assert.Contains("error DFG0071: DockerfileGenBuildImageTimeout is 'abc'", result.Output);
+        Assert.DoesNotContain("MSB4030", result.Output);
+        Assert.False(File.Exists(project.Dockerfile));
+    }
+
+    [Fact]
+    public void TheIgnoreFileKeepsACertificateTheProjectPublishes()
+    {
+        using var project = new TempProject(Console10 + "</PropertyGroup><ItemGroup>"
+            + "<Content Include=\"certs/corp-root-ca.crt\" CopyToPublishDirectory=\"PreserveNewest\" />"
+            + "<None Include=\"certs/dev.key\" /></ItemGroup><PropertyGroup>");
+        project.WriteFile("App/certs/corp-root-ca.crt", "-----BEGIN CERTIFICATE-----\n");
+        project.WriteFile("App/certs/dev.key", "not published\n");
+
+        var result = project.Build().EnsureSuccess("build");
+
+        Assert.Contains("warning DFG0048: certs/corp-root-ca.crt is published by the project", result.Output);
+        var ignore = File.ReadAllText(project.IgnoreFile);
+        Assert.Contains("\n!certs/corp-root-ca.crt\n", ignore);
+        Assert.DoesNotContain("dev.key", ignore);
+    }
+
+    [Fact]
+    public void CleanRemovesWhatDockerfileGenKeepsInObj()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("build");
+        var obj = Path.Combine(project.Directory, "obj");
+        Assert.NotEmpty(Directory.GetFiles(obj, "DockerfileGen.*", SearchOption.AllDirectories));
+
+        DotNet.Run(project.Directory, "clean", "-nodeReuse:false", "-nologo", $"-p:DockerfileGenTasksAssembly={Path.Combine(AppContext.BaseDirectory, "DockerfileGen.Tasks.dll")}").EnsureSuccess("clean");
+
+        Assert.Empty(Directory.GetFiles(obj, "DockerfileGen.*", SearchOption.AllDirectories));
+        Assert.True(File.Exists(project.Dockerfile), "clean leaves the project's own files");
     }
 }

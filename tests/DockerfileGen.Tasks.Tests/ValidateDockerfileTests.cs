@@ -88,13 +88,17 @@ public sealed class ValidateDockerfileTests : IDisposable
 
         Task(t =>
         {
-            t.RuleSeverity = "DFG2010=error;DFG2001=bogus";
+            t.RuleSeverity = "DFG2010=error;DFG2001=bogus;DFG9999=none;DFG4004=none";
             t.AllowedRegistries = "mcr.microsoft.com";
         }).Execute();
 
         Assert.Contains(engine.Errors, e => e.Code == "DFG2010");
         Assert.Contains(engine.Errors, e => e.Code == "DFG2002");
         Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("DFG2001=bogus", StringComparison.Ordinal));
+
+        // An id no rule of the validator has would silently do nothing: a typo, or the compiler's DFG4xxx.
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("'DFG9999=none'", StringComparison.Ordinal));
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG0010" && w.Message!.Contains("'DFG4004=none'", StringComparison.Ordinal) && w.Message.Contains("NoWarn", StringComparison.Ordinal));
     }
 
     [Fact]

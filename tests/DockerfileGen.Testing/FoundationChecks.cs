@@ -101,9 +101,19 @@ public static class FoundationChecks
             problems.Add("restore does not use -a $TARGETARCH");
         }
 
-        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?( -p:CopyOutputSymbolsToPublishDirectory=false)?( -p:(MinVerSkip|NBGV_GitEngine|DisableGitVersionTask)=\S+)*( \$\{APP_[A-Z_]+:\+[^}]+\})* -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
+        // Command-line properties of the host build (-p:PublishAot=true) go to restore and publish alike. Lock files without
+        // the image's runtime are checked by a first restore without one, then a second one restores the runtime's assets.
+        var firstRestore = build[restore].Split(new[] { " && dotnet restore " }, StringSplitOptions.None)[0];
+        var properties = Regex.Match(firstRestore, @"(( '?-p:[A-Za-z]+=[^ ]*)*)( --locked-mode)?$").Groups[1].Value;
+        const string versions = @"( \$\{APP_VERSION:\+-p:Version=\$APP_VERSION\}|( -p:(MinVerSkip|NBGV_GitEngine|DisableGitVersionTask)=\S+)+( \$\{APP_[A-Z_]+:\+[^}]+\})+)";
+        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
         {
-            problems.Add($"publish is not 'dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os> [versions] -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
+            problems.Add($"publish is not 'dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
+        }
+
+        if (build[publish - 1] != "ARG APP_VERSION")
+        {
+            problems.Add("the publish step does not follow ARG APP_VERSION, so a new version would rerun more than publish");
         }
 
         if (!Regex.IsMatch(froms[^1].line, @"^FROM \S+/dotnet/(aspnet|runtime|runtime-deps):\S+ AS final$"))

@@ -29,7 +29,7 @@ public static class SourceDiagnostics
     public static readonly DiagnosticDescriptor GlobalizationWithInvariantMode = new(
         "DFG4003",
         "Culture or time-zone code in a project with InvariantGlobalization=true",
-        "{0} needs ICU and time-zone data, but the project sets InvariantGlobalization=true: it throws or silently uses the invariant culture. Remove InvariantGlobalization (DockerfileGen then picks an image with ICU), or do not look cultures and time zones up by name.",
+        "{0}, but the project sets InvariantGlobalization=true, {1}. Remove InvariantGlobalization (DockerfileGen then picks an image with ICU and tzdata, such as an -extra variant), or do not look {2} up by name.",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -71,8 +71,21 @@ public static class SourceDiagnostics
                 return (LocalhostBinding, new[] { "localhost" + (finding.Port > 0 ? ":" + port : ""), port });
             case FindingKind.LegacyWebHost:
                 return (LegacyWebHost, System.Array.Empty<string>());
+            // Time zones are not culture data: an IANA id needs the time-zone database (tzdata), a Windows id ICU as well.
+            case FindingKind.Globalization when invariantGlobalization && finding.Value.StartsWith("TimeZoneInfo.", System.StringComparison.Ordinal):
+                return (GlobalizationWithInvariantMode, new[]
+                {
+                    finding.Value + " needs the time-zone database (tzdata; ICU as well for Windows time-zone ids)",
+                    "so DockerfileGen picks an image without them (chiseled, distroless, Alpine) and the lookup throws TimeZoneNotFoundException",
+                    "time zones",
+                });
             case FindingKind.Globalization when invariantGlobalization:
-                return (GlobalizationWithInvariantMode, new[] { finding.Value });
+                return (GlobalizationWithInvariantMode, new[]
+                {
+                    finding.Value + " needs ICU's culture data",
+                    "so it throws or silently uses the invariant culture",
+                    "cultures",
+                });
             case FindingKind.AppDirectoryWrite:
                 return (AppDirectoryWrite, new[] { finding.Value });
             default:

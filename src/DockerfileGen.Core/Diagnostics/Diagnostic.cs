@@ -19,6 +19,39 @@ public enum DiagnosticSeverity
 /// <param name="Message">What happened and what to do.</param>
 public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message)
 {
+    /// <summary>
+    /// What happened and what to do, on one line: a value with a line break (a property set to "a&#10;b") shows as
+    /// <c>a\nb</c>, so it can neither split the message in the log nor pass for a second one.
+    /// </summary>
+    public string Message { get; init; } = OneLine(Message);
+
     /// <inheritdoc />
     public override string ToString() => $"{Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+
+    private static string OneLine(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '\n': result.Append("\\n"); break;
+                case '\r': result.Append("\\r"); break;
+                case '\t': result.Append("\\t"); break;
+                default:
+                    if (char.IsControl(ch))
+                    {
+                        result.Append("\\u").Append(((int)ch).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        result.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return result.ToString();
+    }
 }

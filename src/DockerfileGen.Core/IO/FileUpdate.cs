@@ -1,4 +1,6 @@
+using System.Linq;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Parsing;
 using DockerfileGen.Rendering;
 
 namespace DockerfileGen.IO;
@@ -37,11 +39,20 @@ public sealed record FileUpdate(FileUpdateAction Action, Diagnostic? Diagnostic)
     /// <param name="overwrite">The user asked to replace whatever is there.</param>
     /// <param name="fileName">The file's name, for the message.</param>
     /// <param name="projectFile">The project's file name, for the message.</param>
-    public static FileUpdate Decide(string? existing, string generated, bool overwrite, string fileName, string projectFile)
+    /// <param name="dockerfile">
+    /// The file is the Dockerfile: an existing file there that is not a Dockerfile (a script, a source file) is kept
+    /// with an error, whatever <paramref name="overwrite"/> says.
+    /// </param>
+    public static FileUpdate Decide(string? existing, string generated, bool overwrite, string fileName, string projectFile, bool dockerfile = false)
     {
         if (existing is null)
         {
             return new FileUpdate(FileUpdateAction.Create, null);
+        }
+
+        if (dockerfile && !GeneratedFileMarker.HasMarker(existing) && !IsDockerfileText(existing))
+        {
+            return new FileUpdate(FileUpdateAction.Keep, DiagnosticCatalog.InvalidDockerfileName(fileName, DiagnosticCatalog.NotADockerfileFile));
         }
 
         if (GeneratedFileMarker.NormalizeLineEndings(existing) == generated)
@@ -59,5 +70,17 @@ public sealed record FileUpdate(FileUpdateAction Action, Diagnostic? Diagnostic)
             GeneratedFileMarker.HasMarker(existing)
                 ? DiagnosticCatalog.EditedGeneratedFile(fileName, projectFile)
                 : DiagnosticCatalog.UserOwnedFile(fileName, projectFile));
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> reads as a Dockerfile (every instruction one Docker knows, the first one other
+    /// than ARG a FROM), or holds no instruction at all. Anything else at the Dockerfile's path is some other file of the
+    /// user's, which not even <c>DockerfileGenOverwrite</c> may replace.
+    /// </summary>
+    public static bool IsDockerfileText(string text)
+    {
+        var instructions = DockerfileParser.Parse(text).Instructions;
+        return instructions.All(i => DockerfileParser.Keywords.Contains(i.Name))
+            && instructions.FirstOrDefault(i => i.Name != "ARG") is null or { Name: "FROM" };
     }
 }

@@ -64,9 +64,6 @@ public sealed record ProjectMetadata
     /// <summary><c>Description</c>.</summary>
     public string Description { get; init; } = "";
 
-    /// <summary><c>Version</c>.</summary>
-    public string Version { get; init; } = "";
-
     /// <summary><c>Authors</c>.</summary>
     public string Authors { get; init; } = "";
 

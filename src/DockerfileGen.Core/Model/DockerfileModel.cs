@@ -7,6 +7,12 @@ namespace DockerfileGen.Model;
 /// <param name="Arguments">Everything after the keyword, already quoted for Docker.</param>
 public sealed record Instruction(string Keyword, string Arguments)
 {
+    /// <summary>
+    /// The user's setting that wrote this instruction (<c>ContainerUser 'root'</c>, <c>DockerfileGenInstruction 'data'</c>),
+    /// or null for DockerfileGen's own choice: a finding on it is then the setting's doing, not a DockerfileGen bug.
+    /// </summary>
+    public string? Origin { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Keyword + " " + Arguments;
 }
@@ -16,7 +22,11 @@ public sealed record Instruction(string Keyword, string Arguments)
 /// <param name="Base">The image the stage starts from.</param>
 /// <param name="Platform">The <c>--platform</c> value, or null for the target platform.</param>
 /// <param name="Instructions">The instructions after <c>FROM</c>, in order.</param>
-public sealed record Stage(string Name, ImageReference Base, string? Platform, IReadOnlyList<Instruction> Instructions);
+public sealed record Stage(string Name, ImageReference Base, string? Platform, IReadOnlyList<Instruction> Instructions)
+{
+    /// <summary>The user's setting that chose the <c>FROM</c> image (<c>ContainerBaseImage '…'</c>), or null for DockerfileGen's choice.</summary>
+    public string? Origin { get; init; }
+}
 
 /// <summary>A whole Dockerfile before rendering.</summary>
 /// <param name="HeaderComments">Comment lines after the marker (without the leading <c>#</c>).</param>

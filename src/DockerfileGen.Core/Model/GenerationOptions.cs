@@ -11,6 +11,12 @@ public sealed record GenerationOptions
     /// <summary>The configuration passed to <c>dotnet publish -c</c>.</summary>
     public string Configuration { get; init; } = "Release";
 
+    /// <summary>
+    /// <c>DockerfileGenTargetFramework</c>: the framework the image is built from. A multi-targeted project's outer build
+    /// picks it; a single-targeted project must target it, or the setting would be silently ignored.
+    /// </summary>
+    public string RequestedTargetFramework { get; init; } = "";
+
     /// <summary><c>DockerfileGenSdkImage</c>: the build stage's image, used as given; empty picks the matching SDK image.</summary>
     public string SdkImage { get; init; } = "";
 
@@ -46,6 +52,25 @@ public sealed record GenerationOptions
 
     /// <summary><c>DockerfileGenHealthCheckPath</c>: the HTTP path the health check requests.</summary>
     public string HealthCheckPath { get; init; } = "";
+
+    /// <summary>
+    /// Properties given on the host build's command line (<c>dotnet build -p:PublishAot=true</c>) that shape both the
+    /// Dockerfile and what publish produces (see <see cref="Planning.CommandLineProperties"/>). The image's own build
+    /// reads only the project's files, so they are written into its restore and publish steps.
+    /// </summary>
+    public IReadOnlyList<NamedValue> CommandLineProperties { get; init; } = new NamedValue[0];
+
+    /// <summary>
+    /// The repository the header's <c>docker build -t</c> names: <c>ContainerRepository</c>, or empty for the
+    /// assembly name in lower case (as the image build does).
+    /// </summary>
+    public string ImageRepository { get; init; } = "";
+
+    /// <summary>
+    /// The tags the header's <c>docker build</c> gives: <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>, when
+    /// the project sets them; empty for none (a tag from the version would change the Dockerfile with every version).
+    /// </summary>
+    public IReadOnlyList<string> ImageTags { get; init; } = new string[0];
 }
 
 /// <summary>An OS package to install.</summary>

@@ -65,6 +65,13 @@ public sealed record ProjectFacts
     /// <summary>What the app's own code says (ports, health endpoint, globalization), or null when not known.</summary>
     public SourceFacts? Source { get; init; }
 
+    /// <summary>
+    /// Files the project publishes (<c>Content</c>/<c>None</c> copied to the publish folder) or its build reads
+    /// (<c>EmbeddedResource</c>, <c>AdditionalFiles</c>), relative to the project folder with '/' (<c>../shared/ca.crt</c>
+    /// for a linked one). The ignore file must never leave one of them out of the build context.
+    /// </summary>
+    public IReadOnlyList<string> ShippedFiles { get; init; } = new string[0];
+
     /// <summary>Package metadata for the image's labels.</summary>
     public ProjectMetadata Metadata { get; init; } = new();
 

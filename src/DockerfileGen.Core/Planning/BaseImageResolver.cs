@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
+using DockerfileGen.Validation;
 
 namespace DockerfileGen.Planning;
 
@@ -77,6 +78,7 @@ public static class BaseImageResolver
             }
 
             finalFlavor = Describe(final.Tag);
+            CheckRuntime(facts, final, diagnostics);
             if (container.Family.Trim().Length > 0)
             {
                 diagnostics.Add(DiagnosticCatalog.SettingIgnored(
@@ -187,6 +189,37 @@ public static class BaseImageResolver
             AotToolchain = toolchain,
             InstallIcu = installIcu,
         };
+    }
+
+    // An image the user names must fit the app: the shared framework a framework-dependent app runs on (which an OS
+    // image or runtime-deps lacks), no second runtime under a self-contained one, and Linux.
+    private static void CheckRuntime(ProjectFacts facts, ImageReference final, List<Diagnostic> diagnostics)
+    {
+        var image = ImageName.Parse(final.ToString());
+        if (ImageContents.IsWindows(image))
+        {
+            diagnostics.Add(DiagnosticCatalog.NotLinux($"ContainerBaseImage '{final}' is a Windows image",
+                "Name a Linux image (such as mcr.microsoft.com/dotnet/aspnet:10.0), or remove ContainerBaseImage."));
+            return;
+        }
+
+        var runtime = ImageContents.Runtime(image);
+        if (!facts.IsSelfContained && runtime == ImageRuntime.None)
+        {
+            diagnostics.Add(DiagnosticCatalog.ImageLacksRuntime(final.ToString(), ".NET runtime",
+                $"Use the {FinalRepository(facts)} image of the app's .NET version, or publish self-contained " +
+                "(<SelfContained>true</SelfContained>, or PublishAot), which runs without .NET in the image."));
+        }
+        else if (!facts.IsSelfContained && runtime == ImageRuntime.DotNet && facts.IsAspNetCore)
+        {
+            diagnostics.Add(DiagnosticCatalog.ImageLacksRuntime(final.ToString(), "ASP.NET Core shared framework (it is the runtime image)",
+                "Use the aspnet image of the same version and OS, or publish self-contained (<SelfContained>true</SelfContained>)."));
+        }
+        else if (facts.IsSelfContained && runtime is ImageRuntime.DotNet or ImageRuntime.AspNetCore)
+        {
+            diagnostics.Add(DiagnosticCatalog.RuntimeUnused(final.ToString(),
+                facts.PublishAot ? "compiled with Native AOT" : facts.PublishTrimmed ? "trimmed (self-contained)" : "self-contained"));
+        }
     }
 
     // The SDK's rules: ContainerFamily as given (a chiseled one gets -extra unless invariant); otherwise Alpine for

@@ -34,6 +34,7 @@ public static class DockerfilePlanner
     {
         var project = ShellQuoting.Quote(context.AppProject);
         var runtimeArguments = RuntimeArguments(facts, version, images);
+        var properties = string.Concat(settings.PublishProperties.Select(p => " " + p));
         var locked = context.LockedMode ? " --locked-mode" : "";
         var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "));
 
@@ -43,12 +44,11 @@ public static class DockerfilePlanner
         var buildPackages = images.AotToolchain.Concat(settings.BuildPackages).Distinct().ToList();
         if (buildPackages.Count > 0)
         {
-            build.Add(new Instruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)));
+            build.Add(new Instruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)) { Origin = settings.BuildPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
         }
 
         build.Add(new Instruction("ARG", "TARGETARCH"));
-        build.AddRange(VersionArguments.Select(a => new Instruction("ARG", a.Argument)).Where(_ => context.VersioningPackages.Count > 0));
-        build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default))));
+        build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default)) { Origin = $"DockerfileGenBuildArg '{a.Name}'" }));
         build.Add(new Instruction("WORKDIR", SourceDirectory));
         build.AddRange(Injected(settings, "build", InjectionPoints.Start));
 
@@ -62,8 +62,8 @@ public static class DockerfilePlanner
         // Lock files without the image's runtime identifier fail locked mode with NU1004 once a runtime is named: they are
         // checked in locked mode without one, and the runtime's own assets are restored after that (DFG0013 says so).
         build.Add(new Instruction("RUN", context.LockedMode && context.LockFilesLackRuntime
-            ? $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{locked} && dotnet restore {project}{runtimeArguments.Restore} -p:RestoreLockedMode=false"
-            : $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{locked}"));
+            ? $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{properties}{locked} && dotnet restore {project}{runtimeArguments.Restore}{properties} -p:RestoreLockedMode=false"
+            : $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{properties}{locked}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterRestore));
 
         // Source layer.
@@ -82,16 +82,21 @@ public static class DockerfilePlanner
 
         // A multi-targeted project publishes one framework, named (NETSDK1129 otherwise).
         var framework = facts.TargetFrameworks.Trim().Length > 0 ? " -f " + facts.TargetFramework : "";
-        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{symbols}{Versioning(context)} {InsideImage} --no-restore -o {PublishDirectory}"));
+
+        // The versions the image build passes (empty: the project's own). Declared here, after every other step, because
+        // a build argument's new value invalidates each RUN after its ARG: a new version reruns only the publish step,
+        // which a new commit reruns anyway.
+        build.AddRange(VersionArgumentsFor(context).Select(a => new Instruction("ARG", a)));
+        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
-        var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) };
+        var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
         if (context.TestProjects.Count > 0)
         {
             stages.Add(TestStage(options, context, settings, mounts, locked));
         }
 
-        stages.Add(new Stage("final", images.Final, null, FinalStage(images, settings)));
+        stages.Add(new Stage("final", images.Final, null, FinalStage(facts, images, settings)) { Origin = FinalOrigin(facts, options) });
         return new DockerfileModel(Header(facts, options, context, settings), stages);
     }
 
@@ -109,13 +114,21 @@ public static class DockerfilePlanner
         ("APP_INFORMATIONAL_VERSION", "_DockerfileGenHostInformationalVersion"),
     };
 
-    // Each tool switched off the way it documents (MinVerSkip; Nerdbank.GitVersioning without its git engine;
-    // DisableGitVersionTask), the host's versions set instead when the image build passes them.
+    // The build arguments the publish step reads: the version alone, or every version a git-versioning tool computes,
+    // the version last (it directly precedes publish).
+    private static IEnumerable<string> VersionArgumentsFor(BuildContext context) =>
+        context.VersioningPackages.Count == 0
+            ? new[] { StageSettings.VersionArgument }
+            : VersionArguments.Select(a => a.Argument).Where(a => a != StageSettings.VersionArgument).Append(StageSettings.VersionArgument);
+
+    // Without a git-versioning tool the version the image build passes is the project's Version. With one, the tool is
+    // switched off the way it documents (MinVerSkip; Nerdbank.GitVersioning without its git engine; DisableGitVersionTask)
+    // and the host's versions are set instead when the image build passes them.
     private static string Versioning(BuildContext context)
     {
         if (context.VersioningPackages.Count == 0)
         {
-            return "";
+            return $" ${{{StageSettings.VersionArgument}:+-p:Version=${StageSettings.VersionArgument}}}";
         }
 
         var text = new StringBuilder();
@@ -173,16 +186,18 @@ public static class DockerfilePlanner
         return new Stage("test", new ImageReference("", "build", ""), null, test);
     }
 
-    private static List<Instruction> FinalStage(ImageChoice images, StageSettings settings)
+    private static List<Instruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings)
     {
-        var final = new List<Instruction> { new("WORKDIR", settings.WorkingDirectory) };
+        var container = facts.Container;
+        string? Set(string property, string value) => value.Trim().Length > 0 ? $"{property} '{value.Trim()}'" : null;
+        var final = new List<Instruction> { new("WORKDIR", settings.WorkingDirectory) { Origin = Set("ContainerWorkingDirectory", container.WorkingDirectory) } };
         final.AddRange(Injected(settings, "final", InjectionPoints.Start));
 
         // Least often changing first: packages, then settings, then the app.
         var packages = (images.InstallIcu ? new[] { "icu-data-full", "icu-libs" } : new string[0]).Concat(settings.FinalPackages).Distinct().ToList();
         if (packages.Count > 0)
         {
-            final.Add(new Instruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)));
+            final.Add(new Instruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)) { Origin = settings.FinalPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
         }
 
         var environment = settings.Environment.ToList();
@@ -191,10 +206,14 @@ public static class DockerfilePlanner
             environment.Insert(0, new NamedValue("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "false"));
         }
 
-        final.AddRange(environment.Select(v => new Instruction("ENV", v.Name + "=" + Quote(v.Value))));
+        var ports = container.Ports.Count > 0 ? "ContainerPort" : null;
+        final.AddRange(environment.Select(v => new Instruction("ENV", v.Name + "=" + Quote(v.Value))
+        {
+            Origin = container.EnvironmentVariables.Any(e => e.Name.Trim() == v.Name) ? $"ContainerEnvironmentVariable '{v.Name}'" : ports,
+        }));
         if (settings.Ports.Count > 0)
         {
-            final.Add(new Instruction("EXPOSE", string.Join(" ", settings.Ports)));
+            final.Add(new Instruction("EXPOSE", string.Join(" ", settings.Ports)) { Origin = ports });
         }
 
         // The app's files stay owned by root: the non-root user can run them but not change them.
@@ -202,35 +221,53 @@ public static class DockerfilePlanner
         final.AddRange(Injected(settings, "final", InjectionPoints.BeforeUser));
 
         // Explicit even where the image already defaults to it: scanners look for the instruction.
-        final.Add(new Instruction("USER", settings.User));
+        final.Add(new Instruction("USER", settings.User) { Origin = Set("ContainerUser", container.User) });
         final.AddRange(Injected(settings, "final", InjectionPoints.End));
         if (settings.HealthCheck is not null)
         {
-            final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())));
+            final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())) { Origin = "DockerfileGenHealthCheck" });
         }
 
-        // Labels last: metadata only, so a new version never invalidates a layer. The revision is a build
-        // argument, so the Dockerfile does not change with every commit (the image build passes it).
+        // Labels last: metadata only, so a new version never invalidates a layer. The version and the revision are
+        // build arguments, so the Dockerfile does not change with every version or commit (the image build passes them).
         var labels = settings.Labels.Select(l => l.Name + "=" + Quote(l.Value)).ToList();
-        if (settings.Labels.All(l => l.Name != "org.opencontainers.image.revision"))
+        foreach (var (label, argument) in new[] { ("version", StageSettings.VersionArgument), ("revision", StageSettings.RevisionArgument) })
         {
-            final.Add(new Instruction("ARG", StageSettings.RevisionArgument));
-            labels.Add("org.opencontainers.image.revision=\"${" + StageSettings.RevisionArgument + "}\"");
+            if (settings.Labels.All(l => l.Name != "org.opencontainers.image." + label))
+            {
+                final.Add(new Instruction("ARG", argument));
+                labels.Add($"org.opencontainers.image.{label}=\"${{{argument}}}\"");
+            }
         }
 
-        final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)));
+        final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)) { Origin = container.Labels.Count > 0 ? "ContainerLabel" : null });
         if (settings.Entrypoint is not null)
         {
-            final.Add(new Instruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())));
+            final.Add(new Instruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())) { Origin = container.AppCommand.Count + container.AppCommandArgs.Count > 0 ? "ContainerAppCommand" : null });
         }
 
         if (settings.Command is not null)
         {
-            final.Add(new Instruction("CMD", ExecForm.Json(settings.Command.ToArray())));
+            final.Add(new Instruction("CMD", ExecForm.Json(settings.Command.ToArray())) { Origin = container.DefaultArgs.Count > 0 ? "ContainerDefaultArgs" : "ContainerAppCommandInstruction" });
         }
 
         return final;
     }
+
+    // The settings that chose the build stage's image, if any did.
+    private static string? SdkOrigin(GenerationOptions options) =>
+        options.SdkImage.Trim().Length > 0 ? $"DockerfileGenSdkImage '{options.SdkImage.Trim()}'"
+        : options.SdkImageDigest.Trim().Length > 0 ? "DockerfileGenSdkImageDigest"
+        : options.ImageRegistry.Trim().Length > 0 ? $"DockerfileGenImageRegistry '{options.ImageRegistry.Trim()}'"
+        : null;
+
+    // The settings that chose the final image, if any did.
+    private static string? FinalOrigin(ProjectFacts facts, GenerationOptions options) =>
+        facts.Container.BaseImage.Trim().Length > 0 ? $"ContainerBaseImage '{facts.Container.BaseImage.Trim()}'"
+        : facts.Container.Family.Trim().Length > 0 ? $"ContainerFamily '{facts.Container.Family.Trim()}'"
+        : options.BaseImageDigest.Trim().Length > 0 ? "DockerfileGenBaseImageDigest"
+        : options.ImageRegistry.Trim().Length > 0 ? $"DockerfileGenImageRegistry '{options.ImageRegistry.Trim()}'"
+        : null;
 
     /// <summary>One <c>RUN</c> that installs packages and leaves no package cache in the layer.</summary>
     public static string InstallCommand(PackageManager manager, IReadOnlyList<string> packages)
@@ -263,24 +300,29 @@ public static class DockerfilePlanner
 
     private static IEnumerable<Instruction> Injected(StageSettings settings, string stage, string point) =>
         settings.Instructions.Where(i => i.Stage == stage && i.Point == point)
-            .Select(i => new Instruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)));
+            .Select(i => new Instruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)) { Origin = $"DockerfileGenInstruction '{i.Name}'" });
 
     private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context, StageSettings settings)
     {
-        var imageName = ImageNames.FromAssemblyName(facts.AssemblyName);
+        // The names the image build (dotnet publish -p:DockerfileGenBuildImage=true) tags, where the project sets them.
+        var repository = options.ImageRepository.Trim().Length > 0 ? options.ImageRepository.Trim() : ImageNames.FromAssemblyName(facts.AssemblyName);
+        var references = options.ImageTags.Count > 0 ? options.ImageTags.Select(tag => repository + ":" + tag).ToList() : new List<string> { repository };
+        var tags = string.Concat(references.Select(r => " -t " + r));
         var dockerfile = context.IsProjectFolder ? options.DockerfileName : context.AppDirectory + "/" + options.DockerfileName;
         var secrets = string.Concat(context.Secrets.Select(s => $" --secret id={s.Id},src={ShellQuoting.Quote(s.Path)}"));
         var from = context.IsProjectFolder
             ? "this folder"
             : $"{string.Concat(Enumerable.Repeat("../", context.AppDirectory.Split('/').Length)).TrimEnd('/')} (the build context)";
         var port = settings.Ports.FirstOrDefault(p => !p.Udp);
+
+        // The version and the commit as the image build passes them, computed by the shell where the command runs.
         var header = new List<string>
         {
             $"Build from {from} with BuildKit (the default since Docker 23; on 20.10 set DOCKER_BUILDKIT=1):",
-            $"  docker build -t {imageName} -f {ShellQuoting.Quote(dockerfile)}{secrets} .",
+            $"  docker build{tags} -f {ShellQuoting.Quote(dockerfile)}{secrets} --build-arg {StageSettings.VersionArgument}=\"$(dotnet msbuild {ShellQuoting.Quote(context.AppProject)} -getProperty:Version)\" --build-arg {StageSettings.RevisionArgument}=\"$(git rev-parse HEAD)\" .",
             port is not null
-                ? $"  docker run --rm -p {port.Number.ToString(CultureInfo.InvariantCulture)}:{port.Number.ToString(CultureInfo.InvariantCulture)} {imageName}"
-                : $"  docker run --rm {imageName}",
+                ? $"  docker run --rm -p {port.Number.ToString(CultureInfo.InvariantCulture)}:{port.Number.ToString(CultureInfo.InvariantCulture)} {references[0]}"
+                : $"  docker run --rm {references[0]}",
         };
         if (context.TestProjects.Count > 0)
         {

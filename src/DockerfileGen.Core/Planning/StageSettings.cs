@@ -7,6 +7,8 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Parsing;
 using DockerfileGen.Publishing;
+using DockerfileGen.Rendering;
+using DockerfileGen.Validation;
 using DockerfileGen.Validation.Rules;
 
 namespace DockerfileGen.Planning;
@@ -63,8 +65,23 @@ public sealed record StageSettings
     /// <summary>The <c>HEALTHCHECK</c> command (exec form), or null for none.</summary>
     public IReadOnlyList<string>? HealthCheck { get; init; }
 
+    /// <summary>
+    /// <c>-p:Name=value</c> arguments (shell-quoted) for the image's restore and publish: the host build's command-line
+    /// properties that shape what publish produces (<see cref="CommandLineProperties"/>).
+    /// </summary>
+    public IReadOnlyList<string> PublishProperties { get; init; } = new string[0];
+
     /// <summary>The argument the app's generated probe mode answers to.</summary>
     public const string ProbeArgument = "--dockerfilegen-probe";
+
+    /// <summary>The UID of the .NET images' non-root <c>app</c> user (their <c>APP_UID</c>).</summary>
+    public const string AppUid = "1654";
+
+    /// <summary>
+    /// The build argument that carries the version into the image's label and its publish step: a version changes with
+    /// every CI run, so it is never literal text in the Dockerfile (the image build passes <c>Version</c>).
+    /// </summary>
+    public const string VersionArgument = "APP_VERSION";
 
     /// <summary>The build argument that carries the source revision into the image's label.</summary>
     public const string RevisionArgument = "SOURCE_REVISION";
@@ -95,21 +112,34 @@ public sealed record StageSettings
 
         var environment = ReadNamedValues("ContainerEnvironmentVariable", container.EnvironmentVariables, EnvironmentName,
             "a name is letters, digits and '_', not starting with a digit, and the value has no line break.", diagnostics);
-        foreach (var variable in environment.Where(v => DFG2012_SecretInArgOrEnv.IsSecretName(v.Name)))
+        foreach (var variable in environment)
         {
-            diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerEnvironmentVariable", variable.Name));
+            CheckSecret("ContainerEnvironmentVariable", variable.Name, variable.Value, diagnostics);
         }
 
-        var ports = ReadPorts(facts, environment, diagnostics);
-        environment = WithPortSettings(facts, environment, ports, legacy);
+        var finalMajor = ImageContents.DotNetMajor(ImageName.Parse(images.Final.ToString()));
+        var ports = ReadPorts(facts, environment, finalMajor, diagnostics);
+        environment = WithPortSettings(facts, environment, ports, legacy, finalMajor >= 8);
 
-        var user = ReadUser(container.User, legacy, diagnostics);
+        var user = ReadUser(container.User, ImageContents.DefinesAppUid(ImageName.Parse(images.Final.ToString())) == true, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
         var packages = ReadPackages(options.OsPackages, images, diagnostics);
         var instructions = ReadInstructions(options.Instructions, hasTestStage, diagnostics);
         var buildArgs = ReadBuildArgs(options.BuildArgs, diagnostics);
         var healthCheck = ReadHealthCheck(facts, options, images, ports, entrypoint ?? command, diagnostics);
         var labels = ReadLabels(facts, images, diagnostics);
+        var publishProperties = ReadCommandLineProperties(options.CommandLineProperties, diagnostics);
+
+        // The header names the image as the image build tags it; a name the engine would reject fails there later.
+        if (options.ImageRepository.Trim().Length > 0 && !ImageTags.IsRepository(options.ImageRepository.Trim()))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidImageName("ContainerRepository", options.ImageRepository));
+        }
+
+        foreach (var tag in options.ImageTags.Where(tag => !ImageReference.IsTag(tag)))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidImageName("image tag", tag));
+        }
 
         if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors)
         {
@@ -130,7 +160,48 @@ public sealed record StageSettings
             Instructions = instructions,
             BuildArgs = buildArgs,
             HealthCheck = healthCheck,
+            PublishProperties = publishProperties,
         };
+    }
+
+    // A secret by name (DFG2012's words) or by value (DFG2022's patterns) never becomes part of the image: true when one was found.
+    private static bool CheckSecret(string item, string name, string value, List<Diagnostic> diagnostics)
+    {
+        var why = DFG2012_SecretInArgOrEnv.IsSecretName(name) ? "looks like a secret"
+            : SecretValue(value) is { } what ? $"has {what} in its value"
+            : null;
+        if (why is not null)
+        {
+            diagnostics.Add(DiagnosticCatalog.SecretInImage(item, name, why));
+        }
+
+        return why is not null;
+    }
+
+    private static string? SecretValue(string value) => DFG2022_SecretValue.SecretIn(value);
+
+    // Written as `-p:Name=value`, quoted for the shell; a value with a line break cannot be written, and the image is
+    // then built without it, which is said.
+    private static List<string> ReadCommandLineProperties(IReadOnlyList<NamedValue> properties, List<Diagnostic> diagnostics)
+    {
+        var result = new List<string>();
+        foreach (var property in properties.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!CommandLineProperties.IsImageBuildProperty(property.Name))
+            {
+                continue;
+            }
+
+            if (property.Value.Any(char.IsControl))
+            {
+                diagnostics.Add(DiagnosticCatalog.CommandLinePropertyNotWritten(property.Name));
+                continue;
+            }
+
+            result.Add("-p:" + CommandLineProperties.Names.First(n => string.Equals(n, property.Name, StringComparison.OrdinalIgnoreCase)) + "=" + ShellQuoting.Quote(property.Value));
+        }
+
+        return result;
     }
 
     /// <summary>The app's own command: the apphost where publish writes one, else <c>dotnet App.dll</c>.</summary>
@@ -159,9 +230,9 @@ public sealed record StageSettings
         return result;
     }
 
-    // ContainerPort items; else the ports the app's code binds; else the ports ASPNETCORE_HTTP_PORTS names; else the
-    // ASP.NET Core default.
-    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, List<Diagnostic> diagnostics)
+    // ContainerPort items; else where the app listens, as ASP.NET Core reads it (AspNetCorePorts: the code, then
+    // ASPNETCORE_URLS, then ASPNETCORE_HTTP_PORTS and ASPNETCORE_HTTPS_PORTS, over the .NET 8+ image's 8080); else 8080.
+    private static List<ExposedPort> ReadPorts(ProjectFacts facts, IReadOnlyList<NamedValue> environment, int? finalMajor, List<Diagnostic> diagnostics)
     {
         var ports = new List<ExposedPort>();
         foreach (var port in facts.Container.Ports)
@@ -186,23 +257,14 @@ public sealed record StageSettings
             return ports;
         }
 
-        if (facts.Source is { Ports.Count: > 0 } source)
+        // The .NET 6 and 7 images' port 80 is not a default DockerfileGen keeps (see WithPortSettings).
+        var variables = new Dictionary<string, string>(finalMajor >= 8 ? AspNetCorePorts.ImageDefaults(finalMajor) : new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var variable in environment)
         {
-            return source.Ports.Where(p => p is >= 1 and <= 65535).Select(p => new ExposedPort(p, false)).ToList();
+            variables[variable.Name] = variable.Value;
         }
 
-        var httpPorts = environment.FirstOrDefault(v => v.Name == "ASPNETCORE_HTTP_PORTS");
-        if (httpPorts is not null)
-        {
-            foreach (var text in httpPorts.Value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535)
-                {
-                    ports.Add(new ExposedPort(number, false));
-                }
-            }
-        }
-
+        ports.AddRange(AspNetCorePorts.Listening(variables, facts.Source?.Ports).Select(p => new ExposedPort(p.Number, false)));
         if (ports.Count == 0)
         {
             ports.Add(new ExposedPort(DockerfilePlanner.AspNetCoreHttpPort, false));
@@ -216,7 +278,9 @@ public sealed record StageSettings
     // Ports the code binds get the same setting as ContainerPort items: the code wins anyway, and the image then says
     // the same thing wherever it is read. An app built on WebHost.CreateDefaultBuilder ignores ASPNETCORE_HTTP_PORTS
     // and would listen on localhost:5000 only: it gets ASPNETCORE_URLS.
-    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy)
+    // An image that is not a .NET 8+ one (an OS image, a golden image of unknown make) may set no port at all, and
+    // ASP.NET Core then listens on localhost:5000 only: there the port is always said.
+    private static List<NamedValue> WithPortSettings(ProjectFacts facts, List<NamedValue> environment, IReadOnlyList<ExposedPort> ports, bool legacy, bool imageListensOn8080)
     {
         var legacyWebHost = facts.Source?.LegacyWebHost == true;
         if (!facts.IsAspNetCore || environment.Any(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_URLS"))
@@ -224,7 +288,9 @@ public sealed record StageSettings
             return environment;
         }
 
-        var http = ports.Where(p => !p.Udp).Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToList();
+        // Ports ASPNETCORE_HTTPS_PORTS names are HTTPS already; the rest is HTTP.
+        var https = AspNetCorePorts.FromPortList(environment.FirstOrDefault(v => v.Name == "ASPNETCORE_HTTPS_PORTS")?.Value ?? "").ToList();
+        var http = ports.Where(p => !p.Udp && !https.Contains(p.Number)).Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToList();
         if (http.Count == 0)
         {
             return environment;
@@ -235,7 +301,7 @@ public sealed record StageSettings
         {
             result.Add(new NamedValue("ASPNETCORE_URLS", string.Join(";", http.Select(p => "http://+:" + p))));
         }
-        else if (!(http.Count == 1 && http[0] == "8080"))
+        else if (!(http.Count == 1 && http[0] == "8080" && imageListensOn8080))
         {
             result.Add(new NamedValue("ASPNETCORE_HTTP_PORTS", string.Join(";", http)));
         }
@@ -244,13 +310,15 @@ public sealed record StageSettings
         return result;
     }
 
-    private static string ReadUser(string value, bool legacy, List<Diagnostic> diagnostics)
+    private static string ReadUser(string value, bool imageDefinesAppUid, List<Diagnostic> diagnostics)
     {
         var user = value.Trim();
         if (user.Length == 0)
         {
-            // .NET 6 and 7 images have no APP_UID; the numeric UID runs as non-root on every image.
-            return legacy ? "1654" : "$APP_UID";
+            // Only the .NET 8+ images define APP_UID; on any other image (.NET 6 and 7, an OS image, a golden image of
+            // unknown make) $APP_UID would expand to nothing and the app would run as root. The numeric UID of the
+            // images' app user runs as non-root on every image.
+            return imageDefinesAppUid ? "$APP_UID" : AppUid;
         }
 
         var parts = user.Split(':');
@@ -260,11 +328,7 @@ public sealed record StageSettings
             return user;
         }
 
-        if (parts[0] is "root" or "0")
-        {
-            diagnostics.Add(DiagnosticCatalog.RunsAsRoot(user));
-        }
-
+        // root is allowed: the validator's DFG2003 says what it means, naming ContainerUser as its cause.
         return user;
     }
 
@@ -384,11 +448,7 @@ public sealed record StageSettings
             {
                 diagnostics.Add(DiagnosticCatalog.InvalidBuildArgument(argument.Name));
             }
-            else if (DFG2012_SecretInArgOrEnv.IsSecretName(name))
-            {
-                diagnostics.Add(DiagnosticCatalog.SecretInImage("DockerfileGenBuildArg", name));
-            }
-            else if (name != "TARGETARCH" && result.All(a => a.Name != name))
+            else if (!CheckSecret("DockerfileGenBuildArg", name, argument.Default, diagnostics) && name != "TARGETARCH" && result.All(a => a.Name != name))
             {
                 result.Add(argument with { Name = name });
             }
@@ -465,19 +525,21 @@ public sealed record StageSettings
         var metadata = facts.Metadata;
         var labels = new List<NamedValue>();
         // A label is one line: a multi-line description becomes one, with its whitespace collapsed.
-        void Add(string key, string value)
+        void Add(string key, string value, bool always = false)
         {
             var line = Regex.Replace(value.Replace('\0', ' '), @"\s+", " ").Trim();
-            if (line.Length > 0)
+            if (line.Length > 0 || always)
             {
                 labels.Add(new NamedValue("org.opencontainers.image." + key, line));
             }
         }
 
-        Add("title", metadata.Title.Trim().Length > 0 ? metadata.Title : facts.AssemblyName);
-        Add("description", metadata.Description);
-        Add("version", metadata.Version);
-        Add("authors", metadata.Authors);
+        // The description is written even when empty: the base image's own description would otherwise describe this
+        // image. Authors equal to the assembly name is the SDK's default, not an author. The version and the revision
+        // are build arguments (see the planner).
+        Add("title", metadata.Title.Trim().Length > 0 ? metadata.Title : facts.AssemblyName, always: true);
+        Add("description", metadata.Description, always: true);
+        Add("authors", metadata.Authors.Trim() == facts.AssemblyName ? "" : metadata.Authors);
         Add("url", metadata.ProjectUrl);
         Add("source", metadata.RepositoryUrl);
         Add("licenses", metadata.License);
@@ -486,6 +548,11 @@ public sealed record StageSettings
         foreach (var label in ReadNamedValues("ContainerLabel", facts.Container.Labels, LabelName,
             "a label name is letters, digits, '.', '_', '/' or '-', and the value has no line break.", diagnostics))
         {
+            if (SecretValue(label.Value) is { } what)
+            {
+                diagnostics.Add(DiagnosticCatalog.SecretInImage("ContainerLabel", label.Name, $"has {what} in its value"));
+            }
+
             labels.RemoveAll(l => l.Name == label.Name);
             labels.Add(label);
         }

@@ -13,10 +13,12 @@ namespace DockerfileGen.Rendering;
 /// </summary>
 public static class IgnoreFileRenderer
 {
+    /// <summary>Build output and restore state: whatever the project ships from there, the image's build makes itself.</summary>
+    public static readonly string[] BuildOutputPatterns = { "**/bin", "**/obj", "**/TestResults", "**/node_modules" };
+
     private static readonly (string Comment, string[] Patterns)[] Groups =
     {
-        ("Build output and restore state of this machine: the image restores and builds its own.",
-            new[] { "**/bin", "**/obj", "**/TestResults", "**/node_modules" }),
+        ("Build output and restore state of this machine: the image restores and builds its own.", BuildOutputPatterns),
         ("Version control, IDE and operating-system files.",
             new[] { "**/.git", "**/.gitignore", "**/.gitattributes", "**/.vs", "**/.vscode", "**/.idea", "**/*.user", "**/*.suo", "**/.DS_Store", "**/Thumbs.db" }),
         ("Local-only settings, certificates and keys: never part of an image.",
@@ -27,7 +29,11 @@ public static class IgnoreFileRenderer
     /// <param name="dockerfileName">The Dockerfile's file name.</param>
     /// <param name="ignoreFileName">The ignore file's own name.</param>
     /// <param name="context">What the build reads.</param>
-    public static string Render(string dockerfileName, string ignoreFileName, BuildContext context)
+    /// <param name="keep">
+    /// Context paths the patterns above would leave out but the project publishes or its build reads (a certificate the
+    /// app ships on purpose): let back in at the end, where the last match wins.
+    /// </param>
+    public static string Render(string dockerfileName, string ignoreFileName, BuildContext context, IReadOnlyList<string>? keep = null)
     {
         var text = new StringBuilder();
         text.Append("# Keeps the build context of ").Append(dockerfileName).Append(" to what the build reads.\n");
@@ -56,6 +62,15 @@ public static class IgnoreFileRenderer
             foreach (var secret in context.Secrets)
             {
                 text.Append(secret.Path).Append('\n');
+            }
+        }
+
+        if (keep is { Count: > 0 })
+        {
+            text.Append("\n# Published by the project or read by its build, so kept although the patterns above match them.\n");
+            foreach (var path in keep)
+            {
+                text.Append('!').Append(path).Append('\n');
             }
         }
 

@@ -70,6 +70,8 @@ public static class DockerfileValidator
         new DFG2018_MaintainerDeprecated(),
         new DFG2019_PlainHttpDownload(),
         new DFG2020_InstructionCasing(),
+        new DFG2021_AppUidUndefined(),
+        new DFG2022_SecretValue(),
         new DFG2030_AptGetInstallWithoutYes(),
         new DFG2031_PipeWithoutPipefail(),
         new DFG2032_ShReplacedByLink(),

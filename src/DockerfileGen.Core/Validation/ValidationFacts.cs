@@ -25,10 +25,23 @@ public sealed record ValidationFacts
     public bool? NeedsGlobalization { get; init; }
 
     /// <summary>
+    /// The ports the app's code binds itself (the source facts), which win over the environment; null or empty when
+    /// the code leaves the port to the environment, or nobody knows.
+    /// </summary>
+    public IReadOnlyList<int>? CodePorts { get; init; }
+
+    /// <summary>
     /// The files restore reads, relative to the build context with '/': every project file of the
     /// reference closure, imported props/targets, NuGet.config, global.json, lock files. Null when unknown.
     /// </summary>
     public IReadOnlyList<string>? RestoreInputs { get; init; }
+
+    /// <summary>
+    /// Whether the app needs ICU, from <c>InvariantGlobalization</c> (when the project says) or else from what its code
+    /// does; null when neither tells.
+    /// </summary>
+    public static bool? NeedsGlobalizationOf(bool? invariantGlobalization, bool codeNeedsGlobalization) =>
+        invariantGlobalization is { } invariant ? !invariant : codeNeedsGlobalization ? true : null;
 
     /// <summary>The facts generation already has.</summary>
     public static ValidationFacts From(ProjectFacts facts)
@@ -39,6 +52,7 @@ public sealed record ValidationFacts
             AssemblyName = facts.AssemblyName.Length == 0 ? null : facts.AssemblyName,
             TargetFrameworkVersion = version,
             UseAppHost = facts.UseAppHost,
+            CodePorts = facts.Source?.Ports,
         };
     }
 }

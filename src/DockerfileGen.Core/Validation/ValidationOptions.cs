@@ -63,6 +63,23 @@ public sealed record ValidationOptions
         return result;
     }
 
+    /// <summary>
+    /// True for the id of a rule of the validator: an entry for any other id (a typo, or a DFG4xxx diagnostic, which is
+    /// the compiler's) would silently do nothing.
+    /// </summary>
+    public static bool IsRuleId(string id)
+    {
+        foreach (var rule in DockerfileValidator.Rules)
+        {
+            if (rule.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads a <c>;</c>- or <c>,</c>-separated registry list.</summary>
     public static IReadOnlyList<string> ParseList(string? text)
     {

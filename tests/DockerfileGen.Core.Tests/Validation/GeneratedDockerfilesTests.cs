@@ -24,6 +24,12 @@ public sealed class GeneratedDockerfilesTests
 
         data.Add("Staging, Dockerfile.web", Facts.WebApi(), new GenerationOptions { Configuration = "Staging", DockerfileName = "Dockerfile.web" });
         data.Add("names the shell would split", Facts.Console() with { ProjectFile = "My App's.csproj", AssemblyName = "My App" }, new GenerationOptions());
+        data.Add("self-contained on an OS image", Facts.WebApi() with { SelfContained = true, Container = new ContainerSettings { BaseImage = "debian:12-slim" } }, new GenerationOptions());
+        data.Add("golden image of unknown make", Facts.WebApi() with { Container = new ContainerSettings { BaseImage = "registry.example.com/golden/aspnet:10.0" } }, new GenerationOptions());
+        data.Add("ASPNETCORE_URLS", Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue("ASPNETCORE_URLS", "http://+:7070") } } }, new GenerationOptions());
+        data.Add("ASPNETCORE_HTTPS_PORTS", Facts.WebApi() with { Container = new ContainerSettings { EnvironmentVariables = new[] { new NamedValue("ASPNETCORE_HTTPS_PORTS", "8443") } } }, new GenerationOptions());
+        data.Add("ports the code binds", Facts.WebApi() with { Source = new SourceFacts { Ports = new[] { 5005 } } }, new GenerationOptions());
+        data.Add("test stage", Facts.WebApi(), new GenerationOptions { TestProjects = new[] { "Tests/WebApi.Tests.csproj" } });
         data.Add("dotted name", Facts.WebApi() with { ProjectFile = "Contoso.Orders.Api.csproj", AssemblyName = "Contoso.Orders.Api" }, new GenerationOptions());
         return data;
     }
@@ -62,7 +68,8 @@ public sealed class GeneratedDockerfilesTests
 
     private static ValidationOptions OptionsFor(ProjectFacts facts, GeneratedFile ignoreFile) => new()
     {
-        AllowedRegistries = new[] { "mcr.microsoft.com" },
+        // The registries of the images the cases name, as a user who names them would allow them.
+        AllowedRegistries = new[] { "mcr.microsoft.com", "registry.example.com", "docker.io" },
         Facts = ValidationFacts.From(facts) with { RestoreInputs = new[] { facts.ProjectFile }, NeedsGlobalization = true },
         Context = new BuildContextSnapshot { IgnoreFileText = ignoreFile.Content, IgnoreFileName = ignoreFile.FileName },
         // Every rule at its strictest, informational ones included.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Parsing;
@@ -36,7 +37,19 @@ public sealed class DFG3004_RestoreInputMissing : DockerfileRule
 
         foreach (var stage in context.Document.Stages)
         {
+            // A stage built FROM an earlier one (a test stage FROM build) starts with everything that one copied.
             var copied = new List<string>();
+            foreach (var parent in DockerfileQueries.Chain(context.Document, stage))
+            {
+                foreach (var instruction in parent == stage ? Array.Empty<Instruction>() : (IEnumerable<Instruction>)parent.Instructions)
+                {
+                    if (DockerfileQueries.ReadsContext(instruction))
+                    {
+                        copied.AddRange(DockerfileQueries.Sources(instruction).Select(DockerfileQueries.NormalizeContextPath));
+                    }
+                }
+            }
+
             foreach (var instruction in stage.Instructions)
             {
                 if (DockerfileQueries.ReadsContext(instruction))
