@@ -334,6 +334,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             return false;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         BuildInputs? inputs = null;
         if (ReadProjectGraph)
         {
@@ -352,6 +353,8 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                         return false;
                     }
                 }
+
+                Log.LogMessage(MessageImportance.Low, $"DockerfileGen: read the project graph in {clock.ElapsedMilliseconds} ms ({reader.Evaluations.Evaluated} evaluations, {reader.Evaluations.Cached} from {GraphCachePath}).");
             }
             catch (Exception e) when (e is ProjectGraphException or InvalidOperationException or TypeLoadException or IOException or MissingMemberException)
             {
@@ -360,7 +363,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             }
         }
 
+        clock.Restart();
         var result = DockerfileGenerator.Generate(facts, options, inputs);
+        Log.LogMessage(MessageImportance.Low, $"DockerfileGen: planned the Dockerfile in {clock.ElapsedMilliseconds} ms.");
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic, ProjectFullPath);
@@ -399,6 +404,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         // The generated Dockerfile is linted before it is written: an error (a setting's, or ours) writes nothing.
         if (!keptDockerfile)
         {
+            clock.Restart();
             var check = DockerfileGenerator.CheckGenerated(result, new ValidationOptions
             {
                 Severities = ValidationOptions.ParseSeverities(RuleSeverity, out _),
@@ -410,6 +416,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 },
                 Context = BuildContextReader.Read(root, plans[0].Path) with { IgnoreFileText = result.IgnoreFile!.Content, IgnoreFileName = result.IgnoreFile.FileName },
             });
+            Log.LogMessage(MessageImportance.Low, $"DockerfileGen: linted the generated Dockerfile in {clock.ElapsedMilliseconds} ms.");
             foreach (var error in check)
             {
                 Report(error, plans[0].Path);

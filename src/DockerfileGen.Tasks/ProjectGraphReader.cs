@@ -62,6 +62,9 @@ internal sealed class ProjectGraphReader
     private MSBuildEvaluator? evaluator;
     private bool evaluatedAny;
 
+    /// <summary>How many evaluations the reads so far needed, and how many the cache answered.</summary>
+    public (int Evaluated, int Cached) Evaluations { get; private set; }
+
     /// <param name="globalProperties">The build's global properties; the image build's own replace the per-build ones.</param>
     /// <param name="excludedRoots">Folders whose files are never build inputs (DockerfileGen's own package).</param>
     public ProjectGraphReader(IDictionary<string, string> globalProperties, IEnumerable<string> excludedRoots)
@@ -275,11 +278,19 @@ internal sealed class ProjectGraphReader
     {
         var globalsKey = ProjectGraphCache.GlobalsKey(globals);
         var key = ProjectGraphCache.RecordKey(path, globalsKey);
-        if (evaluated.TryGetValue(key, out var record) || cached.TryGetValue(key, out record))
+        if (evaluated.TryGetValue(key, out var record))
         {
+            return record;
+        }
+
+        if (cached.TryGetValue(key, out record))
+        {
+            Evaluations = (Evaluations.Evaluated, Evaluations.Cached + 1);
             evaluated[key] = record;
             return record;
         }
+
+        Evaluations = (Evaluations.Evaluated + 1, Evaluations.Cached);
 
         evaluator ??= MSBuildEvaluator.Create();
         evaluatedAny = true;
