@@ -62,6 +62,9 @@ internal sealed class ProjectGraphReader
     private MSBuildEvaluator? evaluator;
     private bool evaluatedAny;
 
+    /// <summary>The environment variable the .NET SDK images set, which MSBuild reads as a property.</summary>
+    public const string InContainerVariable = "DOTNET_RUNNING_IN_CONTAINER";
+
     /// <summary>How many evaluations the reads so far needed, and how many the cache answered.</summary>
     public (int Evaluated, int Cached) Evaluations { get; private set; }
 
@@ -74,6 +77,10 @@ internal sealed class ProjectGraphReader
         {
             baseProperties.Remove(name);
         }
+
+        // The SDK images set DOTNET_RUNNING_IN_CONTAINER=true, and projects read it as a property (a feed or a package
+        // only for builds outside a container): the graph is the one the image's build sees.
+        baseProperties[InContainerVariable] = "true";
 
         // MSBuild project SDKs (global.json's msbuild-sdks) are resolved into NuGet's global packages folder, which a
         // build with its own RestorePackagesPath does not name as NuGetPackageRoot: their files are toolset too.

@@ -320,6 +320,28 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void AFeedOnlyBuildsOutsideAContainerReadIsNoInputOfTheImage()
+    {
+        // The SDK images set DOTNET_RUNNING_IN_CONTAINER=true: a feed named only for builds outside a container (as a
+        // repository's samples take a locally packed package) is not read by the image's restore.
+        using var project = new TempProject(Console10);
+        project.WriteFile("App/Directory.Build.props", """
+            <Project>
+              <PropertyGroup Condition="'$(DOTNET_RUNNING_IN_CONTAINER)' != 'true'">
+                <RestoreAdditionalProjectSources>$(MSBuildThisFileDirectory)../host-only-feed</RestoreAdditionalProjectSources>
+              </PropertyGroup>
+            </Project>
+            """);
+        project.WriteFile("host-only-feed/readme.txt", "a folder feed\n");
+
+        var result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.DoesNotContain("DFG0014", result.Output);
+        Assert.DoesNotContain("host-only-feed", File.ReadAllText(project.Dockerfile));
+    }
+
+    [Fact]
     public void ASymbolicLinkThatWouldDangleInTheImageIsACodedError()
     {
         using var project = new TempProject(Console10);
