@@ -42,7 +42,8 @@ public readonly record struct DotNetVersion(int Major, int Minor) : IComparable<
         return number.IndexOf('.') > 0 && TryParse(number, out result) && result.Major >= 5;
     }
 
-    private static bool TryParse(string text, out DotNetVersion result)
+    /// <summary>The major and minor version of <c>MAJOR.MINOR[.…]</c>.</summary>
+    internal static bool TryParse(string text, out DotNetVersion result)
     {
         result = default;
         var parts = text.Split('.');

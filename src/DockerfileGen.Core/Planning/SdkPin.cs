@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 
@@ -32,18 +31,7 @@ public static class SdkPin
         return allowed ? null : DiagnosticCatalog.SdkPinNotInImage(globalJson, pinnedVersion!.Trim(), policy.Length == 0 ? "latestPatch" : rollForward!.Trim(), image.ToString());
     }
 
-    private static bool TryParse(string? version, out DotNetVersion result)
-    {
-        result = default;
-        var parts = (version ?? "").Trim().Split('.', '-');
-        if (parts.Length < 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
-        {
-            return false;
-        }
-
-        result = new DotNetVersion(major, minor);
-        return true;
-    }
+    // An SDK version (10.0.100, 10.0.100-rc.1): its major and minor version.
+    private static bool TryParse(string? version, out DotNetVersion result) =>
+        DotNetVersion.TryParse((version ?? "").Trim().Split('-')[0], out result);
 }
