@@ -139,7 +139,7 @@ public sealed class ImageModeTests
     }
 
     /// <summary>
-    /// Linter findings that are wrong about these Dockerfiles, each with the reason (the README lists them too).
+    /// Linter findings that are wrong about these Dockerfiles, each with the reason (docs/architecture.md lists them too).
     /// </summary>
     public static readonly HashSet<(string Tool, string Rule)> KnownFalsePositives = new()
     {

@@ -75,15 +75,15 @@ public sealed class RepositoryCorpusTests
     }
 
     [Fact]
-    public void EveryFixtureFolderIsInTheTableAndTheReadmeListsTheTable()
+    public void EveryFixtureFolderIsInTheTableAndTheArchitecturePageListsTheTable()
     {
         var folders = Directory.GetDirectories(CorpusFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Corpus.Select(r => r.Name).Order(StringComparer.Ordinal), folders);
         Assert.True(Corpus.Length >= 8);
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "architecture.md"));
         foreach (var repository in Corpus)
         {
-            Assert.Contains($"| {repository.Name} | {repository.ShapedLike} | {repository.Proves} |", readme);
+            Assert.Contains($"| {repository.Name} | {repository.ShapedLike} | {repository.Proves} |", page);
         }
     }
 
