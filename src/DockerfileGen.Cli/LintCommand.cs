@@ -123,10 +123,10 @@ internal static class LintCommand
         ValidationFacts? facts = null;
         if (framework is not null || assembly is not null)
         {
-            Model.DotNetVersion? version = null;
+            Images.DotNetVersion? version = null;
             if (framework is not null)
             {
-                if (!Model.DotNetVersion.TryFromMoniker(framework, out var parsed))
+                if (!Images.DotNetVersion.TryFromMoniker(framework, out var parsed))
                 {
                     return UsageError(error, $"--target-framework '{framework}' is not a .NET target framework such as net8.0 or net10.0.");
                 }

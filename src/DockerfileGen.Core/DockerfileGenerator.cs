@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Planning;
 using DockerfileGen.Rendering;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DockerfileGen.ImageBuild;
 
 namespace DockerfileGen.Model;
 
@@ -39,7 +40,7 @@ public sealed record GenerationOptions
     public IReadOnlyList<InjectedInstruction> Instructions { get; init; } = new InjectedInstruction[0];
 
     /// <summary><c>DockerfileGenBuildArg</c> items: <c>ARG</c>s declared in the build stage (with their <c>Default</c>).</summary>
-    public IReadOnlyList<Publishing.BuildArgument> BuildArgs { get; init; } = new Publishing.BuildArgument[0];
+    public IReadOnlyList<BuildArgument> BuildArgs { get; init; } = new BuildArgument[0];
 
     /// <summary>
     /// <c>DockerfileGenTestProject</c> items: test projects, relative to the build context, that the <c>test</c>

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
-using DockerfileGen.Validation;
 
 namespace DockerfileGen.Planning;
 

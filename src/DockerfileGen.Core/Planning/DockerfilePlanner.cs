@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 
 namespace DockerfileGen.Validation;

@@ -1,3 +1,4 @@
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Validation;
 

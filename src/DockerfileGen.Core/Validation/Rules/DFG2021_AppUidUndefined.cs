@@ -1,5 +1,6 @@
 using System;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;

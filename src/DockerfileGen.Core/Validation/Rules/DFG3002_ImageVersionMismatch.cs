@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Model;
 
 namespace DockerfileGen.Validation.Rules;
 

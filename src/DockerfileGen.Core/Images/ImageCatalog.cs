@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
-using DockerfileGen.Model;
 
-namespace DockerfileGen.Planning;
+namespace DockerfileGen.Images;
 
 /// <summary>
 /// The tags of the official .NET Linux images (<c>mcr.microsoft.com/dotnet/{sdk,aspnet,runtime,runtime-deps}</c>)

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace DockerfileGen.Validation;
+namespace DockerfileGen.Images;
 
 /// <summary>Which .NET shared frameworks an image carries.</summary>
 public enum ImageRuntime

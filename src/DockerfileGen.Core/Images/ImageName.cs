@@ -1,6 +1,6 @@
 using System;
 
-namespace DockerfileGen.Validation;
+namespace DockerfileGen.Images;
 
 /// <summary>An image reference split the way Docker reads it: <c>[registry/]repository[:tag][@digest]</c>.</summary>
 /// <param name="Registry">The registry host; <c>docker.io</c> when none is written.</param>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DockerfileGen.Model;
+namespace DockerfileGen.Images;
 
 /// <summary>A container image reference: <c>registry/repository:tag@digest</c>.</summary>
 /// <param name="Registry">The registry host (and optional path prefix), for example <c>mcr.microsoft.com</c>; empty for Docker Hub.</param>

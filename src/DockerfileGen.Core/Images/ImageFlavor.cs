@@ -1,4 +1,4 @@
-namespace DockerfileGen.Planning;
+namespace DockerfileGen.Images;
 
 /// <summary>The Linux distribution an image is built on; it decides the libc, the package manager and ICU.</summary>
 public enum OsFamily
