@@ -218,7 +218,7 @@ public static class ImageCatalog
     {
         flavor = null!;
         var text = TagOf(tag.Trim());
-        if (text.Length == 0 || text.Length > 128 || !IsTagText(text))
+        if (!ImageReference.IsTag(text))
         {
             return false;
         }
@@ -501,40 +501,12 @@ public static class ImageCatalog
         return true;
     }
 
-    // The tag of a reference: after the last ':' that follows the last '/', without a digest; a reference with a
-    // repository but no tag means "latest".
+    // The tag of a reference as the one reference grammar splits it; a reference with a repository path but no
+    // tag means "latest", and text without '/' or ':' is taken as a tag on its own.
     private static string TagOf(string text)
     {
-        var at = text.IndexOf('@');
-        if (at >= 0)
-        {
-            text = text.Substring(0, at);
-        }
-
-        var slash = text.LastIndexOf('/');
-        var colon = text.LastIndexOf(':');
-        if (colon > slash)
-        {
-            return text.Substring(colon + 1);
-        }
-
-        return slash >= 0 ? "latest" : text;
-    }
-
-    // Docker's tag grammar: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}.
-    private static bool IsTagText(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            var word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-            if (!word && (i == 0 || (ch != '.' && ch != '-')))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var (registry, repository, tag, _) = ImageReference.Split(text);
+        return tag ?? (registry.Length > 0 || repository.IndexOf('/') >= 0 ? "latest" : repository);
     }
 
     private static bool TryReadVersion(string part, out DotNetVersion version)

@@ -195,15 +195,15 @@ public static class BaseImageResolver
     // image or runtime-deps lacks), no second runtime under a self-contained one, and Linux.
     private static void CheckRuntime(ProjectFacts facts, ImageReference final, List<Diagnostic> diagnostics)
     {
-        var image = ImageName.Parse(final.ToString());
-        if (ImageContents.IsWindows(image))
+        var image = ImageFacts.Of(final.ToString());
+        if (image.IsWindows)
         {
             diagnostics.Add(DiagnosticCatalog.NotLinux($"ContainerBaseImage '{final}' is a Windows image",
                 "Name a Linux image (such as mcr.microsoft.com/dotnet/aspnet:10.0), or remove ContainerBaseImage."));
             return;
         }
 
-        var runtime = ImageContents.Runtime(image);
+        var runtime = image.Runtime;
         if (!facts.IsSelfContained && runtime == ImageRuntime.None)
         {
             diagnostics.Add(DiagnosticCatalog.ImageLacksRuntime(final.ToString(), ".NET runtime",

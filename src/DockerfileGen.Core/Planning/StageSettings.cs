@@ -118,11 +118,11 @@ public sealed record StageSettings
             CheckSecret("ContainerEnvironmentVariable", variable.Name, variable.Value, diagnostics);
         }
 
-        var finalMajor = ImageContents.DotNetMajor(ImageName.Parse(images.Final.ToString()));
+        var finalMajor = ImageFacts.Of(images.Final.ToString()).DotNetMajor;
         var ports = ReadPorts(facts, environment, finalMajor, diagnostics);
         environment = WithPortSettings(facts, environment, ports, legacy, finalMajor >= 8);
 
-        var user = ReadUser(container.User, ImageContents.DefinesAppUid(ImageName.Parse(images.Final.ToString())) == true, diagnostics);
+        var user = ReadUser(container.User, ImageFacts.Of(images.Final.ToString()).DefinesAppUid == true, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
         var packages = ReadPackages(options.OsPackages, images, diagnostics);
         var instructions = ReadInstructions(options.Instructions, hasTestStage, diagnostics);

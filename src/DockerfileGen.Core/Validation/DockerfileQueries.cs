@@ -48,8 +48,8 @@ public static class DockerfileQueries
         && !string.Equals(stage.ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
         && ParentStage(document, stage) is null;
 
-    /// <summary>The external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>
-    public static ImageName? BaseImageOf(DockerfileDocument document, Stage stage)
+    /// <summary>The facts of the external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>
+    public static ImageFacts? BaseImageOf(DockerfileDocument document, Stage stage)
     {
         var root = Chain(document, stage)[0];
         if (!IsExternalImage(document, root) || ShellWords.HasVariable(root.ExpandedBaseImage))
@@ -57,7 +57,7 @@ public static class DockerfileQueries
             return null;
         }
 
-        return ImageName.Parse(root.ExpandedBaseImage);
+        return ImageFacts.Of(root.ExpandedBaseImage);
     }
 
     /// <summary>
