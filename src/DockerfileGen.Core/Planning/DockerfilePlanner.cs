@@ -162,7 +162,7 @@ public static class DockerfilePlanner
         }
 
         // .NET 6 and 7 SDKs make an app self-contained whenever a runtime is named, unless told otherwise.
-        var selfContained = facts.IsSelfContained ? " --self-contained true" : " --self-contained false";
+        var selfContained = facts.Deployment.SelfContained ? " --self-contained true" : " --self-contained false";
         return ("arch=\"$TARGETARCH\" && if [ \"$arch\" = amd64 ]; then arch=x64; fi && ", " -a \"$arch\"" + os, " -a \"$arch\"" + os + selfContained);
     }
 

@@ -207,7 +207,7 @@ public sealed record StageSettings
 
     /// <summary>The app's own command: the apphost where publish writes one, else <c>dotnet App.dll</c>.</summary>
     public static IReadOnlyList<string> AppCommand(ProjectFacts facts) =>
-        facts.UseAppHost || facts.IsSelfContained || facts.PublishSingleFile
+        facts.Deployment.StartsAppHost
             ? new[] { "./" + facts.AssemblyName }
             : new[] { "dotnet", facts.AssemblyName + ".dll" };
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;
