@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using DockerfileGen.ImageBuild;
 
 namespace DockerfileGen.Model;
 

@@ -10,7 +10,6 @@ using DockerfileGen.Parsing;
 using DockerfileGen.ImageBuild;
 using DockerfileGen.Rendering;
 using DockerfileGen.Validation;
-using DockerfileGen.Validation.Rules;
 
 namespace DockerfileGen.Planning;
 
@@ -165,10 +164,10 @@ public sealed record StageSettings
         };
     }
 
-    // A secret by name (DFG2012's words) or by value (DFG2022's patterns) never becomes part of the image: true when one was found.
+    // A secret by name or by value (the validator's Secrets, which DFG2012 and DFG2022 read) never becomes part of the image: true when one was found.
     private static bool CheckSecret(string item, string name, string value, List<Diagnostic> diagnostics)
     {
-        var why = DFG2012_SecretInArgOrEnv.IsSecretName(name) ? "looks like a secret"
+        var why = Secrets.IsSecretName(name) ? "looks like a secret"
             : SecretValue(value) is { } what ? $"has {what} in its value"
             : null;
         if (why is not null)
@@ -179,7 +178,7 @@ public sealed record StageSettings
         return why is not null;
     }
 
-    private static string? SecretValue(string value) => DFG2022_SecretValue.SecretIn(value);
+    private static string? SecretValue(string value) => Secrets.In(value);
 
     // Written as `-p:Name=value`, quoted for the shell; a value with a line break cannot be written, and the image is
     // then built without it, which is said.
