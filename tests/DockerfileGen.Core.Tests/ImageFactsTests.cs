@@ -71,7 +71,7 @@ public sealed class ImageFactsTests
         var facts = ImageFacts.Of(ImageReference.DotNet(repository, tag).ToString());
 
         Assert.Equal(repository, facts.DotNetRepository);
-        Assert.Equal(dotNetVersion.Major, facts.DotNetMajor);
+        Assert.Equal(dotNetVersion, facts.DotNetVersion);
         Assert.NotNull(facts.Flavor);
         Assert.Equal(
             (flavor.Os, flavor.HasShell, flavor.HasIcu, flavor.HasTimeZones, flavor.PackageManager, flavor.DefaultUserIsNonRoot, flavor.IsMusl),

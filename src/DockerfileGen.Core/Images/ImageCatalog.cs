@@ -288,6 +288,22 @@ public static class ImageCatalog
         return true;
     }
 
+    /// <summary>
+    /// The .NET version a tag starts with: <c>10.0</c> in <c>10.0-noble</c>, <c>8.0</c> in <c>8.0.1-alpine3.22</c>,
+    /// <c>11.0</c> in <c>11.0-preview</c>; false for a tag that does not start with one (<c>latest</c>, <c>alpine</c>).
+    /// </summary>
+    public static bool TryReadTagVersion(string tag, out DotNetVersion version)
+    {
+        var first = tag.Trim().Split('-')[0];
+        if (first.IndexOf('.') > 0 && TryReadVersion(first, out version))
+        {
+            return true;
+        }
+
+        version = default;
+        return false;
+    }
+
     private static VersionEntry? Find(DotNetVersion version)
     {
         foreach (var entry in Entries)

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace DockerfileGen.Images;
 
@@ -44,7 +43,7 @@ public sealed class ImageFacts
     {
         Name = name;
         DotNetRepository = FindDotNetRepository(name);
-        DotNetMajor = DotNetRepository is null || name.Tag is null ? null : MajorOf(name.Tag);
+        DotNetVersion = DotNetRepository is not null && name.Tag is not null && ImageCatalog.TryReadTagVersion(name.Tag, out var version) ? version : null;
         Flavor = name.Tag is not null && ImageCatalog.TryDescribe(name.Tag, out var flavor) ? flavor : null;
     }
 
@@ -60,8 +59,11 @@ public sealed class ImageFacts
     /// <summary>An official .NET runtime image (<c>runtime-deps</c>, <c>runtime</c>, <c>aspnet</c>), or a mirror of one.</summary>
     public bool IsDotNetRuntime => DotNetRepository is "runtime-deps" or "runtime" or "aspnet";
 
+    /// <summary>The .NET version of an official .NET image's tag (<c>10.0-noble</c> → 10.0), as the catalog reads tags; or null.</summary>
+    public DotNetVersion? DotNetVersion { get; }
+
     /// <summary>The .NET major version of an official .NET image's tag (<c>10.0-noble</c> → 10), or null.</summary>
-    public int? DotNetMajor { get; }
+    public int? DotNetMajor => DotNetVersion?.Major;
 
     /// <summary>
     /// The distribution and variant the tag names (<c>noble-chiseled-extra</c>), read by the catalog's tag grammar for
@@ -142,13 +144,6 @@ public sealed class ImageFacts
         }
 
         return null;
-    }
-
-    // The number before the tag's first '.': "10.0-noble" and "8.0.1-alpine" are .NET 10 and 8; "latest" is none.
-    private static int? MajorOf(string tag)
-    {
-        var dot = tag.IndexOf('.');
-        return dot > 0 && int.TryParse(tag.Substring(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
     }
 
     // Docker Hub's official images (library/...) are built by Docker, never on a .NET image; the others are listed.
