@@ -2,7 +2,11 @@ using System;
 
 namespace DockerfileGen.Images;
 
-/// <summary>An image reference split the way Docker reads it: <c>[registry/]repository[:tag][@digest]</c>.</summary>
+/// <summary>
+/// An image reference as Docker resolves it, <c>[registry/]repository[:tag][@digest]</c> with Docker Hub's defaults
+/// filled in, for rules that read any <c>FROM</c> (<see cref="ImageReference"/> is the strict form generation writes;
+/// both read references through <see cref="ImageReference.Split"/>).
+/// </summary>
 /// <param name="Registry">The registry host; <c>docker.io</c> when none is written.</param>
 /// <param name="Repository">The repository path; Docker Hub's official images get <c>library/</c>.</param>
 /// <param name="Tag">The tag, or null.</param>
@@ -12,7 +16,7 @@ public sealed record ImageName(string Registry, string Repository, string? Tag, 
     /// <summary>Docker Hub's registry name.</summary>
     public const string DockerHub = "docker.io";
 
-    /// <summary>Splits a reference. The first path component is a registry when it has a '.' or ':' or is localhost.</summary>
+    /// <summary>Reads any reference, as written in a <c>FROM</c>, without judging its parts.</summary>
     public static ImageName Parse(string reference)
     {
         var (written, repository, tag, digest) = ImageReference.Split(reference);
