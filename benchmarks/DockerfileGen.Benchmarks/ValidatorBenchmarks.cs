@@ -20,7 +20,7 @@ public class ValidatorBenchmarks
         options = new ValidationOptions
         {
             AllowedRegistries = new[] { "mcr.microsoft.com" },
-            Facts = new ValidationFacts { AssemblyName = "App0", TargetFrameworkVersion = new Model.DotNetVersion(10, 0), UseAppHost = true, NeedsGlobalization = true, RestoreInputs = new[] { "src/App0/App0.csproj" } },
+            Facts = new ValidationFacts { AssemblyName = "App0", TargetFrameworkVersion = new Images.DotNetVersion(10, 0), Deployment = new Model.DeploymentMode(), NeedsGlobalization = true, RestoreInputs = new[] { "src/App0/App0.csproj" } },
             Context = new BuildContextSnapshot { IgnoreFileText = "*\n!src/\n!Directory.Packages.props\n!NuGet.config\n**/bin/\n**/obj/\n" },
         };
     }

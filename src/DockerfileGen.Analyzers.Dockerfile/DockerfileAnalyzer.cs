@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 using DockerfileGen.Validation;
 using Microsoft.CodeAnalysis;
@@ -105,15 +104,6 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
     /// <summary>The validator's options from the build properties and the ignore file passed beside the Dockerfile.</summary>
     internal static ValidationOptions BuildOptions(string dockerfilePath, ImmutableArray<AdditionalText> files, AnalyzerConfigOptions global, System.Threading.CancellationToken cancellationToken)
     {
-        var facts = new ProjectFacts
-        {
-            AssemblyName = BuildProperties.Get(global, "AssemblyName"),
-            TargetFrameworkIdentifier = BuildProperties.Get(global, "TargetFrameworkIdentifier"),
-            TargetFrameworkVersion = BuildProperties.Get(global, "TargetFrameworkVersion"),
-            UseAppHost = !BuildProperties.Get(global, "UseAppHost").Equals("false", StringComparison.OrdinalIgnoreCase),
-        };
-        var invariant = BuildProperties.Get(global, "InvariantGlobalization");
-
         // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile before the context's .dockerignore.
         var directory = Path.GetDirectoryName(dockerfilePath) ?? "";
         var dockerfileName = Path.GetFileName(dockerfilePath);
@@ -131,14 +121,8 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return new ValidationOptions
+        return ValidationOptions.FromProperties(name => BuildProperties.Get(global, name)) with
         {
-            Severities = ValidationOptions.ParseSeverities(BuildProperties.Get(global, "DockerfileGenRuleSeverity"), out _),
-            AllowedRegistries = ValidationOptions.ParseList(BuildProperties.Get(global, "DockerfileGenAllowedRegistries")),
-            Facts = ValidationFacts.From(facts) with
-            {
-                NeedsGlobalization = invariant.Length == 0 ? null : !invariant.Equals("true", StringComparison.OrdinalIgnoreCase),
-            },
             // No file system here: rules that read other context files stay silent, the build's validation runs them.
             Context = new BuildContextSnapshot { IgnoreFileText = ignoreText, IgnoreFileName = ignoreName },
         };

@@ -120,21 +120,9 @@ internal static class LintCommand
             }
         }
 
-        ValidationFacts? facts = null;
-        if (framework is not null || assembly is not null)
+        if (framework is not null && !Images.DotNetVersion.TryFromMoniker(framework, out _))
         {
-            Model.DotNetVersion? version = null;
-            if (framework is not null)
-            {
-                if (!Model.DotNetVersion.TryFromMoniker(framework, out var parsed))
-                {
-                    return UsageError(error, $"--target-framework '{framework}' is not a .NET target framework such as net8.0 or net10.0.");
-                }
-
-                version = parsed;
-            }
-
-            facts = new ValidationFacts { TargetFrameworkVersion = version, AssemblyName = assembly };
+            return UsageError(error, $"--target-framework '{framework}' is not a .NET target framework such as net8.0 or net10.0.");
         }
 
         string? contextDirectory = null;
@@ -176,12 +164,14 @@ internal static class LintCommand
             files.Add((input, fullPath));
         }
 
-        var options = new ValidationOptions
+        var properties = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            Severities = severities,
-            AllowedRegistries = ValidationOptions.ParseList(registries),
-            Facts = facts,
+            ["DockerfileGenRuleSeverity"] = severity,
+            ["DockerfileGenAllowedRegistries"] = registries,
+            ["TargetFramework"] = framework,
+            ["AssemblyName"] = assembly,
         };
+        var options = ValidationOptions.FromProperties(name => properties.TryGetValue(name, out var value) ? value : null);
 
         // Files are independent: lint them in parallel, report them in the order given.
         var results = new (string Shown, string FullPath, IReadOnlyList<Finding> Findings, bool HasErrors, string? Problem)[files.Count];

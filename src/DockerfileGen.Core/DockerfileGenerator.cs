@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Planning;
 using DockerfileGen.Rendering;
@@ -247,16 +248,17 @@ public static class DockerfileGenerator
     // What the SDK itself would refuse, said before a docker build finds out.
     private static void CheckDeploymentMode(List<Diagnostic> errors, ProjectFacts facts, DotNetVersion version)
     {
-        if (facts.PublishAot && version < new DotNetVersion(7, 0))
+        var mode = facts.Deployment;
+        if (mode.NativeAot && version < new DotNetVersion(7, 0))
         {
             errors.Add(DiagnosticCatalog.AotNotSupported(facts.AssemblyName, $"Native AOT arrived in .NET 7 (console apps) and .NET 8 (ASP.NET Core), and the project targets .NET {version}."));
         }
-        else if (facts.PublishAot && facts.IsAspNetCore && version < new DotNetVersion(8, 0))
+        else if (mode.NativeAot && facts.IsAspNetCore && version < new DotNetVersion(8, 0))
         {
             errors.Add(DiagnosticCatalog.AotNotSupported(facts.AssemblyName, $"ASP.NET Core apps can be published with Native AOT from .NET 8 on, and the project targets .NET {version}."));
         }
 
-        if (facts.PublishSingleFile && !facts.UseAppHost && !facts.PublishAot)
+        if (mode.SingleFile && !mode.UseAppHost && !mode.NativeAot)
         {
             errors.Add(DiagnosticCatalog.ConflictingProperties("PublishSingleFile=true", "UseAppHost=false",
                 "A single-file app is its apphost: remove UseAppHost=false, or PublishSingleFile."));

@@ -6,8 +6,9 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Model;
 using DockerfileGen.Planning;
-using DockerfileGen.Publishing;
+using DockerfileGen.ImageBuild;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -170,7 +171,7 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
             return Fail(DiagnosticCatalog.ContainerToolNotFound(toolName, lookedAt));
         }
 
-        var executable = tool == Publishing.ContainerTool.Docker ? WithBuildKit(candidates, plan) : candidates[0];
+        var executable = tool == global::DockerfileGen.ImageBuild.ContainerTool.Docker ? WithBuildKit(candidates, plan) : candidates[0];
         if (executable is null || !CheckEngine(executable, toolName, plan))
         {
             return false;

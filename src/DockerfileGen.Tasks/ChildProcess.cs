@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Reflection;
 using System.Threading;
-using DockerfileGen.Publishing;
+using DockerfileGen.ImageBuild;
 
 namespace DockerfileGen.Tasks;
 

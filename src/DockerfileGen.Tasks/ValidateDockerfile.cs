@@ -57,6 +57,21 @@ public sealed class ValidateDockerfile : DockerfileGenTask
     /// <summary>The project's UseAppHost (empty: the SDK default, true).</summary>
     public string UseAppHost { get; set; } = "";
 
+    /// <summary>The project's SelfContained: a self-contained app always starts from its apphost (DFG3009).</summary>
+    public string SelfContained { get; set; } = "";
+
+    /// <summary>The project's PublishSelfContained, which makes publish self-contained like SelfContained.</summary>
+    public string PublishSelfContained { get; set; } = "";
+
+    /// <summary>The project's PublishSingleFile: a single-file app is its apphost (DFG3009).</summary>
+    public string PublishSingleFile { get; set; } = "";
+
+    /// <summary>The project's PublishTrimmed, which implies self-contained.</summary>
+    public string PublishTrimmed { get; set; } = "";
+
+    /// <summary>The project's PublishAot, which implies self-contained.</summary>
+    public string PublishAot { get; set; } = "";
+
     /// <summary>The project's InvariantGlobalization: 'false' means the app needs ICU; empty means unknown.</summary>
     public string InvariantGlobalization { get; set; } = "";
 
@@ -160,31 +175,35 @@ public sealed class ValidateDockerfile : DockerfileGenTask
             logged.Add(new LoggedFinding(DiagnosticSeverity.Warning, diagnostic.Code, ProjectFullPath, 0, 0, diagnostic.Message));
         }
 
-        var facts = new ProjectFacts
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            AssemblyName = AssemblyName,
-            TargetFrameworkIdentifier = TargetFrameworkIdentifier,
-            TargetFrameworkVersion = TargetFrameworkVersion,
-            UseAppHost = !string.Equals(UseAppHost.Trim(), "false", StringComparison.OrdinalIgnoreCase),
+            ["DockerfileGenRuleSeverity"] = RuleSeverity,
+            ["DockerfileGenAllowedRegistries"] = AllowedRegistries,
+            ["AssemblyName"] = AssemblyName,
+            ["TargetFrameworkIdentifier"] = TargetFrameworkIdentifier,
+            ["TargetFrameworkVersion"] = TargetFrameworkVersion,
+            ["UseAppHost"] = UseAppHost,
+            ["SelfContained"] = SelfContained,
+            ["PublishSelfContained"] = PublishSelfContained,
+            ["PublishSingleFile"] = PublishSingleFile,
+            ["PublishTrimmed"] = PublishTrimmed,
+            ["PublishAot"] = PublishAot,
+            ["InvariantGlobalization"] = InvariantGlobalization,
+            ["DockerfileGen.NeedsGlobalization"] = CodeNeedsGlobalization,
+            ["DockerfileGen.Ports"] = CodePorts,
         };
-        var validationFacts = ValidationFacts.From(facts) with
-        {
-            CodePorts = AspNetCorePorts.FromPortList(CodePorts).ToList(),
-            NeedsGlobalization = ValidationFacts.NeedsGlobalizationOf(
-                InvariantGlobalization.Trim().Length > 0 ? string.Equals(InvariantGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase) : null,
-                string.Equals(CodeNeedsGlobalization.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
-            // Only for our own output do we know the context is the project folder and what restore reads.
-            RestoreInputs = !generated ? null
-                : RestoreEvidence.Read(RestoreGraphPath, ProjectFullPath, ContextDirectoryFor(generated), SameConfiguration())
-                  ?? (ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null),
-        };
+        var mapped = ValidationOptions.FromProperties(name => properties.TryGetValue(name, out var value) ? value : null);
 
         // The context files the rules open are inputs of the lint like the Dockerfile: the cache key covers them.
-        var options = new ValidationOptions
+        var options = mapped with
         {
-            Severities = severities,
-            AllowedRegistries = ValidationOptions.ParseList(AllowedRegistries),
-            Facts = validationFacts,
+            Facts = mapped.Facts! with
+            {
+                // Only for our own output do we know the context is the project folder and what restore reads.
+                RestoreInputs = !generated ? null
+                    : RestoreEvidence.Read(RestoreGraphPath, ProjectFullPath, ContextDirectoryFor(generated), SameConfiguration())
+                      ?? (ProjectFullPath.Length > 0 ? new[] { Path.GetFileName(ProjectFullPath) } : null),
+            },
             Context = context with
             {
                 ReadFile = relative => { reads.Add(relative); return context.ReadFile(relative); },
@@ -265,7 +284,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
         // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
         Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, Configurations, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, InvariantGlobalization, CodeNeedsGlobalization, CodePorts, RuleSeverity, AllowedRegistries })
+        foreach (var parameter in new[] { DockerfilePath, ContextDirectory, ProjectFullPath, GeneratedContextDirectory, Configurations, AssemblyName, TargetFrameworkIdentifier, TargetFrameworkVersion, UseAppHost, SelfContained, PublishSelfContained, PublishSingleFile, PublishTrimmed, PublishAot, InvariantGlobalization, CodeNeedsGlobalization, CodePorts, RuleSeverity, AllowedRegistries })
         {
             Add(parameter);
         }

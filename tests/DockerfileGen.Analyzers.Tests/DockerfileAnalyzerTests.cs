@@ -129,6 +129,40 @@ public sealed class DockerfileAnalyzerTests
     }
 
     [Fact]
+    public void ApphostOfASelfContainedAppIsNotReportedWithUseAppHostOff()
+    {
+        var properties = new Dictionary<string, string>(Defaults)
+        {
+            ["AssemblyName"] = "App",
+            ["UseAppHost"] = "false",
+            ["SelfContained"] = "true",
+        };
+
+        Assert.DoesNotContain(Analyze(Good, properties), d => d.Id == "DFG3009");
+    }
+
+    // The analyzer sees only the properties the package's props make compiler-visible: each one the validator's
+    // mapping reads must be among them, or the IDE and the build would judge the same Dockerfile differently.
+    [Fact]
+    public void EveryPropertyTheValidatorReadsIsVisibleToTheCompiler()
+    {
+        var asked = new List<string>();
+        dockerfile::DockerfileGen.Validation.ValidationOptions.FromProperties(name => { asked.Add(name); return ""; });
+        var props = File.ReadAllText(Path.Combine(RepoRoot.Path, "build", "DockerfileGen.props"));
+        var visible = System.Text.RegularExpressions.Regex.Matches(props, "<CompilerVisibleProperty Include=\"([^\"]*)\"")
+            .SelectMany(match => match.Groups[1].Value.Split(';'))
+            .ToHashSet(StringComparer.Ordinal);
+
+        // Source facts come from the app's own code (the analyzer's generator), not from properties; TargetFramework is
+        // the command line's fallback for TargetFrameworkIdentifier/TargetFrameworkVersion; no rule reads ReadyToRun.
+        var notProperties = new[] { "DockerfileGen.NeedsGlobalization", "DockerfileGen.Ports", "TargetFramework", "PublishReadyToRun" };
+        var missing = asked.Distinct().Except(notProperties).Where(name => !visible.Contains(name)).ToList();
+
+        Assert.True(asked.Count > 0);
+        Assert.True(missing.Count == 0, "Read by ValidationOptions.FromProperties but not compiler-visible: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void AnalyzesTheDockerfileNamedByTheProperty()
     {
         var latest = Good.Replace("aspnet:10.0", "aspnet:latest", StringComparison.Ordinal);

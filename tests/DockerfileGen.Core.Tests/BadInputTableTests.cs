@@ -1,6 +1,6 @@
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
-using DockerfileGen.Publishing;
+using DockerfileGen.ImageBuild;
 
 namespace DockerfileGen.Core.Tests;
 

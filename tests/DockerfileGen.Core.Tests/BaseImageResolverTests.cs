@@ -1,4 +1,5 @@
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Planning;
 

@@ -115,7 +115,7 @@ public sealed class BuildContextPlannerTests
         var context = Plan(Repository(i => i with { CredentialedNuGetConfigs = new[] { "/repo/NuGet.config" } }));
 
         Assert.DoesNotContain("NuGet.config", context.BuildFiles);
-        Assert.Equal(new[] { new BuildSecret("nuget_config", "NuGet.config") }, context.Secrets);
+        Assert.Equal(new[] { new RestoreSecret("nuget_config", "NuGet.config") }, context.Secrets);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Ignore;
+using DockerfileGen.ImageBuild;
 using DockerfileGen.Model;
 using DockerfileGen.Testing;
 

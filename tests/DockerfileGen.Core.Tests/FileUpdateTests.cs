@@ -1,4 +1,3 @@
-using DockerfileGen.IO;
 using DockerfileGen.Rendering;
 
 namespace DockerfileGen.Core.Tests;

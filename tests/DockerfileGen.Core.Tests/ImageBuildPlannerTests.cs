@@ -1,4 +1,5 @@
-using DockerfileGen.Publishing;
+using DockerfileGen.ImageBuild;
+using DockerfileGen.Model;
 
 namespace DockerfileGen.Core.Tests;
 

@@ -1,5 +1,4 @@
-using DockerfileGen.Model;
-using DockerfileGen.Planning;
+using DockerfileGen.Images;
 
 namespace DockerfileGen.Core.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DockerfileGen.Core.Tests.Oracles;
 using DockerfileGen.Model;
-using DockerfileGen.Publishing;
+using DockerfileGen.ImageBuild;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Core.Tests;

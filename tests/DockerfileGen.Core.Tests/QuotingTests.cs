@@ -1,4 +1,4 @@
-using DockerfileGen.Planning;
+using DockerfileGen.Images;
 using DockerfileGen.Rendering;
 
 namespace DockerfileGen.Core.Tests;

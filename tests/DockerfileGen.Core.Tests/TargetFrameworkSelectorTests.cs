@@ -1,4 +1,4 @@
-using DockerfileGen.Model;
+using DockerfileGen.Images;
 using DockerfileGen.Planning;
 
 namespace DockerfileGen.Core.Tests;

@@ -81,6 +81,25 @@ public sealed class ValidateDockerfileTests : IDisposable
         Assert.Contains(engine.Errors, e => e.Code == "DFG3009");
     }
 
+    [Theory]
+    [InlineData("SelfContained")]
+    [InlineData("PublishSelfContained")]
+    [InlineData("PublishSingleFile")]
+    [InlineData("PublishTrimmed")]
+    [InlineData("PublishAot")]
+    public void ApphostOfAnAppThatAlwaysHasOneIsNotReportedWithUseAppHostOff(string property)
+    {
+        temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nUSER $APP_UID\nENTRYPOINT [\"./App\"]\n");
+
+        Task(t =>
+        {
+            t.UseAppHost = "false";
+            typeof(ValidateDockerfile).GetProperty(property)!.SetValue(t, "true");
+        }).Execute();
+
+        Assert.DoesNotContain(engine.Errors, e => e.Code == "DFG3009");
+    }
+
     [Fact]
     public void SeveritiesAndAllowedRegistriesComeFromProperties()
     {

@@ -6,7 +6,7 @@ namespace DockerfileGen.Model;
 /// <summary>A BuildKit secret the restore step mounts: <c>docker build --secret id=Id,src=SourcePath</c>.</summary>
 /// <param name="Id">The secret's id in the Dockerfile.</param>
 /// <param name="Path">The file's path relative to the context root, where restore expects it.</param>
-public sealed record BuildSecret(string Id, string Path);
+public sealed record RestoreSecret(string Id, string Path);
 
 /// <summary>
 /// The build context as the Dockerfile sees it: a root folder and, relative to it ('/' separated, sorted),
@@ -54,7 +54,7 @@ public sealed record BuildContext
     public IReadOnlyList<string> VersioningPackages { get; init; } = new string[0];
 
     /// <summary>Credentialed NuGet.config files, mounted as secrets during restore only.</summary>
-    public IReadOnlyList<BuildSecret> Secrets { get; init; } = new BuildSecret[0];
+    public IReadOnlyList<RestoreSecret> Secrets { get; init; } = new RestoreSecret[0];
 
     /// <summary>Test projects the <c>test</c> stage restores and runs, relative to the root.</summary>
     public IReadOnlyList<string> TestProjects { get; init; } = new string[0];

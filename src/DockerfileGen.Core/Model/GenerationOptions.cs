@@ -39,7 +39,7 @@ public sealed record GenerationOptions
     public IReadOnlyList<InjectedInstruction> Instructions { get; init; } = new InjectedInstruction[0];
 
     /// <summary><c>DockerfileGenBuildArg</c> items: <c>ARG</c>s declared in the build stage (with their <c>Default</c>).</summary>
-    public IReadOnlyList<Publishing.BuildArgument> BuildArgs { get; init; } = new Publishing.BuildArgument[0];
+    public IReadOnlyList<BuildArgument> BuildArgs { get; init; } = new BuildArgument[0];
 
     /// <summary>
     /// <c>DockerfileGenTestProject</c> items: test projects, relative to the build context, that the <c>test</c>

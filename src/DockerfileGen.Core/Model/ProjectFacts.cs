@@ -75,8 +75,8 @@ public sealed record ProjectFacts
     /// <summary>Package metadata for the image's labels.</summary>
     public ProjectMetadata Metadata { get; init; } = new();
 
-    /// <summary>True when the runtime ships inside the app: self-contained, trimmed or native.</summary>
-    public bool IsSelfContained => SelfContained || PublishTrimmed || PublishAot;
+    /// <summary>How the app is published, read from the properties above: what the planner and the validator both go by.</summary>
+    public DeploymentMode Deployment => DeploymentMode.Of(this);
 
     /// <summary>True when the project references the ASP.NET Core shared framework.</summary>
     public bool IsAspNetCore

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
-using DockerfileGen.Validation;
 
 namespace DockerfileGen.Planning;
 
@@ -36,7 +36,7 @@ public static class BaseImageResolver
 {
     /// <summary>The final stage's repository: <c>runtime-deps</c>, <c>aspnet</c> or <c>runtime</c>.</summary>
     public static string FinalRepository(ProjectFacts facts) =>
-        facts.IsSelfContained ? "runtime-deps" : facts.IsAspNetCore ? "aspnet" : "runtime";
+        facts.Deployment.SelfContained ? "runtime-deps" : facts.IsAspNetCore ? "aspnet" : "runtime";
 
     /// <summary>Resolves both images; null (with errors added) when the settings name an image that cannot work.</summary>
     /// <param name="facts">What MSBuild knows about the application project.</param>
@@ -49,7 +49,9 @@ public static class BaseImageResolver
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var container = facts.Container;
         var invariant = facts.InvariantGlobalization == true;
-        var musl = ReadRuntimeIdentifiers(container.RuntimeIdentifiers, diagnostics);
+        var mode = facts.Deployment;
+        var musl = mode.Musl;
+        CheckRuntimeIdentifiers(container.RuntimeIdentifiers, diagnostics);
         var repository = FinalRepository(facts);
         var mirror = options.ImageRegistry.Trim().TrimEnd('/');
         if (mirror.Length > 0 && !IsRegistry(mirror))
@@ -147,7 +149,7 @@ public static class BaseImageResolver
             }
 
             var sdkSuffix = "";
-            if (facts.PublishAot)
+            if (mode.NativeAot)
             {
                 var os = finalFlavor.OsName;
                 sdkSuffix = ImageCatalog.TryFind("sdk", sdkVersion, os + "-aot", out _) ? os + "-aot"
@@ -160,7 +162,7 @@ public static class BaseImageResolver
         }
 
         sdk = Pin(sdk, "DockerfileGenSdkImageDigest", options.SdkImageDigest, "DockerfileGenSdkImage", diagnostics);
-        if (facts.PublishAot && !sdkFlavor.Aot)
+        if (mode.NativeAot && !sdkFlavor.Aot)
         {
             toolchain = sdkFlavor.PackageManager switch
             {
@@ -185,7 +187,7 @@ public static class BaseImageResolver
         return new ImageChoice(sdk, sdkFlavor, final, finalFlavor)
         {
             Musl = musl,
-            NativeAot = facts.PublishAot,
+            NativeAot = mode.NativeAot,
             AotToolchain = toolchain,
             InstallIcu = installIcu,
         };
@@ -195,30 +197,31 @@ public static class BaseImageResolver
     // image or runtime-deps lacks), no second runtime under a self-contained one, and Linux.
     private static void CheckRuntime(ProjectFacts facts, ImageReference final, List<Diagnostic> diagnostics)
     {
-        var image = ImageName.Parse(final.ToString());
-        if (ImageContents.IsWindows(image))
+        var image = ImageFacts.Of(final.ToString());
+        if (image.IsWindows)
         {
             diagnostics.Add(DiagnosticCatalog.NotLinux($"ContainerBaseImage '{final}' is a Windows image",
                 "Name a Linux image (such as mcr.microsoft.com/dotnet/aspnet:10.0), or remove ContainerBaseImage."));
             return;
         }
 
-        var runtime = ImageContents.Runtime(image);
-        if (!facts.IsSelfContained && runtime == ImageRuntime.None)
+        var runtime = image.Runtime;
+        var mode = facts.Deployment;
+        if (!mode.SelfContained && runtime == ImageRuntime.None)
         {
             diagnostics.Add(DiagnosticCatalog.ImageLacksRuntime(final.ToString(), ".NET runtime",
                 $"Use the {FinalRepository(facts)} image of the app's .NET version, or publish self-contained " +
                 "(<SelfContained>true</SelfContained>, or PublishAot), which runs without .NET in the image."));
         }
-        else if (!facts.IsSelfContained && runtime == ImageRuntime.DotNet && facts.IsAspNetCore)
+        else if (!mode.SelfContained && runtime == ImageRuntime.DotNet && facts.IsAspNetCore)
         {
             diagnostics.Add(DiagnosticCatalog.ImageLacksRuntime(final.ToString(), "ASP.NET Core shared framework (it is the runtime image)",
                 "Use the aspnet image of the same version and OS, or publish self-contained (<SelfContained>true</SelfContained>)."));
         }
-        else if (facts.IsSelfContained && runtime is ImageRuntime.DotNet or ImageRuntime.AspNetCore)
+        else if (mode.SelfContained && runtime is ImageRuntime.DotNet or ImageRuntime.AspNetCore)
         {
             diagnostics.Add(DiagnosticCatalog.RuntimeUnused(final.ToString(),
-                facts.PublishAot ? "compiled with Native AOT" : facts.PublishTrimmed ? "trimmed (self-contained)" : "self-contained"));
+                mode.NativeAot ? "compiled with Native AOT" : mode.Trimmed ? "trimmed (self-contained)" : "self-contained"));
         }
     }
 
@@ -261,7 +264,7 @@ public static class BaseImageResolver
         }
 
         var repository = FinalRepository(facts);
-        var compact = facts.PublishAot || facts.PublishTrimmed;
+        var compact = facts.Deployment.Compact;
         string suffix;
         if (musl)
         {
@@ -282,8 +285,8 @@ public static class BaseImageResolver
         return compact && !invariant && ImageCatalog.TryFind(repository, version, suffix + "-extra", out _) ? suffix + "-extra" : suffix;
     }
 
-    // True when every RID is musl; adds an error for a RID that is not Linux, or for a mix of C libraries.
-    private static bool ReadRuntimeIdentifiers(IReadOnlyList<string> runtimeIdentifiers, List<Diagnostic> diagnostics)
+    // Adds an error for a RID that is not Linux, or for a mix of C libraries (the deployment mode is musl only when every RID is).
+    private static void CheckRuntimeIdentifiers(IReadOnlyList<string> runtimeIdentifiers, List<Diagnostic> diagnostics)
     {
         var rids = runtimeIdentifiers.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
         var all = string.Join(";", rids);
@@ -292,7 +295,7 @@ public static class BaseImageResolver
         {
             diagnostics.Add(DiagnosticCatalog.InvalidRuntimeIdentifiers(all,
                 $"include '{notLinux[0]}', which no Linux container runs. Use linux-x64, linux-arm64, linux-arm, or linux-musl-x64 / linux-musl-arm64 for Alpine, in RuntimeIdentifier or ContainerRuntimeIdentifiers."));
-            return false;
+            return;
         }
 
         var musl = rids.Count(r => r.StartsWith("linux-musl-", StringComparison.OrdinalIgnoreCase));
@@ -300,10 +303,7 @@ public static class BaseImageResolver
         {
             diagnostics.Add(DiagnosticCatalog.InvalidRuntimeIdentifiers(all,
                 "mix linux-musl (Alpine) and glibc platforms, but one image has one C library. Build one image per C library: list only linux-musl-* or only glibc runtime identifiers."));
-            return false;
         }
-
-        return rids.Count > 0 && musl == rids.Count;
     }
 
     // A registry host, then optionally a path under it (registry.example.com/mirror).

@@ -105,7 +105,7 @@ public static class BuildContextPlanner
         }
 
         var secrets = credentialed
-            .Select((file, index) => new BuildSecret(index == 0 ? NuGetConfigSecretId : NuGetConfigSecretId + "_" + (index + 1), ContextPaths.Relative(file, root)))
+            .Select((file, index) => new RestoreSecret(index == 0 ? NuGetConfigSecretId : NuGetConfigSecretId + "_" + (index + 1), ContextPaths.Relative(file, root)))
             .ToList();
 
         string Rel(string file) => ContextPaths.Relative(file, root);

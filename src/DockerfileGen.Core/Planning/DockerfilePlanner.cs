@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 
@@ -40,28 +41,28 @@ public static class DockerfilePlanner
 
         // Build stage. Packages first: they change least. The SDK runs on the build machine's own platform and
         // cross-compiles for TARGETARCH; only Native AOT, whose toolchain does not cross-compile, runs on the target.
-        var build = new List<Instruction>();
+        var build = new List<PlannedInstruction>();
         var buildPackages = images.AotToolchain.Concat(settings.BuildPackages).Distinct().ToList();
         if (buildPackages.Count > 0)
         {
-            build.Add(new Instruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)) { Origin = settings.BuildPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
+            build.Add(new PlannedInstruction("RUN", InstallCommand(images.SdkFlavor.PackageManager, buildPackages)) { Origin = settings.BuildPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
         }
 
-        build.Add(new Instruction("ARG", "TARGETARCH"));
-        build.AddRange(settings.BuildArgs.Select(a => new Instruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default)) { Origin = $"DockerfileGenBuildArg '{a.Name}'" }));
-        build.Add(new Instruction("WORKDIR", SourceDirectory));
+        build.Add(new PlannedInstruction("ARG", "TARGETARCH"));
+        build.AddRange(settings.BuildArgs.Select(a => new PlannedInstruction("ARG", a.Default.Length == 0 ? a.Name : a.Name + "=" + Quote(a.Default)) { Origin = $"DockerfileGenBuildArg '{a.Name}'" }));
+        build.Add(new PlannedInstruction("WORKDIR", SourceDirectory));
         build.AddRange(Injected(settings, "build", InjectionPoints.Start));
 
         // Restore layer: only what restore reads, build files first, so a source edit reuses it. Restore and publish
         // get the same runtime arguments, or publish fails with NETSDK1047. A credentialed NuGet.config is mounted
         // for this one step and never becomes part of a layer.
         build.AddRange(CopyByDirectory(context.BuildFiles));
-        build.AddRange(context.RestoreFolders.Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
+        build.AddRange(context.RestoreFolders.Select(d => new PlannedInstruction("COPY", ExecForm.Json(d + "/", d + "/"))));
         build.AddRange(CopyByDirectory(context.ProjectFiles));
 
         // Lock files without the image's runtime identifier fail locked mode with NU1004 once a runtime is named: they are
         // checked in locked mode without one, and the runtime's own assets are restored after that (DFG0013 says so).
-        build.Add(new Instruction("RUN", context.LockedMode && context.LockFilesLackRuntime
+        build.Add(new PlannedInstruction("RUN", context.LockedMode && context.LockFilesLackRuntime
             ? $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{properties}{locked} && dotnet restore {project}{runtimeArguments.Restore}{properties} -p:RestoreLockedMode=false"
             : $"{mounts}{runtimeArguments.Prefix}dotnet restore {project}{runtimeArguments.Restore}{properties}{locked}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterRestore));
@@ -69,11 +70,11 @@ public static class DockerfilePlanner
         // Source layer.
         if (context.IsWholeContextCopied)
         {
-            build.Add(new Instruction("COPY", ". ."));
+            build.Add(new PlannedInstruction("COPY", ". ."));
         }
         else
         {
-            build.AddRange(context.ProjectDirectories.Concat(context.LinkedDirectories).Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
+            build.AddRange(context.ProjectDirectories.Concat(context.LinkedDirectories).Select(d => new PlannedInstruction("COPY", ExecForm.Json(d + "/", d + "/"))));
             build.AddRange(CopyByDirectory(context.LinkedFiles));
         }
 
@@ -86,17 +87,17 @@ public static class DockerfilePlanner
         // The versions the image build passes (empty: the project's own). Declared here, after every other step, because
         // a build argument's new value invalidates each RUN after its ARG: a new version reruns only the publish step,
         // which a new commit reruns anyway.
-        build.AddRange(VersionArgumentsFor(context).Select(a => new Instruction("ARG", a)));
-        build.Add(new Instruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
+        build.AddRange(VersionArgumentsFor(context).Select(a => new PlannedInstruction("ARG", a)));
+        build.Add(new PlannedInstruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
-        var stages = new List<Stage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
+        var stages = new List<PlannedStage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
         if (context.TestProjects.Count > 0)
         {
             stages.Add(TestStage(options, context, settings, mounts, locked));
         }
 
-        stages.Add(new Stage("final", images.Final, null, FinalStage(facts, images, settings)) { Origin = FinalOrigin(facts, options) });
+        stages.Add(new PlannedStage("final", images.Final, null, FinalStage(facts, images, settings)) { Origin = FinalOrigin(facts, options) });
         return new DockerfileModel(Header(facts, options, context, settings), stages);
     }
 
@@ -161,43 +162,43 @@ public static class DockerfilePlanner
         }
 
         // .NET 6 and 7 SDKs make an app self-contained whenever a runtime is named, unless told otherwise.
-        var selfContained = facts.IsSelfContained ? " --self-contained true" : " --self-contained false";
+        var selfContained = facts.Deployment.SelfContained ? " --self-contained true" : " --self-contained false";
         return ("arch=\"$TARGETARCH\" && if [ \"$arch\" = amd64 ]; then arch=x64; fi && ", " -a \"$arch\"" + os, " -a \"$arch\"" + os + selfContained);
     }
 
-    private static Stage TestStage(GenerationOptions options, BuildContext context, StageSettings settings, string mounts, string locked)
+    private static PlannedStage TestStage(GenerationOptions options, BuildContext context, StageSettings settings, string mounts, string locked)
     {
         // Built only by `docker build --target test`: the final stage copies from build, never from here.
-        var test = new List<Instruction>();
+        var test = new List<PlannedInstruction>();
         test.AddRange(Injected(settings, "test", InjectionPoints.Start));
         if (!context.IsWholeContextCopied)
         {
-            test.AddRange(context.TestProjectDirectories.Select(d => new Instruction("COPY", ExecForm.Json(d + "/", d + "/"))));
+            test.AddRange(context.TestProjectDirectories.Select(d => new PlannedInstruction("COPY", ExecForm.Json(d + "/", d + "/"))));
         }
 
         foreach (var testProject in context.TestProjects)
         {
             var quoted = ShellQuoting.Quote(testProject);
-            test.Add(new Instruction("RUN", $"{mounts}dotnet restore {quoted}{locked}"));
-            test.Add(new Instruction("RUN", $"dotnet test {quoted} -c {options.Configuration} {InsideImage} --no-restore"));
+            test.Add(new PlannedInstruction("RUN", $"{mounts}dotnet restore {quoted}{locked}"));
+            test.Add(new PlannedInstruction("RUN", $"dotnet test {quoted} -c {options.Configuration} {InsideImage} --no-restore"));
         }
 
         test.AddRange(Injected(settings, "test", InjectionPoints.End));
-        return new Stage("test", new ImageReference("", "build", ""), null, test);
+        return new PlannedStage("test", new ImageReference("", "build", ""), null, test);
     }
 
-    private static List<Instruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings)
+    private static List<PlannedInstruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings)
     {
         var container = facts.Container;
         string? Set(string property, string value) => value.Trim().Length > 0 ? $"{property} '{value.Trim()}'" : null;
-        var final = new List<Instruction> { new("WORKDIR", settings.WorkingDirectory) { Origin = Set("ContainerWorkingDirectory", container.WorkingDirectory) } };
+        var final = new List<PlannedInstruction> { new("WORKDIR", settings.WorkingDirectory) { Origin = Set("ContainerWorkingDirectory", container.WorkingDirectory) } };
         final.AddRange(Injected(settings, "final", InjectionPoints.Start));
 
         // Least often changing first: packages, then settings, then the app.
         var packages = (images.InstallIcu ? new[] { "icu-data-full", "icu-libs" } : new string[0]).Concat(settings.FinalPackages).Distinct().ToList();
         if (packages.Count > 0)
         {
-            final.Add(new Instruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)) { Origin = settings.FinalPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
+            final.Add(new PlannedInstruction("RUN", InstallCommand(images.FinalFlavor.PackageManager, packages)) { Origin = settings.FinalPackages.Count > 0 ? "DockerfileGenOsPackage" : null });
         }
 
         var environment = settings.Environment.ToList();
@@ -207,25 +208,25 @@ public static class DockerfilePlanner
         }
 
         var ports = container.Ports.Count > 0 ? "ContainerPort" : null;
-        final.AddRange(environment.Select(v => new Instruction("ENV", v.Name + "=" + Quote(v.Value))
+        final.AddRange(environment.Select(v => new PlannedInstruction("ENV", v.Name + "=" + Quote(v.Value))
         {
             Origin = container.EnvironmentVariables.Any(e => e.Name.Trim() == v.Name) ? $"ContainerEnvironmentVariable '{v.Name}'" : ports,
         }));
         if (settings.Ports.Count > 0)
         {
-            final.Add(new Instruction("EXPOSE", string.Join(" ", settings.Ports)) { Origin = ports });
+            final.Add(new PlannedInstruction("EXPOSE", string.Join(" ", settings.Ports)) { Origin = ports });
         }
 
         // The app's files stay owned by root: the non-root user can run them but not change them.
-        final.Add(new Instruction("COPY", $"--from=build {PublishDirectory} ."));
+        final.Add(new PlannedInstruction("COPY", $"--from=build {PublishDirectory} ."));
         final.AddRange(Injected(settings, "final", InjectionPoints.BeforeUser));
 
         // Explicit even where the image already defaults to it: scanners look for the instruction.
-        final.Add(new Instruction("USER", settings.User) { Origin = Set("ContainerUser", container.User) });
+        final.Add(new PlannedInstruction("USER", settings.User) { Origin = Set("ContainerUser", container.User) });
         final.AddRange(Injected(settings, "final", InjectionPoints.End));
         if (settings.HealthCheck is not null)
         {
-            final.Add(new Instruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())) { Origin = "DockerfileGenHealthCheck" });
+            final.Add(new PlannedInstruction("HEALTHCHECK", "--interval=30s --timeout=5s --retries=3 CMD " + ExecForm.Json(settings.HealthCheck.ToArray())) { Origin = "DockerfileGenHealthCheck" });
         }
 
         // Labels last: metadata only, so a new version never invalidates a layer. The version and the revision are
@@ -235,20 +236,20 @@ public static class DockerfilePlanner
         {
             if (settings.Labels.All(l => l.Name != "org.opencontainers.image." + label))
             {
-                final.Add(new Instruction("ARG", argument));
+                final.Add(new PlannedInstruction("ARG", argument));
                 labels.Add($"org.opencontainers.image.{label}=\"${{{argument}}}\"");
             }
         }
 
-        final.Add(new Instruction("LABEL", string.Join(" \\\n      ", labels)) { Origin = container.Labels.Count > 0 ? "ContainerLabel" : null });
+        final.Add(new PlannedInstruction("LABEL", string.Join(" \\\n      ", labels)) { Origin = container.Labels.Count > 0 ? "ContainerLabel" : null });
         if (settings.Entrypoint is not null)
         {
-            final.Add(new Instruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())) { Origin = container.AppCommand.Count + container.AppCommandArgs.Count > 0 ? "ContainerAppCommand" : null });
+            final.Add(new PlannedInstruction("ENTRYPOINT", ExecForm.Json(settings.Entrypoint.ToArray())) { Origin = container.AppCommand.Count + container.AppCommandArgs.Count > 0 ? "ContainerAppCommand" : null });
         }
 
         if (settings.Command is not null)
         {
-            final.Add(new Instruction("CMD", ExecForm.Json(settings.Command.ToArray())) { Origin = container.DefaultArgs.Count > 0 ? "ContainerDefaultArgs" : "ContainerAppCommandInstruction" });
+            final.Add(new PlannedInstruction("CMD", ExecForm.Json(settings.Command.ToArray())) { Origin = container.DefaultArgs.Count > 0 ? "ContainerDefaultArgs" : "ContainerAppCommandInstruction" });
         }
 
         return final;
@@ -298,9 +299,9 @@ public static class DockerfilePlanner
         return text.Append('"').ToString();
     }
 
-    private static IEnumerable<Instruction> Injected(StageSettings settings, string stage, string point) =>
+    private static IEnumerable<PlannedInstruction> Injected(StageSettings settings, string stage, string point) =>
         settings.Instructions.Where(i => i.Stage == stage && i.Point == point)
-            .Select(i => new Instruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)) { Origin = $"DockerfileGenInstruction '{i.Name}'" });
+            .Select(i => new PlannedInstruction(i.Text.Substring(0, i.Text.IndexOf(' ')), i.Text.Substring(i.Text.IndexOf(' ') + 1)) { Origin = $"DockerfileGenInstruction '{i.Name}'" });
 
     private static List<string> Header(ProjectFacts facts, GenerationOptions options, BuildContext context, StageSettings settings)
     {
@@ -334,7 +335,7 @@ public static class DockerfilePlanner
     }
 
     // One COPY per folder, sources in order: COPY ["a/x", "a/y", "a/"].
-    private static IEnumerable<Instruction> CopyByDirectory(IReadOnlyList<string> files) =>
+    private static IEnumerable<PlannedInstruction> CopyByDirectory(IReadOnlyList<string> files) =>
         files.GroupBy(f => f.LastIndexOf('/') < 0 ? "" : f.Substring(0, f.LastIndexOf('/')))
-            .Select(group => new Instruction("COPY", ExecForm.Json(group.Concat(new[] { group.Key.Length == 0 ? "./" : group.Key + "/" }).ToArray())));
+            .Select(group => new PlannedInstruction("COPY", ExecForm.Json(group.Concat(new[] { group.Key.Length == 0 ? "./" : group.Key + "/" }).ToArray())));
 }

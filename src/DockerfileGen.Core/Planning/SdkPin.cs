@@ -1,6 +1,6 @@
 using System;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Model;
+using DockerfileGen.Images;
 
 namespace DockerfileGen.Planning;
 

@@ -4,12 +4,12 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Parsing;
-using DockerfileGen.Publishing;
+using DockerfileGen.ImageBuild;
 using DockerfileGen.Rendering;
 using DockerfileGen.Validation;
-using DockerfileGen.Validation.Rules;
 
 namespace DockerfileGen.Planning;
 
@@ -117,11 +117,11 @@ public sealed record StageSettings
             CheckSecret("ContainerEnvironmentVariable", variable.Name, variable.Value, diagnostics);
         }
 
-        var finalMajor = ImageContents.DotNetMajor(ImageName.Parse(images.Final.ToString()));
+        var finalMajor = ImageFacts.Of(images.Final.ToString()).DotNetMajor;
         var ports = ReadPorts(facts, environment, finalMajor, diagnostics);
         environment = WithPortSettings(facts, environment, ports, legacy, finalMajor >= 8);
 
-        var user = ReadUser(container.User, ImageContents.DefinesAppUid(ImageName.Parse(images.Final.ToString())) == true, diagnostics);
+        var user = ReadUser(container.User, ImageFacts.Of(images.Final.ToString()).DefinesAppUid == true, diagnostics);
         var (entrypoint, command) = ReadCommand(facts, diagnostics);
         var packages = ReadPackages(options.OsPackages, images, diagnostics);
         var instructions = ReadInstructions(options.Instructions, hasTestStage, diagnostics);
@@ -164,10 +164,10 @@ public sealed record StageSettings
         };
     }
 
-    // A secret by name (DFG2012's words) or by value (DFG2022's patterns) never becomes part of the image: true when one was found.
+    // A secret by name or by value (the validator's Secrets, which DFG2012 and DFG2022 read) never becomes part of the image: true when one was found.
     private static bool CheckSecret(string item, string name, string value, List<Diagnostic> diagnostics)
     {
-        var why = DFG2012_SecretInArgOrEnv.IsSecretName(name) ? "looks like a secret"
+        var why = Secrets.IsSecretName(name) ? "looks like a secret"
             : SecretValue(value) is { } what ? $"has {what} in its value"
             : null;
         if (why is not null)
@@ -178,7 +178,7 @@ public sealed record StageSettings
         return why is not null;
     }
 
-    private static string? SecretValue(string value) => DFG2022_SecretValue.SecretIn(value);
+    private static string? SecretValue(string value) => Secrets.In(value);
 
     // Written as `-p:Name=value`, quoted for the shell; a value with a line break cannot be written, and the image is
     // then built without it, which is said.
@@ -206,7 +206,7 @@ public sealed record StageSettings
 
     /// <summary>The app's own command: the apphost where publish writes one, else <c>dotnet App.dll</c>.</summary>
     public static IReadOnlyList<string> AppCommand(ProjectFacts facts) =>
-        facts.UseAppHost || facts.IsSelfContained || facts.PublishSingleFile
+        facts.Deployment.StartsAppHost
             ? new[] { "./" + facts.AssemblyName }
             : new[] { "dotnet", facts.AssemblyName + ".dll" };
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Model;
+using DockerfileGen.Images;
 
 namespace DockerfileGen.Planning;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation;
@@ -47,8 +48,8 @@ public static class DockerfileQueries
         && !string.Equals(stage.ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase)
         && ParentStage(document, stage) is null;
 
-    /// <summary>The external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>
-    public static ImageName? BaseImageOf(DockerfileDocument document, Stage stage)
+    /// <summary>The facts of the external image under <paramref name="stage"/> (followed through earlier stages), or null.</summary>
+    public static ImageFacts? BaseImageOf(DockerfileDocument document, Stage stage)
     {
         var root = Chain(document, stage)[0];
         if (!IsExternalImage(document, root) || ShellWords.HasVariable(root.ExpandedBaseImage))
@@ -56,7 +57,7 @@ public static class DockerfileQueries
             return null;
         }
 
-        return ImageName.Parse(root.ExpandedBaseImage);
+        return ImageFacts.Of(root.ExpandedBaseImage);
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 
 namespace DockerfileGen.Validation;
@@ -15,8 +18,8 @@ public sealed record ValidationFacts
     /// <summary>The .NET version the project targets (decides the image tag).</summary>
     public DotNetVersion? TargetFrameworkVersion { get; init; }
 
-    /// <summary>Whether publish writes an apphost; null when unknown.</summary>
-    public bool? UseAppHost { get; init; }
+    /// <summary>How the app is published (whether the container starts an apphost); null when unknown.</summary>
+    public DeploymentMode? Deployment { get; init; }
 
     /// <summary>
     /// Whether the app needs ICU (globalization): false when <c>InvariantGlobalization</c> is on, true when
@@ -43,6 +46,53 @@ public sealed record ValidationFacts
     public static bool? NeedsGlobalizationOf(bool? invariantGlobalization, bool codeNeedsGlobalization) =>
         invariantGlobalization is { } invariant ? !invariant : codeNeedsGlobalization ? true : null;
 
+    /// <summary>
+    /// The facts a host's MSBuild properties give, by their property names (<c>AssemblyName</c>,
+    /// <c>TargetFrameworkIdentifier</c>/<c>TargetFrameworkVersion</c> or <c>TargetFramework</c>, <c>UseAppHost</c>,
+    /// <c>SelfContained</c>, <c>PublishSelfContained</c>, <c>PublishSingleFile</c>, <c>PublishTrimmed</c>,
+    /// <c>PublishAot</c>, <c>PublishReadyToRun</c>, <c>InvariantGlobalization</c>) and the source facts by theirs
+    /// (<c>DockerfileGen.NeedsGlobalization</c>, <c>DockerfileGen.Ports</c>). <paramref name="getProperty"/> returns
+    /// null for a name the host does not know (the deployment mode is then unknown without <c>UseAppHost</c>), and an
+    /// empty value for a property that is not set; null when the host knows none of the project's properties.
+    /// </summary>
+    public static ValidationFacts? FromProperties(Func<string, string?> getProperty)
+    {
+        string? Get(string name) => getProperty(name)?.Trim();
+        bool IsTrue(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
+
+        var assembly = Get("AssemblyName");
+        var identifier = Get("TargetFrameworkIdentifier");
+        var version = Get("TargetFrameworkVersion");
+        var moniker = Get("TargetFramework");
+        var useAppHost = Get("UseAppHost");
+        if (assembly is null && identifier is null && version is null && moniker is null && useAppHost is null)
+        {
+            return null;
+        }
+
+        var project = new ProjectFacts
+        {
+            AssemblyName = assembly ?? "",
+            UseAppHost = !string.Equals(useAppHost, "false", StringComparison.OrdinalIgnoreCase),
+            SelfContained = IsTrue("SelfContained") || IsTrue("PublishSelfContained"),
+            PublishSingleFile = IsTrue("PublishSingleFile"),
+            PublishTrimmed = IsTrue("PublishTrimmed"),
+            PublishAot = IsTrue("PublishAot"),
+            PublishReadyToRun = IsTrue("PublishReadyToRun"),
+        };
+        DotNetVersion? target = DotNetVersion.TryFromMSBuild(identifier ?? "", version ?? "", out var fromMSBuild) ? fromMSBuild
+            : moniker is not null && DotNetVersion.TryFromMoniker(moniker, out var fromMoniker) ? fromMoniker
+            : null;
+        var invariant = Get("InvariantGlobalization");
+        return From(project) with
+        {
+            TargetFrameworkVersion = target,
+            Deployment = useAppHost is null ? null : project.Deployment,
+            NeedsGlobalization = NeedsGlobalizationOf(invariant is { Length: > 0 } ? string.Equals(invariant, "true", StringComparison.OrdinalIgnoreCase) : null, IsTrue("DockerfileGen.NeedsGlobalization")),
+            CodePorts = Get("DockerfileGen.Ports") is { } ports ? AspNetCorePorts.FromPortList(ports).ToList() : null,
+        };
+    }
+
     /// <summary>The facts generation already has.</summary>
     public static ValidationFacts From(ProjectFacts facts)
     {
@@ -51,7 +101,7 @@ public sealed record ValidationFacts
         {
             AssemblyName = facts.AssemblyName.Length == 0 ? null : facts.AssemblyName,
             TargetFrameworkVersion = version,
-            UseAppHost = facts.UseAppHost,
+            Deployment = facts.Deployment,
             CodePorts = facts.Source?.Ports,
         };
     }

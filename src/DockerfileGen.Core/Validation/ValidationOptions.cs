@@ -25,6 +25,20 @@ public sealed record ValidationOptions
     public BuildContextSnapshot? Context { get; init; }
 
     /// <summary>
+    /// The options a host's MSBuild properties give: <c>DockerfileGenRuleSeverity</c> (entries it cannot read are left
+    /// out; a host that reports them reads them with <see cref="ParseSeverities"/>), <c>DockerfileGenAllowedRegistries</c>,
+    /// and the project facts <see cref="ValidationFacts.FromProperties"/> reads. The MSBuild task, the IDE analyzer and
+    /// the command line map their settings here, so a property means the same to all three.
+    /// </summary>
+    /// <param name="getProperty">A property's value by name; null for a name the host does not know.</param>
+    public static ValidationOptions FromProperties(Func<string, string?> getProperty) => new()
+    {
+        Severities = ParseSeverities(getProperty("DockerfileGenRuleSeverity"), out _),
+        AllowedRegistries = ParseList(getProperty("DockerfileGenAllowedRegistries")),
+        Facts = ValidationFacts.FromProperties(getProperty),
+    };
+
+    /// <summary>
     /// Reads <c>DFG2001=none;DFG2004=error</c> (severities <c>error</c>, <c>warning</c>, <c>info</c>, <c>none</c>;
     /// separators <c>;</c> or <c>,</c>). Entries it cannot read are returned in <paramref name="invalid"/>.
     /// </summary>

@@ -1,3 +1,4 @@
+using DockerfileGen.Images;
 using DockerfileGen.Model;
 using DockerfileGen.Validation;
 
@@ -45,7 +46,7 @@ internal static class Lint
     {
         AssemblyName = assembly,
         TargetFrameworkVersion = new DotNetVersion(major, 0),
-        UseAppHost = useAppHost,
+        Deployment = new DeploymentMode { UseAppHost = useAppHost },
     };
 
     private static string? Find(IReadOnlyDictionary<string, string>? files, string path) =>

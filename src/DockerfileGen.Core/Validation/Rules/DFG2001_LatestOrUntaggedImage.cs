@@ -1,5 +1,6 @@
 using System;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 
 namespace DockerfileGen.Validation.Rules;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 using DockerfileGen.Diagnostics;
 

@@ -67,8 +67,7 @@ public sealed class DFG2003_RootUserInFinalStage : DockerfileRule
         }
 
         var image = DockerfileQueries.BaseImageOf(document, finalStage);
-        var tag = image?.Tag ?? "";
-        if (tag.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0 || tag.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0
+        if (image is { DefaultUserIsNonRoot: true }
             || string.Equals(DockerfileQueries.Chain(document, finalStage)[0].ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase))
         {
             return;

@@ -1,5 +1,6 @@
 using System;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 
 namespace DockerfileGen.Validation.Rules;
@@ -62,10 +63,10 @@ public sealed class DFG2021_AppUidUndefined : DockerfileRule
                 }
 
                 var image = DockerfileQueries.BaseImageOf(document, stage);
-                if (image is not null && ImageContents.DefinesAppUid(image) == false)
+                if (image is not null && image.DefinesAppUid == false)
                 {
-                    var name = image.Registry == ImageName.DockerHub ? image.Repository.Replace("library/", "") : image.Registry + "/" + image.Repository;
-                    context.Report(instruction, $"USER {user}: {name}{(image.Tag is null ? "" : ":" + image.Tag)} does not define APP_UID (only the .NET 8+ images do), so it expands to nothing and the container runs as root. Use the numeric UID (USER 1654), or define APP_UID with ENV first.");
+                    var name = image.Name.Registry == ImageName.DockerHub ? image.Name.Repository.Replace("library/", "") : image.Name.Registry + "/" + image.Name.Repository;
+                    context.Report(instruction, $"USER {user}: {name}{(image.Name.Tag is null ? "" : ":" + image.Name.Tag)} does not define APP_UID (only the .NET 8+ images do), so it expands to nothing and the container runs as root. Use the numeric UID (USER 1654), or define APP_UID with ENV first.");
                 }
             }
         }

@@ -1,5 +1,3 @@
-using System;
-using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 
 namespace DockerfileGen.Validation.Rules;
@@ -12,19 +10,6 @@ namespace DockerfileGen.Validation.Rules;
 /// </summary>
 public sealed class DFG2022_SecretValue : DockerfileRule
 {
-    private static readonly (string What, Regex Pattern)[] Patterns =
-    {
-        ("a connection string's password (Password=, Pwd=)", new(@"(?:^|;)\s*(?:password|pwd)\s*=\s*(?!\$|;|\s*$)[^;]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)),
-        ("a connection string's key (AccountKey=, SharedAccessKey=)", new(@"(?:^|;)\s*(?:accountkey|sharedaccesskey)\s*=\s*(?!\$|;|\s*$)[^;]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)),
-        ("a password in a URL (user:password@host)", new(@"\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?!\$)[^@/\s]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)),
-        ("a token in a URL (?access_token=, ?sig=, ?api_key=)", new(@"[?&](?:access_token|token|api_key|apikey|api-key|sig|client_secret|password|secret)=(?!\$)[^&\s]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)),
-        ("a private key", new(@"-----BEGIN [A-Z ]*PRIVATE KEY-----", RegexOptions.CultureInvariant)),
-        ("a GitHub token", new(@"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})", RegexOptions.CultureInvariant)),
-        ("an AWS access key", new(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", RegexOptions.CultureInvariant)),
-        ("a Slack token", new(@"\bxox[abpr]-[A-Za-z0-9-]{10,}", RegexOptions.CultureInvariant)),
-        ("a JSON web token", new(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+", RegexOptions.CultureInvariant)),
-    };
-
     /// <inheritdoc />
     public override string Id => "DFG2022";
 
@@ -50,31 +35,12 @@ public sealed class DFG2022_SecretValue : DockerfileRule
             foreach (var (key, value, token) in DockerfileQueries.KeyValues(instruction))
             {
                 // A secret-looking name is DFG2012's finding already: one finding for one secret.
-                var what = instruction.Name != "LABEL" && DFG2012_SecretInArgOrEnv.IsSecretName(key) ? null : SecretIn(value);
+                var what = instruction.Name != "LABEL" && Secrets.IsSecretName(key) ? null : Secrets.In(value);
                 if (what is not null)
                 {
                     context.Report(token, $"{instruction.Name} {key} has {what} in its value: {instruction.Name} values are stored in the image's config and history, where anyone with the image can read them. Pass it when the container starts (docker run -e, a secret store, a mounted file), or to the build with RUN --mount=type=secret.");
                 }
             }
         }
-    }
-
-    /// <summary>What kind of secret <paramref name="value"/> holds, for a message (never the secret itself); null for none.</summary>
-    internal static string? SecretIn(string value)
-    {
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        foreach (var (what, pattern) in Patterns)
-        {
-            if (pattern.IsMatch(value))
-            {
-                return what;
-            }
-        }
-
-        return null;
     }
 }

@@ -30,7 +30,7 @@ public sealed class DFG3001_SdkInFinalStage : DockerfileRule
         }
 
         var image = DockerfileQueries.BaseImageOf(context.Document, final);
-        if (image is not null && image.IsDotNet("sdk"))
+        if (image is not null && image.IsDotNetSdk)
         {
             context.Report(final.From, "The final stage is based on the .NET SDK image, which ships the compiler, NuGet and hundreds of MB the app never uses. Publish in a build stage and start the final stage from mcr.microsoft.com/dotnet/aspnet, runtime or runtime-deps.");
         }

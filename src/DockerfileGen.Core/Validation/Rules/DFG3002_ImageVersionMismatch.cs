@@ -1,7 +1,5 @@
 using System;
-using System.Globalization;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Model;
 
 namespace DockerfileGen.Validation.Rules;
 
@@ -39,34 +37,22 @@ public sealed class DFG3002_ImageVersionMismatch : DockerfileRule
             }
 
             var image = DockerfileQueries.BaseImageOf(context.Document, stage);
-            if (image?.Tag is null || !TryMajor(image.Tag, out var major))
+            if (image?.DotNetMajor is not { } major)
             {
                 continue;
             }
 
-            if (image.IsDotNet("sdk"))
+            if (image.IsDotNetSdk)
             {
                 if (major < target.Major)
                 {
                     context.Report(stage.From, $"The SDK image {stage.ExpandedBaseImage} is .NET {major}, older than the project's target framework (.NET {target}), so it cannot build it. Use the {target} SDK (or newer).");
                 }
             }
-            else if ((image.IsDotNet("aspnet") || image.IsDotNet("runtime") || image.IsDotNet("runtime-deps")) && major != target.Major)
+            else if (image.IsDotNetRuntime && major != target.Major)
             {
                 context.Report(stage.From, $"The runtime image {stage.ExpandedBaseImage} is .NET {major}, but the project targets .NET {target}. Use the tag {target}.");
             }
         }
-    }
-
-    private static bool TryMajor(string tag, out int major)
-    {
-        var end = 0;
-        while (end < tag.Length && char.IsDigit(tag[end]))
-        {
-            end++;
-        }
-
-        major = 0;
-        return end > 0 && end < tag.Length && tag[end] == '.' && int.TryParse(tag.Substring(0, end), NumberStyles.None, CultureInfo.InvariantCulture, out major);
     }
 }

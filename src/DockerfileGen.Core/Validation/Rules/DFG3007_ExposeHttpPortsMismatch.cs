@@ -55,15 +55,15 @@ public sealed class DFG3007_ExposeHttpPortsMismatch : DockerfileRule
         }
 
         var image = DockerfileQueries.BaseImageOf(document, final);
-        if (exposes.Count == 0 || image is null || ImageContents.IsWindows(image))
+        if (exposes.Count == 0 || image is null || image.IsWindows)
         {
             return;
         }
 
         // The image's own variables, then the Dockerfile's; a value only the build knows ($PORT) leaves it unknown.
         var set = DockerfileQueries.Environment(document, final);
-        var environment = new Dictionary<string, string>(AspNetCorePorts.ImageDefaults(ImageContents.DotNetMajor(image)), StringComparer.Ordinal);
-        var sources = environment.ToDictionary(v => v.Key, v => $"the {image.Repository.Replace("library/", "")}:{image.Tag} image's {v.Key}", StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(AspNetCorePorts.ImageDefaults(image.DotNetMajor), StringComparer.Ordinal);
+        var sources = environment.ToDictionary(v => v.Key, v => $"the {image.Name.Repository.Replace("library/", "")}:{image.Name.Tag} image's {v.Key}", StringComparer.Ordinal);
         foreach (var name in AspNetCorePorts.Variables)
         {
             if (set.TryGetValue(name, out var value))
@@ -79,7 +79,7 @@ public sealed class DFG3007_ExposeHttpPortsMismatch : DockerfileRule
         }
 
         // Only an ASP.NET Core app listens where these say: one on an aspnet image, or one the Dockerfile configures.
-        var aspNetCore = image.IsDotNet("aspnet") || AspNetCorePorts.Variables.Any(set.ContainsKey) || context.Options.Facts?.CodePorts is { Count: > 0 };
+        var aspNetCore = image.DotNetRepository == "aspnet" || AspNetCorePorts.Variables.Any(set.ContainsKey) || context.Options.Facts?.CodePorts is { Count: > 0 };
         var listening = AspNetCorePorts.Listening(environment, context.Options.Facts?.CodePorts);
         if (!aspNetCore || listening.Count == 0)
         {

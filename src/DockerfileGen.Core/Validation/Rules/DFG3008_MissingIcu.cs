@@ -1,5 +1,6 @@
 using System;
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 
 namespace DockerfileGen.Validation.Rules;
 
@@ -32,18 +33,12 @@ public sealed class DFG3008_MissingIcu : DockerfileRule
         var document = context.Document;
         var final = DockerfileQueries.FinalStage(document);
         var image = final is null ? null : DockerfileQueries.BaseImageOf(document, final);
-        if (final is null || image?.Tag is null || !(image.IsDotNet("aspnet") || image.IsDotNet("runtime") || image.IsDotNet("runtime-deps")))
+        if (final is null || image is null || !image.IsDotNetRuntime || image.Flavor is not { HasIcu: false } flavor)
         {
             return;
         }
 
-        var tag = image.Tag.ToLowerInvariant();
-        var alpine = tag.Contains("alpine");
-        var invariant = alpine || tag.Contains("chiseled") || tag.Contains("distroless");
-        if (!invariant || tag.Contains("extra"))
-        {
-            return;
-        }
+        var alpine = flavor.Os == OsFamily.Alpine;
 
         var environment = DockerfileQueries.Environment(document, final);
         var enabled = environment.TryGetValue("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", out var value)
@@ -62,6 +57,6 @@ public sealed class DFG3008_MissingIcu : DockerfileRule
             return;
         }
 
-        context.Report(final.From, $"The project needs globalization (ICU), but {image.Repository}:{image.Tag} has no ICU and runs in invariant mode. Use the -extra variant of the image{(alpine ? ", or install icu-libs and icu-data-full with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false" : "")}; or set InvariantGlobalization=true in the project if it does not need cultures.");
+        context.Report(final.From, $"The project needs globalization (ICU), but {image.Name.Repository}:{image.Name.Tag} has no ICU and runs in invariant mode. Use the -extra variant of the image{(alpine ? ", or install icu-libs and icu-data-full with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false" : "")}; or set InvariantGlobalization=true in the project if it does not need cultures.");
     }
 }

@@ -6,7 +6,8 @@ namespace DockerfileGen.Validation.Rules;
 
 /// <summary>
 /// The entrypoint must start what publish produced: <c>dotnet App.dll</c> for the project's assembly, and the
-/// apphost <c>./App</c> only when <c>UseAppHost</c> is on. Needs project facts.
+/// apphost <c>./App</c> only where publish writes one: with <c>UseAppHost</c>, and always for a self-contained or
+/// single-file app, as the deployment mode generation goes by says. Needs project facts.
 /// </summary>
 public sealed class DFG3009_EntrypointMismatch : DockerfileRule
 {
@@ -74,11 +75,11 @@ public sealed class DFG3009_EntrypointMismatch : DockerfileRule
 
         if (program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            context.Report(entrypoint, $"The entrypoint executes {words[0]} directly, but a .dll is not executable. Use ENTRYPOINT [\"dotnet\", \"{program}\"]{(facts.UseAppHost == true ? $" or the apphost [\"./{assembly}\"]" : "")}.");
+            context.Report(entrypoint, $"The entrypoint executes {words[0]} directly, but a .dll is not executable. Use ENTRYPOINT [\"dotnet\", \"{program}\"]{(facts.Deployment?.StartsAppHost == true ? $" or the apphost [\"./{assembly}\"]" : "")}.");
             return;
         }
 
-        if (facts.UseAppHost == false && string.Equals(program, assembly, StringComparison.Ordinal))
+        if (facts.Deployment?.StartsAppHost == false && string.Equals(program, assembly, StringComparison.Ordinal))
         {
             context.Report(entrypoint, $"The entrypoint starts the apphost {words[0]}, but the project sets UseAppHost=false, so publish does not write it. Use ENTRYPOINT [\"dotnet\", \"{assembly}.dll\"].");
         }

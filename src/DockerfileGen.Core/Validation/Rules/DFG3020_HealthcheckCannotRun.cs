@@ -1,4 +1,5 @@
 using DockerfileGen.Diagnostics;
+using DockerfileGen.Images;
 using DockerfileGen.Parsing;
 using System;
 using System.Collections.Generic;
@@ -95,8 +96,8 @@ public sealed class DFG3020_HealthcheckCannotRun : DockerfileRule
         var image = DockerfileQueries.BaseImageOf(document, final);
         var root = DockerfileQueries.Chain(document, final)[0];
         var scratch = string.Equals(root.ExpandedBaseImage, "scratch", StringComparison.OrdinalIgnoreCase);
-        var tag = image?.Tag ?? "";
-        var shellless = scratch || tag.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0 || tag.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0;
+        var tag = image?.Name.Tag ?? "";
+        var shellless = scratch || image is { HasShell: false };
 
         // The text after CMD (ArgumentText has continuation lines joined, so this holds across lines).
         var command = healthcheck.ArgumentText.Substring(Math.Min(healthcheck.ArgumentText.Length, healthcheck.Arguments[0].Value.Length)).Trim();
@@ -104,23 +105,23 @@ public sealed class DFG3020_HealthcheckCannotRun : DockerfileRule
         var shellForm = exec is null || (exec.Count > 0 && exec[0] == "CMD-SHELL");
         if (shellForm && shellless)
         {
-            context.Report(healthcheck, $"HEALTHCHECK CMD in shell form runs /bin/sh -c, but {(scratch ? "a scratch image" : image!.Repository + ":" + tag)} has no shell, so the check can never pass. Use the exec form (HEALTHCHECK CMD [\"…\"]) with a program the image has, such as the app's own probe.");
+            context.Report(healthcheck, $"HEALTHCHECK CMD in shell form runs /bin/sh -c, but {(scratch ? "a scratch image" : image!.Name.Repository + ":" + tag)} has no shell, so the check can never pass. Use the exec form (HEALTHCHECK CMD [\"…\"]) with a program the image has, such as the app's own probe.");
             return;
         }
 
         var words = exec is null ? FirstCommand(command) : exec[0] == "CMD-SHELL" && exec.Count > 1 ? FirstCommand(exec[1]) : exec;
         var program = words.Count > 0 ? DockerfileQueries.ProgramName(words[0]) : "";
-        if ((program != "curl" && program != "wget") || image is null || !(image.IsDotNet("aspnet") || image.IsDotNet("runtime") || image.IsDotNet("runtime-deps") || image.IsDotNet("sdk")))
+        if ((program != "curl" && program != "wget") || image?.DotNetRepository is null)
         {
             return;
         }
 
-        var alpineWget = program == "wget" && tag.IndexOf("alpine", StringComparison.OrdinalIgnoreCase) >= 0;
+        var alpineWget = program == "wget" && image.Flavor?.Os == OsFamily.Alpine;
         if (alpineWget || (!shellless && Provides(document, final, program)))
         {
             return;
         }
 
-        context.Report(healthcheck, $"HEALTHCHECK runs {program}, but {image.Repository}:{tag} does not have it{(shellless ? " (and cannot install it)" : "")}, so the check can never pass. Use the app's own probe (DockerfileGenHealthCheck=probe){(shellless ? "" : $", or install {program} in the final stage")}.");
+        context.Report(healthcheck, $"HEALTHCHECK runs {program}, but {image.Name.Repository}:{tag} does not have it{(shellless ? " (and cannot install it)" : "")}, so the check can never pass. Use the app's own probe (DockerfileGenHealthCheck=probe){(shellless ? "" : $", or install {program} in the final stage")}.");
     }
 }

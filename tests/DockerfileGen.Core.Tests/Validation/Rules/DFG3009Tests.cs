@@ -1,3 +1,4 @@
+using DockerfileGen.Model;
 using DockerfileGen.Validation;
 
 namespace DockerfileGen.Core.Tests.Validation.Rules;
@@ -40,4 +41,13 @@ public sealed class DFG3009Tests
     [Fact]
     public void Catches_ApphostWhenUseAppHostIsOff() =>
         Lint.Catches(Id, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENTRYPOINT [\"./App\"]\n", 2, Lint.WithFacts(Lint.Net(10, "App", useAppHost: false)));
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void DoesNotCatch_ApphostOfSelfContainedOrSingleFileAppWithUseAppHostOff(bool selfContained, bool singleFile) =>
+        Lint.DoesNotCatch(Id, "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nENTRYPOINT [\"./App\"]\n", Lint.WithFacts(Lint.Net(10, "App") with
+        {
+            Deployment = new DeploymentMode { UseAppHost = false, SelfContained = selfContained, SingleFile = singleFile },
+        }));
 }

@@ -3,7 +3,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Parsing;
 using DockerfileGen.Rendering;
 
-namespace DockerfileGen.IO;
+namespace DockerfileGen.Rendering;
 
 /// <summary>What the host should do with one output file.</summary>
 public enum FileUpdateAction

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace DockerfileGen.Model;
+namespace DockerfileGen.Images;
 
 /// <summary>A .NET major.minor version, as it appears in image tags (<c>10.0</c>).</summary>
 public readonly record struct DotNetVersion(int Major, int Minor) : IComparable<DotNetVersion>

@@ -1,4 +1,4 @@
-namespace DockerfileGen.Publishing;
+namespace DockerfileGen.ImageBuild;
 
 /// <summary>The command-line tools that can build an image from the generated Dockerfile.</summary>
 public enum ContainerTool

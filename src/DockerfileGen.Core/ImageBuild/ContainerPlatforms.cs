@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using DockerfileGen.Diagnostics;
 
-namespace DockerfileGen.Publishing;
+namespace DockerfileGen.ImageBuild;
 
 /// <summary>Maps .NET runtime identifiers onto the OCI platforms <c>docker build --platform</c> takes.</summary>
 public static class ContainerPlatforms

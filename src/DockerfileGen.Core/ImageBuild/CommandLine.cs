@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace DockerfileGen.Publishing;
+namespace DockerfileGen.ImageBuild;
 
 /// <summary>
 /// Joins arguments into the single command-line string <c>ProcessStartInfo.Arguments</c> takes on

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using DockerfileGen.Diagnostics;
 
-namespace DockerfileGen.Publishing;
+namespace DockerfileGen.ImageBuild;
 
 /// <summary>The commands that check the engine, build the image and measure it, as argument lists.</summary>
 public sealed record ImageBuildPlan

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
-using DockerfileGen.Model;
 
-namespace DockerfileGen.Planning;
+namespace DockerfileGen.Images;
 
 /// <summary>
 /// The tags of the official .NET Linux images (<c>mcr.microsoft.com/dotnet/{sdk,aspnet,runtime,runtime-deps}</c>)
@@ -219,7 +218,7 @@ public static class ImageCatalog
     {
         flavor = null!;
         var text = TagOf(tag.Trim());
-        if (text.Length == 0 || text.Length > 128 || !IsTagText(text))
+        if (!ImageReference.IsTag(text))
         {
             return false;
         }
@@ -287,6 +286,22 @@ public static class ImageCatalog
 
         flavor = new ImageFlavor(string.Join("-", rest), os, osName, chiseled, distroless, composite, extra, aot);
         return true;
+    }
+
+    /// <summary>
+    /// The .NET version a tag starts with: <c>10.0</c> in <c>10.0-noble</c>, <c>8.0</c> in <c>8.0.1-alpine3.22</c>,
+    /// <c>11.0</c> in <c>11.0-preview</c>; false for a tag that does not start with one (<c>latest</c>, <c>alpine</c>).
+    /// </summary>
+    public static bool TryReadTagVersion(string tag, out DotNetVersion version)
+    {
+        var first = tag.Trim().Split('-')[0];
+        if (first.IndexOf('.') > 0 && TryReadVersion(first, out version))
+        {
+            return true;
+        }
+
+        version = default;
+        return false;
     }
 
     private static VersionEntry? Find(DotNetVersion version)
@@ -502,40 +517,12 @@ public static class ImageCatalog
         return true;
     }
 
-    // The tag of a reference: after the last ':' that follows the last '/', without a digest; a reference with a
-    // repository but no tag means "latest".
+    // The tag of a reference as the one reference grammar splits it; a reference with a repository path but no
+    // tag means "latest", and text without '/' or ':' is taken as a tag on its own.
     private static string TagOf(string text)
     {
-        var at = text.IndexOf('@');
-        if (at >= 0)
-        {
-            text = text.Substring(0, at);
-        }
-
-        var slash = text.LastIndexOf('/');
-        var colon = text.LastIndexOf(':');
-        if (colon > slash)
-        {
-            return text.Substring(colon + 1);
-        }
-
-        return slash >= 0 ? "latest" : text;
-    }
-
-    // Docker's tag grammar: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}.
-    private static bool IsTagText(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            var word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-            if (!word && (i == 0 || (ch != '.' && ch != '-')))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var (registry, repository, tag, _) = ImageReference.Split(text);
+        return tag ?? (registry.Length > 0 || repository.IndexOf('/') >= 0 ? "latest" : repository);
     }
 
     private static bool TryReadVersion(string part, out DotNetVersion version)

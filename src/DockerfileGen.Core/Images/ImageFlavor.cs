@@ -1,4 +1,4 @@
-namespace DockerfileGen.Planning;
+namespace DockerfileGen.Images;
 
 /// <summary>The Linux distribution an image is built on; it decides the libc, the package manager and ICU.</summary>
 public enum OsFamily
@@ -70,6 +70,15 @@ public sealed record ImageFlavor(string Suffix, OsFamily Os, string OsName, bool
     /// Debian, Ubuntu and Azure Linux images install it.
     /// </summary>
     public bool HasIcu => Extra || (HasShell && Os != OsFamily.Alpine);
+
+    /// <summary>
+    /// Whether the image carries time zone data (<c>tzdata</c>): the same images as ICU, because the <c>-extra</c>
+    /// variants add both and the full Debian, Ubuntu and Azure Linux images install both.
+    /// </summary>
+    public bool HasTimeZones => HasIcu;
+
+    /// <summary>Whether the image runs as the non-root <c>app</c> user without a <c>USER</c> instruction: the chiseled and distroless images.</summary>
+    public bool DefaultUserIsNonRoot => Chiseled || Distroless;
 
     /// <summary>
     /// Whether a HEALTHCHECK can call <c>wget</c>: only BusyBox on Alpine provides one. The Debian, Ubuntu and

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DockerfileGen.Model;
+namespace DockerfileGen.Images;
 
 /// <summary>A container image reference: <c>registry/repository:tag@digest</c>.</summary>
 /// <param name="Registry">The registry host (and optional path prefix), for example <c>mcr.microsoft.com</c>; empty for Docker Hub.</param>
@@ -47,39 +47,57 @@ public sealed record ImageReference(string Registry, string Repository, string T
     public static bool TryParse(string text, out ImageReference reference)
     {
         reference = new ImageReference("", "", "");
-        var rest = text.Trim();
-        if (rest.Length == 0 || rest.Length > 255 || rest.IndexOfAny(new[] { ' ', '\t', '\n', '\r', '$' }) >= 0)
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 255 || trimmed.IndexOfAny(new[] { ' ', '\t', '\n', '\r', '$' }) >= 0)
         {
             return false;
         }
 
-        var digest = "";
+        var parts = Split(trimmed);
+        if ((parts.Digest is not null && !IsDigest(parts.Digest))
+            || (parts.Tag is not null && !IsTag(parts.Tag))
+            || (parts.Tag is null && parts.Digest is null)
+            || (parts.Registry.Length > 0 && !IsRegistryHost(parts.Registry)))
+        {
+            return false;
+        }
+
+        foreach (var component in parts.Repository.Split('/'))
+        {
+            if (!IsPathComponent(component))
+            {
+                return false;
+            }
+        }
+
+        reference = new ImageReference(parts.Registry, parts.Repository, parts.Tag ?? "") { Digest = parts.Digest ?? "" };
+        return true;
+    }
+
+    /// <summary>
+    /// Splits a reference into its parts as written, the way Docker reads one, without judging them: the digest
+    /// after '@'; the tag after the last ':' that follows the last '/'; the first path component as the registry
+    /// when it has a '.' or a ':' or is <c>localhost</c>. A part that is not written is null (an empty tag after
+    /// ':' is empty, not null); an unwritten registry is empty. <see cref="TryParse"/> and
+    /// <see cref="ImageName.Parse"/> both read references through this one grammar.
+    /// </summary>
+    public static (string Registry, string Repository, string? Tag, string? Digest) Split(string text)
+    {
+        var rest = text.Trim();
+        string? digest = null;
         var at = rest.IndexOf('@');
         if (at >= 0)
         {
             digest = rest.Substring(at + 1);
             rest = rest.Substring(0, at);
-            if (!IsDigest(digest))
-            {
-                return false;
-            }
         }
 
-        var tag = "";
+        string? tag = null;
         var colon = rest.LastIndexOf(':');
         if (colon > rest.LastIndexOf('/'))
         {
             tag = rest.Substring(colon + 1);
             rest = rest.Substring(0, colon);
-            if (!IsTag(tag))
-            {
-                return false;
-            }
-        }
-
-        if (tag.Length == 0 && digest.Length == 0)
-        {
-            return false;
         }
 
         var registry = "";
@@ -89,26 +107,12 @@ public sealed record ImageReference(string Registry, string Repository, string T
             var first = rest.Substring(0, slash);
             if (first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost")
             {
-                if (!IsRegistryHost(first))
-                {
-                    return false;
-                }
-
                 registry = first;
                 rest = rest.Substring(slash + 1);
             }
         }
 
-        foreach (var component in rest.Split('/'))
-        {
-            if (!IsPathComponent(component))
-            {
-                return false;
-            }
-        }
-
-        reference = new ImageReference(registry, rest, tag) { Digest = digest };
-        return true;
+        return (registry, rest, tag, digest);
     }
 
     /// <inheritdoc />

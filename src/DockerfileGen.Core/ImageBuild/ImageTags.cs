@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using DockerfileGen.Diagnostics;
-using DockerfileGen.Model;
-using DockerfileGen.Planning;
+using DockerfileGen.Images;
 
-namespace DockerfileGen.Publishing;
+namespace DockerfileGen.ImageBuild;
 
 /// <summary>The image references (<c>repository:tag</c>) an image build applies, from the SDK's container properties.</summary>
 public static class ImageTags

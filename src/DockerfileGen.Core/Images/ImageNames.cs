@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DockerfileGen.Planning;
+namespace DockerfileGen.Images;
 
 /// <summary>Image names derived from project names.</summary>
 public static class ImageNames
