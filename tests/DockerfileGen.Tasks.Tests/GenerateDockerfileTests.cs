@@ -2,6 +2,7 @@ using DockerfileGen.Rendering;
 using DockerfileGen.Testing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Known = DockerfileGen.Tasks.GenerateDockerfile.Known;
 
 namespace DockerfileGen.Tasks.Tests;
 
@@ -21,17 +22,18 @@ public sealed class GenerateDockerfileTests : IDisposable
         var task = new GenerateDockerfile
         {
             BuildEngine = engine,
-            ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"),
-            AssemblyName = "WebApi",
-            TargetFramework = "net10.0",
-            TargetFrameworkIdentifier = ".NETCoreApp",
-            TargetFrameworkVersion = "v10.0",
-            OutputType = "Exe",
-            FrameworkReferences = new ITaskItem[] { new TaskItem("Microsoft.AspNetCore.App") },
+            Settings = TaskSettings.Of(
+                (Known.ProjectFullPath, Path.Combine(temp.Path, "WebApi.csproj")),
+                (Known.AssemblyName, "WebApi"),
+                (Known.TargetFramework, "net10.0"),
+                (Known.TargetFrameworkIdentifier, ".NETCoreApp"),
+                (Known.TargetFrameworkVersion, "v10.0"),
+                (Known.OutputType, "Exe"),
 
-            // These tests own the file handling; the project graph needs a real MSBuild (TargetsTests).
-            ReadProjectGraph = false,
+                // These tests own the file handling; the project graph needs a real MSBuild (TargetsTests).
+                (Known.ReadProjectGraph, "false")),
         };
+        task.SetItems(Known.FrameworkReferences, new TaskItem("Microsoft.AspNetCore.App"));
         configure?.Invoke(task);
         return task;
     }
@@ -90,7 +92,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var edited = File.ReadAllText(DockerfilePath).Replace("EXPOSE 8080", "EXPOSE 9090");
         File.WriteAllText(DockerfilePath, edited);
 
-        Assert.True(Task(t => t.Configuration = "Debug").Execute());
+        Assert.True(Task(t => t.Set(Known.Configuration, "Debug")).Execute());
 
         Assert.Equal(edited, File.ReadAllText(DockerfilePath));
         Assert.Equal("DFG0002", Assert.Single(engine.Warnings).Code);
@@ -101,7 +103,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     {
         File.WriteAllText(DockerfilePath, "FROM mine\n");
 
-        Assert.True(Task(t => t.Overwrite = true).Execute());
+        Assert.True(Task(t => t.Set(Known.Overwrite, "true")).Execute());
 
         Assert.Empty(FoundationChecks.Violations(File.ReadAllText(DockerfilePath)));
         Assert.Empty(engine.Warnings);
@@ -110,7 +112,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AnErrorWritesNothing()
     {
-        var task = Task(t => t.TargetFrameworkVersion = "v5.0");
+        var task = Task(t => t.Set(Known.TargetFrameworkVersion, "v5.0"));
 
         Assert.False(task.Execute());
 
@@ -124,7 +126,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     public void LeavesNoTemporaryFiles()
     {
         Assert.True(Task().Execute());
-        Assert.True(Task(t => t.Configuration = "Debug").Execute());
+        Assert.True(Task(t => t.Set(Known.Configuration, "Debug")).Execute());
 
         Assert.Equal(new[] { ".dockerignore", "Dockerfile" }, Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -186,7 +188,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
         Assert.Contains(DockerfilePath, File.ReadAllLines(tracked));
 
-        var renamed = Task(t => { t.TrackedFilesPath = tracked; t.DockerfileName = "Dockerfile.api"; });
+        var renamed = Task(t => { t.TrackedFilesPath = tracked; t.Set(Known.DockerfileName, "Dockerfile.api"); });
         Assert.True(renamed.Execute());
 
         Assert.False(File.Exists(DockerfilePath), "docker build . would still build the old Dockerfile");
@@ -211,7 +213,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var projectFolderIgnore = GeneratedFileMarker.Apply("**/bin\n", "WebApi.csproj");
         File.WriteAllText(IgnorePath, projectFolderIgnore);
 
-        Assert.True(Task(t => t.DockerfileName = "Dockerfile.api").Execute());
+        Assert.True(Task(t => t.Set(Known.DockerfileName, "Dockerfile.api")).Execute());
 
         Assert.True(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
         Assert.Equal(projectFolderIgnore, File.ReadAllText(IgnorePath));
@@ -272,7 +274,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var path = Path.Combine(temp.Path, name);
         File.WriteAllText(path, content);
 
-        var task = Task(t => { t.DockerfileName = name; t.Overwrite = true; });
+        var task = Task(t => { t.Set(Known.DockerfileName, name); t.Set(Known.Overwrite, "true"); });
 
         Assert.False(task.Execute());
         Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
@@ -369,11 +371,11 @@ public sealed class GenerateDockerfileTests : IDisposable
         {
             switch (setting)
             {
-                case "allowed registries": t.AllowedRegistries = "registry.example.com"; break;
-                case "older SDK image": t.SdkImage = "mcr.microsoft.com/dotnet/sdk:8.0"; break;
+                case "allowed registries": t.Set(Known.AllowedRegistries, "registry.example.com"); break;
+                case "older SDK image": t.Set(Known.SdkImage, "mcr.microsoft.com/dotnet/sdk:8.0"); break;
                 default:
-                    t.Instructions = new ITaskItem[] { new TaskItem("as-root", new Dictionary<string, string> { ["Instruction"] = "USER root", ["Point"] = "End" }) };
-                    t.RuleSeverity = "DFG2003=error";
+                    t.SetItems(Known.Instructions, new TaskItem("as-root", new Dictionary<string, string> { ["Instruction"] = "USER root", ["Point"] = "End" }));
+                    t.Set(Known.RuleSeverity, "DFG2003=error");
                     break;
             }
         });
@@ -392,7 +394,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     {
         var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.origins");
         Directory.CreateDirectory(Path.GetDirectoryName(origins)!);
-        Assert.True(Task(t => { t.ContainerUser = "root"; t.OriginsPath = origins; }).Execute());
+        Assert.True(Task(t => { t.Set(Known.ContainerUser, "root"); t.OriginsPath = origins; }).Execute());
         Assert.Empty(engine.Warnings);
 
         var validate = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"), OriginsPath = origins };
@@ -409,7 +411,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [InlineData("no/such/folder")]
     public void AContextRootThatCannotBeOneIsACodedError(string root)
     {
-        var task = Task(t => { t.ReadProjectGraph = true; t.ContextRoot = root; });
+        var task = Task(t => { t.Set(Known.ReadProjectGraph, "true"); t.Set(Known.ContextRoot, root); });
 
         Assert.False(task.Execute());
 
@@ -420,7 +422,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AContextRootWithoutTheProjectGraphIsSaidToBeIgnored()
     {
-        Assert.True(Task(t => t.ContextRoot = "..").Execute());
+        Assert.True(Task(t => t.Set(Known.ContextRoot, "..")).Execute());
 
         Assert.Contains("DockerfileGenContextRoot '..' is ignored", Assert.Single(engine.Warnings, w => w.Code == "DFG0039").Message);
     }
@@ -428,12 +430,12 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void ARequestedFrameworkASingleTargetedProjectDoesNotTargetIsACodedError()
     {
-        var task = Task(t => t.RequestedTargetFramework = "net99.0");
+        var task = Task(t => t.Set(Known.RequestedTargetFramework, "net99.0"));
 
         Assert.False(task.Execute());
 
         Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
         Assert.False(File.Exists(DockerfilePath));
-        Assert.True(Task(t => t.RequestedTargetFramework = "NET10.0").Execute());
+        Assert.True(Task(t => t.Set(Known.RequestedTargetFramework, "NET10.0")).Execute());
     }
 }
