@@ -234,29 +234,22 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>Folders whose files are never build inputs: DockerfileGen's own package.</summary>
     public string[] ExcludedRoots { get; set; } = Array.Empty<string>();
 
-    /// <summary>
-    /// Where to list the files whose change must run generation again (project files, build files, the
-    /// outputs); the targets feed the list back as inputs of the next build's incremental check.
-    /// </summary>
-    public string TrackedFilesPath { get; set; } = "";
-
-    /// <summary>
-    /// Where to list the secrets the image build needs, one <c>id|file</c> line each; a file rather than a task
-    /// output, because a no-op build skips this task and the publish step still needs them.
-    /// </summary>
-    public string SecretsPath { get; set; } = "";
-
     /// <summary>Where project evaluations are remembered between builds, so only changed projects are evaluated again.</summary>
     public string GraphCachePath { get; set; } = "";
 
-    /// <summary>Where to write the build context root of the generated Dockerfile, for the validator and the image build.</summary>
-    public string ContextPath { get; set; } = "";
+    /// <summary>
+    /// Where to keep what this generation decided (<see cref="GenerationState"/>): the build context root and the
+    /// secrets for the validator and the image build, the files whose change must run generation again (the targets feed
+    /// them back as inputs of the next build's incremental check), and the lines a user's setting wrote. A file rather
+    /// than task outputs, because a no-op build skips this task and the steps after it still need them.
+    /// </summary>
+    public string StatePath { get; set; } = "";
 
     /// <summary>
-    /// Where to list the lines of the generated Dockerfile a user's setting wrote, for the validator task: a finding
-    /// there names the setting instead of calling itself a DockerfileGen bug.
+    /// The output of the generation target's incremental check, moved to now when generation completes; left as it is
+    /// when a file was kept for the user (DFG0001, DFG0002), so the next build runs generation and says so again.
     /// </summary>
-    public string OriginsPath { get; set; } = "";
+    public string StampPath { get; set; } = "";
 
     /// <summary>
     /// True when a file at a target path was kept for the user (theirs, or edited: DFG0001, DFG0002). The targets then
@@ -483,12 +476,19 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         var removed = keptDockerfile ? new List<string>() : RemoveSupersededFiles(projectDirectory, context, projectFile, plans.Select(p => p.Path));
 
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
-        WriteIfChanged(OriginsPath, keptDockerfile ? Array.Empty<string>() : GeneratedFindings.Write(result.Origins).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries));
-        WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
-        WriteIfChanged(SecretsPath, keptDockerfile ? Array.Empty<string>() : context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(root, secret.Path))));
-
         WrittenFiles = written.ToArray();
-        WriteTrackedFiles(inputs, plans.Where(p => !keptDockerfile || p.File == result.Dockerfile).Select(p => p.Path));
+        StateFiles.WriteIfChanged(StatePath, new GenerationState
+        {
+            ContextRoot = keptDockerfile ? "" : root,
+            Secrets = keptDockerfile ? Array.Empty<NamedValue>() : context.Secrets.Select(secret => new NamedValue(secret.Id, Path.GetFullPath(Path.Combine(root, secret.Path)))).ToList(),
+            TrackedFiles = TrackedFiles(inputs, plans.Where(p => !keptDockerfile || p.File == result.Dockerfile).Select(p => p.Path)),
+            Origins = keptDockerfile ? new Dictionary<int, string>() : result.Origins,
+        }.ToStateFile());
+        if (!KeptUserFile)
+        {
+            StateFiles.Touch(StampPath, new StateFile("stamp"));
+        }
+
         if (written.Count > 0)
         {
             var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
@@ -510,7 +510,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>
     /// Removes the files an earlier generation wrote in the project folder that this one no longer writes, when they are
     /// still our unedited files from this project; returns their names. They are the outputs the last generation listed
-    /// in <see cref="TrackedFilesPath"/> (a Dockerfile and ignore file under the names a changed
+    /// in <see cref="StatePath"/> (a Dockerfile and ignore file under the names a changed
     /// <c>DockerfileGenDockerfileName</c> left behind), and the ignore file under the name the other kind of context gives
     /// a file named Dockerfile (see <see cref="DockerfileGenerator.SupersededIgnoreFileName"/>), which a fresh
     /// <c>obj/</c> does not list. An edited <c>Dockerfile.dockerignore</c> stays and is reported (DFG0061), because
@@ -523,9 +523,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         var folder = Path.GetFullPath(projectDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var current = new HashSet<string>(outputs.Select(Path.GetFullPath), StringComparer.Ordinal);
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var line in (AtomicFile.ReadOrNull(TrackedFilesPath) ?? "").Split('\n'))
+        foreach (var tracked in StateFiles.Read(StatePath, GenerationState.Kind) is { } state ? GenerationState.From(state).TrackedFiles : Array.Empty<string>())
         {
-            var path = line.Trim().Length == 0 ? null : Path.GetFullPath(line.Trim());
+            var path = tracked.Trim().Length == 0 ? null : Path.GetFullPath(tracked.Trim());
             if (path is not null && string.Equals(Path.GetDirectoryName(path), folder, StringComparison.Ordinal))
             {
                 candidates.Add(path);
@@ -649,8 +649,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         return string.Join("/", Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)));
     }
 
-    // Written only when it changes, like the generated files, so it never makes the next build look dirty.
-    private void WriteTrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)
+    private List<string> TrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal) { Path.GetFullPath(Text(Known.ProjectFullPath)) };
         if (inputs is not null)
@@ -668,23 +667,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         }
 
         files.UnionWith(outputs);
-        WriteIfChanged(TrackedFilesPath, files);
-    }
-
-    private static void WriteIfChanged(string path, IEnumerable<string> lines)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            return;
-        }
-
-        var content = string.Concat(lines.Select(line => line + "\n"));
-        var existing = AtomicFile.ReadOrNull(path);
-        if (existing != content && !(existing is null && content.Length == 0))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            AtomicFile.Write(path, content);
-        }
+        return files.ToList();
     }
 
     private string Text(Setting setting) => settings.Text(setting);

@@ -29,6 +29,30 @@ internal static class StateFiles
         }
     }
 
+    /// <summary>Writes <paramref name="state"/>, creating the folder if needed.</summary>
+    public static void Write(string path, StateFile state)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.Write(path, state.Format());
+    }
+
+    /// <summary>
+    /// Writes <paramref name="state"/> and moves the file's time stamp to now even when the text is the same: a stamp that
+    /// is the output of an incremental target, whose time is what MSBuild compares.
+    /// </summary>
+    public static void Touch(string path, StateFile state)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        if (!WriteIfChanged(path, state))
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+    }
+
     /// <summary>Writes <paramref name="state"/> unless the file already says the same; true when it wrote.</summary>
     public static bool WriteIfChanged(string path, StateFile state)
     {
@@ -43,8 +67,7 @@ internal static class StateFiles
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        AtomicFile.Write(path, content);
+        Write(path, state);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 using DockerfileGen.Testing;
 using Microsoft.Build.Framework;
@@ -183,12 +184,12 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void ARenamedDockerfileTakesItsOldFilesAlongButNotEditedOnes()
     {
-        var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.files");
+        var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.generation");
         Directory.CreateDirectory(Path.GetDirectoryName(tracked)!);
-        Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
-        Assert.Contains(DockerfilePath, File.ReadAllLines(tracked));
+        Assert.True(Task(t => t.StatePath = tracked).Execute());
+        Assert.Contains(DockerfilePath, GenerationState.Parse(File.ReadAllText(tracked))!.TrackedFiles);
 
-        var renamed = Task(t => { t.TrackedFilesPath = tracked; t.Set(Known.DockerfileName, "Dockerfile.api"); });
+        var renamed = Task(t => { t.StatePath = tracked; t.Set(Known.DockerfileName, "Dockerfile.api"); });
         Assert.True(renamed.Execute());
 
         Assert.False(File.Exists(DockerfilePath), "docker build . would still build the old Dockerfile");
@@ -200,7 +201,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         // Back to the default name, with the Dockerfile.api edited by hand: the edit stays, the untouched ignore file goes.
         var api = Path.Combine(temp.Path, "Dockerfile.api");
         File.AppendAllText(api, "# mine\n");
-        Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
+        Assert.True(Task(t => t.StatePath = tracked).Execute());
         Assert.True(File.Exists(api));
         Assert.False(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
         Assert.True(File.Exists(DockerfilePath));
@@ -317,7 +318,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var notAFolder = Path.Combine(temp.Path, "obj");
         File.WriteAllText(notAFolder, "a file where obj/ should be");
 
-        var task = Task(t => t.TrackedFilesPath = Path.Combine(notAFolder, "DockerfileGen.files"));
+        var task = Task(t => t.StatePath = Path.Combine(notAFolder, "DockerfileGen.generation"));
 
         Assert.False(task.Execute());
         Assert.Equal("DFG0046", Assert.Single(engine.Errors).Code);
@@ -392,9 +393,9 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AWarningASettingCausesIsReportedOnceByTheValidatorNamingTheSetting()
     {
-        var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.origins");
+        var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.generation");
         Directory.CreateDirectory(Path.GetDirectoryName(origins)!);
-        Assert.True(Task(t => { t.Set(Known.ContainerUser, "root"); t.OriginsPath = origins; }).Execute());
+        Assert.True(Task(t => { t.Set(Known.ContainerUser, "root"); t.StatePath = origins; }).Execute());
         Assert.Empty(engine.Warnings);
 
         var validate = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"), OriginsPath = origins };

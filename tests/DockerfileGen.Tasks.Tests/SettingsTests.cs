@@ -16,8 +16,8 @@ public sealed class SettingsTests : IDisposable
     // Where generation keeps its state, and the package folder it never reads inputs from: paths, not settings.
     private static readonly string[] StateParameters =
     {
-        nameof(GenerateDockerfile.ExcludedRoots), nameof(GenerateDockerfile.TrackedFilesPath), nameof(GenerateDockerfile.SecretsPath),
-        nameof(GenerateDockerfile.GraphCachePath), nameof(GenerateDockerfile.ContextPath), nameof(GenerateDockerfile.OriginsPath),
+        nameof(GenerateDockerfile.ExcludedRoots), nameof(GenerateDockerfile.GraphCachePath), nameof(GenerateDockerfile.StatePath),
+        nameof(GenerateDockerfile.StampPath),
     };
 
     private readonly TempDirectory temp = new("dfg-settings");
