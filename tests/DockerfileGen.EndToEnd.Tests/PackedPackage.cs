@@ -81,8 +81,11 @@ public sealed class PackedPackage : IDisposable
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
     };
 
-    /// <summary>The properties that make a copied sample restore DockerfileGen from the private feed into the private folder.</summary>
-    public string[] FeedArguments => new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}" };
+    /// <summary>
+    /// The properties that make a copied sample restore DockerfileGen from the private feed into the private folder, by the
+    /// version just packed (a copy has no repository around it to read the version from).
+    /// </summary>
+    public string[] FeedArguments => new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}", $"-p:DockerfileGenVersion={Version}" };
 
     /// <summary><c>dotnet build</c> of a copied sample, restoring DockerfileGen from the private feed.</summary>
     public ProcessResult Build(string directory, params string[] arguments) =>
