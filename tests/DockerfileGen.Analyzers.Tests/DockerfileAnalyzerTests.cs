@@ -1,12 +1,13 @@
+extern alias core;
 extern alias dockerfile;
 
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using DockerfileAnalyzer = dockerfile::DockerfileGen.Analyzers.DockerfileAnalyzer;
-using DockerfileValidator = dockerfile::DockerfileGen.Validation.DockerfileValidator;
-using GeneratedFileMarker = dockerfile::DockerfileGen.Rendering.GeneratedFileMarker;
-using GenerationState = dockerfile::DockerfileGen.Model.GenerationState;
+using DockerfileValidator = core::DockerfileGen.Validation.DockerfileValidator;
+using GeneratedFileMarker = core::DockerfileGen.Rendering.GeneratedFileMarker;
+using GenerationState = core::DockerfileGen.Model.GenerationState;
 
 namespace DockerfileGen.Analyzers.Tests;
 

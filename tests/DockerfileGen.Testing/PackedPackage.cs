@@ -1,11 +1,11 @@
 using System.IO.Compression;
-using DockerfileGen.Testing;
 
-namespace DockerfileGen.EndToEnd.Tests;
+namespace DockerfileGen.Testing;
 
 /// <summary>
 /// Packs DockerfileGen once per test run into a private feed, with a private packages folder, so the
-/// tests never see a package restored earlier on this machine.
+/// tests never see a package restored earlier on this machine. A test assembly shares one through an xunit collection
+/// fixture of its own (<c>PackedPackageCollection</c>), since xunit finds collection definitions in the test assembly.
 /// </summary>
 public sealed class PackedPackage : IDisposable
 {
@@ -92,10 +92,4 @@ public sealed class PackedPackage : IDisposable
         DotNet.Build(directory, FeedArguments.Concat(arguments).ToArray());
 
     public void Dispose() => temp.Dispose();
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PackedPackageCollection : ICollectionFixture<PackedPackage>
-{
-    public const string Name = "packed package (serial)";
 }
