@@ -81,8 +81,8 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         // As in the build: a finding on DockerfileGen's unedited output names the setting that wrote its line (the
         // origins generation left in obj/), or is a DockerfileGen bug; on a file the user owns or edited it is theirs.
         var unedited = GeneratedFileMarker.IsUnedited(text);
-        var originsFile = unedited ? files.FirstOrDefault(f => IsNamed(f.Path, "DockerfileGen.origins")) : null;
-        var origins = GeneratedFindings.Read(originsFile?.GetText(context.CancellationToken)?.ToString());
+        var stateFile = unedited ? files.FirstOrDefault(f => IsNamed(f.Path, "DockerfileGen.generation")) : null;
+        var origins = GenerationState.Parse(stateFile?.GetText(context.CancellationToken)?.ToString())?.Origins ?? new Dictionary<int, string>();
         foreach (var finding in DockerfileValidator.Validate(text, options).Findings)
         {
             var message = unedited ? GeneratedFindings.Explain(finding, origins, options) : finding.Message;

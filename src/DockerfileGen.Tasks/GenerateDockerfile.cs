@@ -19,222 +19,236 @@ namespace DockerfileGen.Tasks;
 /// </summary>
 public sealed class GenerateDockerfile : DockerfileGenTask
 {
-    /// <summary>The project file; the Dockerfile and the build context live in its folder.</summary>
-    [Required]
-    public string ProjectFullPath { get; set; } = "";
+    /// <summary>
+    /// The settings this task reads, each named as the MSBuild property or item it comes from. The targets pass them in
+    /// <see cref="Settings"/> from one list that is also hashed into the inputs of generation (<see cref="RecordInputs"/>):
+    /// a setting is added with one line there and one entry here, and a value read here is always a tracked input.
+    /// </summary>
+    internal static class Known
+    {
+        /// <summary>The project file; the Dockerfile and the build context live in its folder.</summary>
+        public static readonly Setting ProjectFullPath = Setting.Text("MSBuildProjectFullPath");
 
-    /// <summary>Names the apphost and the <c>.dll</c> the entrypoint starts.</summary>
-    [Required]
-    public string AssemblyName { get; set; } = "";
+        /// <summary>Names the apphost and the <c>.dll</c> the entrypoint starts.</summary>
+        public static readonly Setting AssemblyName = Setting.Text("AssemblyName");
 
-    /// <summary>The framework moniker the image publishes.</summary>
-    public string TargetFramework { get; set; } = "";
+        /// <summary>The framework moniker the image publishes.</summary>
+        public static readonly Setting TargetFramework = Setting.Text("TargetFramework");
+
+        /// <summary>
+        /// <c>TargetFrameworks</c> of a multi-targeted project (empty for a single-targeted one): the image then publishes
+        /// <see cref="TargetFramework"/> with <c>-f</c>, from an SDK image that restores all of them.
+        /// </summary>
+        public static readonly Setting TargetFrameworks = Setting.Text("TargetFrameworks");
+
+        /// <summary>MSBuild's resolved framework identifier: only .NETCoreApp runs in a Linux container.</summary>
+        public static readonly Setting TargetFrameworkIdentifier = Setting.Text("TargetFrameworkIdentifier");
+
+        /// <summary>MSBuild's resolved framework version: it decides the image tag.</summary>
+        public static readonly Setting TargetFrameworkVersion = Setting.Text("TargetFrameworkVersion");
+
+        /// <summary>Exe and WinExe have an entry point; a library cannot be run.</summary>
+        public static readonly Setting OutputType = Setting.Text("OutputType", "Exe");
+
+        /// <summary>The project's shared frameworks: Microsoft.AspNetCore.App selects the aspnet image.</summary>
+        public static readonly Setting FrameworkReferences = Setting.Items("FrameworkReference");
+
+        /// <summary>False when publish produces no apphost, so the entrypoint runs <c>dotnet App.dll</c>.</summary>
+        public static readonly Setting UseAppHost = Setting.Flag("UseAppHost", true);
+
+        /// <summary>Makes the final image need no .NET runtime.</summary>
+        public static readonly Setting SelfContained = Setting.Flag("SelfContained", false);
+
+        /// <summary>Publish makes the app self-contained, as <c>SelfContained</c> does (the SDK's container targets read both).</summary>
+        public static readonly Setting PublishSelfContained = Setting.Flag("PublishSelfContained", false);
+
+        /// <summary>A single-file app starts from its apphost.</summary>
+        public static readonly Setting PublishSingleFile = Setting.Flag("PublishSingleFile", false);
+
+        /// <summary>A trimmed app can run on a chiseled image.</summary>
+        public static readonly Setting PublishTrimmed = Setting.Flag("PublishTrimmed", false);
+
+        /// <summary>ReadyToRun code is compiled for the image's platform.</summary>
+        public static readonly Setting PublishReadyToRun = Setting.Flag("PublishReadyToRun", false);
+
+        /// <summary>A Native AOT app needs the AOT toolchain in the build stage and no runtime in the final one.</summary>
+        public static readonly Setting PublishAot = Setting.Flag("PublishAot", false);
+
+        /// <summary>As written (empty when the project does not say): decides whether the image needs ICU.</summary>
+        public static readonly Setting InvariantGlobalization = Setting.Text("InvariantGlobalization");
+
+        /// <summary>The SDK building the project, which the build stage's image matches.</summary>
+        public static readonly Setting SdkVersion = Setting.Text("NETCoreSdkVersion");
+
+        /// <summary>
+        /// The runtime identifiers the image is for: <c>ContainerRuntimeIdentifiers</c>, else <c>ContainerRuntimeIdentifier</c>,
+        /// else a Linux <c>RuntimeIdentifier</c> (the targets pick).
+        /// </summary>
+        public static readonly Setting RuntimeIdentifiers = Setting.Text("_DockerfileGenRuntimeIdentifiers");
+
+        /// <summary>The final stage's image, as the SDK's container targets read it.</summary>
+        public static readonly Setting ContainerBaseImage = Setting.Text("ContainerBaseImage");
+
+        /// <summary>The image family (alpine, noble-chiseled, ...) the tag ends with.</summary>
+        public static readonly Setting ContainerFamily = Setting.Text("ContainerFamily");
+
+        /// <summary><c>ContainerPort</c> items (metadata <c>Type</c>): EXPOSE.</summary>
+        public static readonly Setting ContainerPorts = Setting.Items("ContainerPort");
+
+        /// <summary><c>ContainerEnvironmentVariable</c> items (metadata <c>Value</c>): ENV.</summary>
+        public static readonly Setting ContainerEnvironmentVariables = Setting.Items("ContainerEnvironmentVariable");
+
+        /// <summary><c>ContainerLabel</c> items (metadata <c>Value</c>): LABEL.</summary>
+        public static readonly Setting ContainerLabels = Setting.Items("ContainerLabel");
+
+        /// <summary>The user the final stage runs as.</summary>
+        public static readonly Setting ContainerUser = Setting.Text("ContainerUser");
+
+        /// <summary>The final stage's WORKDIR.</summary>
+        public static readonly Setting ContainerWorkingDirectory = Setting.Text("ContainerWorkingDirectory");
+
+        /// <summary><c>ContainerAppCommand</c> items: the command the image starts.</summary>
+        public static readonly Setting ContainerAppCommand = Setting.Items("ContainerAppCommand");
+
+        /// <summary><c>ContainerAppCommandArgs</c> items: arguments that always follow the command.</summary>
+        public static readonly Setting ContainerAppCommandArgs = Setting.Items("ContainerAppCommandArgs");
+
+        /// <summary><c>ContainerDefaultArgs</c> items: arguments <c>docker run</c> can replace.</summary>
+        public static readonly Setting ContainerDefaultArgs = Setting.Items("ContainerDefaultArgs");
+
+        /// <summary>Whether the command goes in ENTRYPOINT or CMD.</summary>
+        public static readonly Setting ContainerAppCommandInstruction = Setting.Text("ContainerAppCommandInstruction");
+
+        /// <summary>The image name the header's <c>docker build -t</c> gives, as the image build does.</summary>
+        public static readonly Setting ContainerRepository = Setting.Text("ContainerRepository");
+
+        /// <summary>The tag for the header (unless it comes from the command line).</summary>
+        public static readonly Setting ContainerImageTag = Setting.Text("ContainerImageTag");
+
+        /// <summary>The tags for the header (unless they come from the command line).</summary>
+        public static readonly Setting ContainerImageTags = Setting.Text("ContainerImageTags");
+
+        /// <summary>The image's title label.</summary>
+        public static readonly Setting Title = Setting.Text("Title");
+
+        /// <summary>The image's description label.</summary>
+        public static readonly Setting Description = Setting.Text("Description");
+
+        /// <summary>The image's authors label.</summary>
+        public static readonly Setting Authors = Setting.Text("Authors");
+
+        /// <summary>The image's source label.</summary>
+        public static readonly Setting RepositoryUrl = Setting.Text("RepositoryUrl");
+
+        /// <summary>The image's url label.</summary>
+        public static readonly Setting ProjectUrl = Setting.Text("PackageProjectUrl");
+
+        /// <summary>The image's licenses label.</summary>
+        public static readonly Setting License = Setting.Text("PackageLicenseExpression");
+
+        /// <summary><c>DockerfileGenTargetFramework</c>: a single-targeted project must target it (DFG0004).</summary>
+        public static readonly Setting RequestedTargetFramework = Setting.Text("DockerfileGenTargetFramework");
+
+        /// <summary>The configuration for <c>dotnet publish -c</c>.</summary>
+        public static readonly Setting Configuration = Setting.Text("DockerfileGenConfiguration", "Release");
+
+        /// <summary>The Dockerfile's file name in the project folder.</summary>
+        public static readonly Setting DockerfileName = Setting.Text("DockerfileGenDockerfileName", "Dockerfile");
+
+        /// <summary>Replace files the user owns or edited (one-off hand-back).</summary>
+        public static readonly Setting Overwrite = Setting.Flag("DockerfileGenOverwrite", false);
+
+        /// <summary>
+        /// Evaluate the project graph to find every file the build reads (default). False uses the project
+        /// folder as the build context, for a project whose folder holds everything.
+        /// </summary>
+        public static readonly Setting ReadProjectGraph = Setting.Flag("DockerfileGenReadProjectGraph", true);
+
+        /// <summary>The build context root the user chose; empty computes the smallest one.</summary>
+        public static readonly Setting ContextRoot = Setting.Text("DockerfileGenContextRoot");
+
+        /// <summary>A rule the user made an error stops generation before anything is written.</summary>
+        public static readonly Setting RuleSeverity = Setting.Text("DockerfileGenRuleSeverity");
+
+        /// <summary>An image outside them stops generation before anything is written (DFG2002).</summary>
+        public static readonly Setting AllowedRegistries = Setting.Text("DockerfileGenAllowedRegistries");
+
+        /// <summary>The build stage's image, used as given.</summary>
+        public static readonly Setting SdkImage = Setting.Text("DockerfileGenSdkImage");
+
+        /// <summary>A mirror of mcr.microsoft.com for every image DockerfileGen picks.</summary>
+        public static readonly Setting ImageRegistry = Setting.Text("DockerfileGenImageRegistry");
+
+        /// <summary>The digest pinning the final stage's image.</summary>
+        public static readonly Setting BaseImageDigest = Setting.Text("DockerfileGenBaseImageDigest");
+
+        /// <summary>The digest pinning the build stage's image.</summary>
+        public static readonly Setting SdkImageDigest = Setting.Text("DockerfileGenSdkImageDigest");
+
+        /// <summary><c>DockerfileGenOsPackage</c> items (metadata <c>Stage</c>).</summary>
+        public static readonly Setting OsPackages = Setting.Items("DockerfileGenOsPackage");
+
+        /// <summary><c>DockerfileGenInstruction</c> items (metadata <c>Instruction</c>, <c>Stage</c>, <c>Point</c>).</summary>
+        public static readonly Setting Instructions = Setting.Items("DockerfileGenInstruction");
+
+        /// <summary><c>DockerfileGenBuildArg</c> items (metadata <c>Default</c>, <c>Value</c>).</summary>
+        public static readonly Setting BuildArgs = Setting.Items("DockerfileGenBuildArg");
+
+        /// <summary><c>DockerfileGenTestProject</c> items: project files, relative to this project's folder.</summary>
+        public static readonly Setting TestProjects = Setting.Items("DockerfileGenTestProject");
+
+        /// <summary>The HEALTHCHECK kind: none, wget or probe.</summary>
+        public static readonly Setting HealthCheck = Setting.Text("DockerfileGenHealthCheck");
+
+        /// <summary>The path the health check requests.</summary>
+        public static readonly Setting HealthCheckPath = Setting.Text("DockerfileGenHealthCheckPath");
+
+        /// <summary>
+        /// Files the project publishes or its build reads (<c>Content</c>/<c>None</c> copied to the publish folder,
+        /// <c>EmbeddedResource</c>, <c>AdditionalFiles</c>): the ignore file must not leave them out.
+        /// </summary>
+        public static readonly Setting ShippedFiles = Setting.Items("_DockerfileGenShippedFile");
+
+        /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
+        public static readonly Setting SourceFacts = Setting.Items("_DockerfileGenSourceFact");
+
+        /// <summary>Every setting above.</summary>
+        public static readonly IReadOnlyList<Setting> All = typeof(Known)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(Setting))
+            .Select(field => (Setting)field.GetValue(null)!)
+            .ToList();
+    }
+
+    private ProjectSettings settings = ProjectSettings.Read(Array.Empty<ITaskItem>(), Known.All);
 
     /// <summary>
-    /// <c>TargetFrameworks</c> of a multi-targeted project (empty for a single-targeted one): the image then publishes
-    /// <see cref="TargetFramework"/> with <c>-f</c>, from an SDK image that restores all of them.
+    /// The project's settings, <c>@(_DockerfileGenSetting)</c>: a property as an item named after it (value in
+    /// <c>Value</c> metadata), an item list as its items with <c>Setting</c> metadata naming the list. Names not in
+    /// <see cref="Known"/> are an error, so a misspelt line in the targets cannot pass unnoticed.
     /// </summary>
-    public string TargetFrameworks { get; set; } = "";
-
-    /// <summary><c>DockerfileGenTargetFramework</c>: a single-targeted project must target it (DFG0004).</summary>
-    public string RequestedTargetFramework { get; set; } = "";
-
-    /// <summary>MSBuild's resolved framework identifier: only .NETCoreApp runs in a Linux container.</summary>
     [Required]
-    public string TargetFrameworkIdentifier { get; set; } = "";
-
-    /// <summary>MSBuild's resolved framework version: it decides the image tag.</summary>
-    [Required]
-    public string TargetFrameworkVersion { get; set; } = "";
-
-    /// <summary>Exe and WinExe have an entry point; a library cannot be run.</summary>
-    public string OutputType { get; set; } = "Exe";
-
-    /// <summary>The project's shared frameworks: Microsoft.AspNetCore.App selects the aspnet image.</summary>
-    public ITaskItem[] FrameworkReferences { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>False when publish produces no apphost, so the entrypoint runs <c>dotnet App.dll</c>.</summary>
-    public bool UseAppHost { get; set; } = true;
-
-    /// <summary>The configuration for <c>dotnet publish -c</c>.</summary>
-    public string Configuration { get; set; } = "Release";
-
-    /// <summary>The Dockerfile's file name in the project folder.</summary>
-    public string DockerfileName { get; set; } = "Dockerfile";
-
-    /// <summary>Replace files the user owns or edited (one-off hand-back).</summary>
-    public bool Overwrite { get; set; }
-
-    /// <summary>
-    /// Evaluate the project graph to find every file the build reads (default). False uses the project
-    /// folder as the build context, for a project whose folder holds everything.
-    /// </summary>
-    public bool ReadProjectGraph { get; set; } = true;
-
-    /// <summary>The build context root the user chose; empty computes the smallest one.</summary>
-    public string ContextRoot { get; set; } = "";
+    public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>Folders whose files are never build inputs: DockerfileGen's own package.</summary>
     public string[] ExcludedRoots { get; set; } = Array.Empty<string>();
 
-    /// <summary>
-    /// Where to list the files whose change must run generation again (project files, build files, the
-    /// outputs); the targets feed the list back as inputs of the next build's incremental check.
-    /// </summary>
-    public string TrackedFilesPath { get; set; } = "";
-
-    /// <summary>
-    /// Where to list the secrets the image build needs, one <c>id|file</c> line each; a file rather than a task
-    /// output, because a no-op build skips this task and the publish step still needs them.
-    /// </summary>
-    public string SecretsPath { get; set; } = "";
-
     /// <summary>Where project evaluations are remembered between builds, so only changed projects are evaluated again.</summary>
     public string GraphCachePath { get; set; } = "";
 
-    /// <summary>Where to write the build context root of the generated Dockerfile, for the validator and the image build.</summary>
-    public string ContextPath { get; set; } = "";
-
-    /// <summary><c>SelfContained</c>: the final image needs no .NET runtime.</summary>
-    public bool SelfContained { get; set; }
-
-    /// <summary><c>PublishSelfContained</c>: publish makes the app self-contained, as <c>SelfContained</c> does (the SDK's container targets read both).</summary>
-    public bool PublishSelfContained { get; set; }
-
-    /// <summary><c>PublishSingleFile</c>.</summary>
-    public bool PublishSingleFile { get; set; }
-
-    /// <summary><c>PublishTrimmed</c>.</summary>
-    public bool PublishTrimmed { get; set; }
-
-    /// <summary><c>PublishReadyToRun</c>.</summary>
-    public bool PublishReadyToRun { get; set; }
-
-    /// <summary><c>PublishAot</c>.</summary>
-    public bool PublishAot { get; set; }
-
-    /// <summary><c>InvariantGlobalization</c>, as written (empty when the project does not say).</summary>
-    public string InvariantGlobalization { get; set; } = "";
-
-    /// <summary><c>NETCoreSdkVersion</c>.</summary>
-    public string SdkVersion { get; set; } = "";
+    /// <summary>
+    /// Where to keep what this generation decided (<see cref="GenerationState"/>): the build context root and the
+    /// secrets for the validator and the image build, the files whose change must run generation again (the targets feed
+    /// them back as inputs of the next build's incremental check), and the lines a user's setting wrote. A file rather
+    /// than task outputs, because a no-op build skips this task and the steps after it still need them.
+    /// </summary>
+    public string StatePath { get; set; } = "";
 
     /// <summary>
-    /// The runtime identifiers the image is for: <c>ContainerRuntimeIdentifiers</c>, else <c>ContainerRuntimeIdentifier</c>,
-    /// else <c>RuntimeIdentifier</c> (the targets pick).
+    /// The output of the generation target's incremental check, moved to now when generation completes; left as it is
+    /// when a file was kept for the user (DFG0001, DFG0002), so the next build runs generation and says so again.
     /// </summary>
-    public string RuntimeIdentifiers { get; set; } = "";
-
-    /// <summary><c>ContainerBaseImage</c>.</summary>
-    public string ContainerBaseImage { get; set; } = "";
-
-    /// <summary><c>ContainerFamily</c>.</summary>
-    public string ContainerFamily { get; set; } = "";
-
-    /// <summary><c>ContainerPort</c> items (metadata <c>Type</c>).</summary>
-    public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>ContainerEnvironmentVariable</c> items (metadata <c>Value</c>).</summary>
-    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>ContainerLabel</c> items (metadata <c>Value</c>).</summary>
-    public ITaskItem[] ContainerLabels { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>ContainerUser</c>.</summary>
-    public string ContainerUser { get; set; } = "";
-
-    /// <summary><c>ContainerWorkingDirectory</c>.</summary>
-    public string ContainerWorkingDirectory { get; set; } = "";
-
-    /// <summary><c>ContainerAppCommand</c> items.</summary>
-    public ITaskItem[] ContainerAppCommand { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>ContainerAppCommandArgs</c> items.</summary>
-    public ITaskItem[] ContainerAppCommandArgs { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>ContainerDefaultArgs</c> items.</summary>
-    public ITaskItem[] ContainerDefaultArgs { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>ContainerAppCommandInstruction</c>.</summary>
-    public string ContainerAppCommandInstruction { get; set; } = "";
-
-    /// <summary><c>Title</c>, for the image's title label.</summary>
-    public string Title { get; set; } = "";
-
-    /// <summary><c>Description</c>.</summary>
-    public string Description { get; set; } = "";
-
-    /// <summary><c>Authors</c>.</summary>
-    public string Authors { get; set; } = "";
-
-    /// <summary><c>RepositoryUrl</c>.</summary>
-    public string RepositoryUrl { get; set; } = "";
-
-    /// <summary><c>PackageProjectUrl</c>.</summary>
-    public string ProjectUrl { get; set; } = "";
-
-    /// <summary><c>PackageLicenseExpression</c>.</summary>
-    public string License { get; set; } = "";
-
-    /// <summary><c>ContainerRepository</c>: the image name the header's <c>docker build -t</c> gives, as the image build does.</summary>
-    public string ContainerRepository { get; set; } = "";
-
-    /// <summary><c>ContainerImageTag</c>, for the header (unless it comes from the command line).</summary>
-    public string ContainerImageTag { get; set; } = "";
-
-    /// <summary><c>ContainerImageTags</c>, for the header (unless it comes from the command line).</summary>
-    public string ContainerImageTags { get; set; } = "";
-
-    /// <summary><c>DockerfileGenSdkImage</c>.</summary>
-    public string SdkImage { get; set; } = "";
-
-    /// <summary><c>DockerfileGenImageRegistry</c>.</summary>
-    public string ImageRegistry { get; set; } = "";
-
-    /// <summary><c>DockerfileGenBaseImageDigest</c>.</summary>
-    public string BaseImageDigest { get; set; } = "";
-
-    /// <summary><c>DockerfileGenSdkImageDigest</c>.</summary>
-    public string SdkImageDigest { get; set; } = "";
-
-    /// <summary><c>DockerfileGenOsPackage</c> items (metadata <c>Stage</c>).</summary>
-    public ITaskItem[] OsPackages { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>DockerfileGenInstruction</c> items (metadata <c>Instruction</c>, <c>Stage</c>, <c>Point</c>).</summary>
-    public ITaskItem[] Instructions { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>DockerfileGenBuildArg</c> items (metadata <c>Default</c>).</summary>
-    public ITaskItem[] BuildArgs { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>DockerfileGenTestProject</c> items: project files, relative to this project's folder.</summary>
-    public ITaskItem[] TestProjects { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary><c>DockerfileGenHealthCheck</c>.</summary>
-    public string HealthCheck { get; set; } = "";
-
-    /// <summary><c>DockerfileGenHealthCheckPath</c>.</summary>
-    public string HealthCheckPath { get; set; } = "";
-
-    /// <summary><c>DockerfileGenRuleSeverity</c>: a rule the user made an error stops generation before anything is written.</summary>
-    public string RuleSeverity { get; set; } = "";
-
-    /// <summary><c>DockerfileGenAllowedRegistries</c>: an image outside them stops generation before anything is written (DFG2002).</summary>
-    public string AllowedRegistries { get; set; } = "";
-
-    /// <summary>
-    /// Where to list the lines of the generated Dockerfile a user's setting wrote, for the validator task: a finding
-    /// there names the setting instead of calling itself a DockerfileGen bug.
-    /// </summary>
-    public string OriginsPath { get; set; } = "";
-
-    /// <summary>
-    /// Files the project publishes or its build reads (<c>Content</c>/<c>None</c> copied to the publish folder,
-    /// <c>EmbeddedResource</c>, <c>AdditionalFiles</c>): the ignore file must not leave them out.
-    /// </summary>
-    public ITaskItem[] ShippedFiles { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
-    public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
+    public string StampPath { get; set; } = "";
 
     /// <summary>
     /// True when a file at a target path was kept for the user (theirs, or edited: DFG0001, DFG0002). The targets then
@@ -250,8 +264,24 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <inheritdoc />
     protected override bool Run()
     {
-        var projectDirectory = Path.GetDirectoryName(ProjectFullPath)!;
-        var projectFile = Path.GetFileName(ProjectFullPath);
+        settings = ProjectSettings.Read(Settings, Known.All);
+        foreach (var name in settings.Unknown)
+        {
+            Report(DiagnosticCatalog.UnexpectedFailure(nameof(GenerateDockerfile), $"the targets pass a setting it does not know, '{name}'"), BuildEngine?.ProjectFileOfTaskNode ?? "");
+        }
+
+        foreach (var (name, value) in settings.InvalidFlags)
+        {
+            Report(DiagnosticCatalog.InvalidBoolean(name, value), Text(Known.ProjectFullPath));
+        }
+
+        if (settings.Unknown.Count > 0 || settings.InvalidFlags.Count > 0)
+        {
+            return false;
+        }
+
+        var projectDirectory = Path.GetDirectoryName(Text(Known.ProjectFullPath))!;
+        var projectFile = Path.GetFileName(Text(Known.ProjectFullPath));
         var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>())
         {
@@ -261,70 +291,70 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         var facts = new ProjectFacts
         {
             ProjectFile = projectFile,
-            AssemblyName = AssemblyName,
-            TargetFramework = TargetFramework,
-            TargetFrameworks = TargetFrameworks.Trim(),
-            TargetFrameworkIdentifier = TargetFrameworkIdentifier,
-            TargetFrameworkVersion = TargetFrameworkVersion,
-            OutputType = OutputType,
-            FrameworkReferences = Array.ConvertAll(FrameworkReferences, item => item.ItemSpec),
-            UseAppHost = UseAppHost,
-            SelfContained = SelfContained || PublishSelfContained,
-            PublishSingleFile = PublishSingleFile,
-            PublishTrimmed = PublishTrimmed,
-            PublishReadyToRun = PublishReadyToRun,
-            PublishAot = PublishAot,
-            InvariantGlobalization = bool.TryParse(InvariantGlobalization.Trim(), out var invariant) ? invariant : null,
-            SdkVersion = SdkVersion,
+            AssemblyName = Text(Known.AssemblyName),
+            TargetFramework = Text(Known.TargetFramework),
+            TargetFrameworks = Text(Known.TargetFrameworks).Trim(),
+            TargetFrameworkIdentifier = Text(Known.TargetFrameworkIdentifier),
+            TargetFrameworkVersion = Text(Known.TargetFrameworkVersion),
+            OutputType = Text(Known.OutputType),
+            FrameworkReferences = Array.ConvertAll(Items(Known.FrameworkReferences), item => item.ItemSpec),
+            UseAppHost = Flag(Known.UseAppHost),
+            SelfContained = Flag(Known.SelfContained) || Flag(Known.PublishSelfContained),
+            PublishSingleFile = Flag(Known.PublishSingleFile),
+            PublishTrimmed = Flag(Known.PublishTrimmed),
+            PublishReadyToRun = Flag(Known.PublishReadyToRun),
+            PublishAot = Flag(Known.PublishAot),
+            InvariantGlobalization = bool.TryParse(Text(Known.InvariantGlobalization).Trim(), out var invariant) ? invariant : null,
+            SdkVersion = Text(Known.SdkVersion),
             Container = new ContainerSettings
             {
-                BaseImage = ContainerBaseImage,
-                Family = ContainerFamily,
-                RuntimeIdentifiers = ContainerPlatforms.Split(RuntimeIdentifiers).ToArray(),
-                Ports = Array.ConvertAll(ContainerPorts, item => new ContainerPortSpec(item.ItemSpec, item.GetMetadata("Type"))),
-                EnvironmentVariables = Array.ConvertAll(ContainerEnvironmentVariables, item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
-                Labels = Array.ConvertAll(ContainerLabels, item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
-                User = ContainerUser,
-                WorkingDirectory = ContainerWorkingDirectory,
-                AppCommand = Array.ConvertAll(ContainerAppCommand, item => item.ItemSpec),
-                AppCommandArgs = Array.ConvertAll(ContainerAppCommandArgs, item => item.ItemSpec),
-                DefaultArgs = Array.ConvertAll(ContainerDefaultArgs, item => item.ItemSpec),
-                AppCommandInstruction = ContainerAppCommandInstruction,
+                BaseImage = Text(Known.ContainerBaseImage),
+                Family = Text(Known.ContainerFamily),
+                RuntimeIdentifiers = ContainerPlatforms.Split(Text(Known.RuntimeIdentifiers)).ToArray(),
+                Ports = Array.ConvertAll(Items(Known.ContainerPorts), item => new ContainerPortSpec(item.ItemSpec, item.GetMetadata("Type"))),
+                EnvironmentVariables = Array.ConvertAll(Items(Known.ContainerEnvironmentVariables), item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
+                Labels = Array.ConvertAll(Items(Known.ContainerLabels), item => new NamedValue(item.ItemSpec, item.GetMetadata("Value"))),
+                User = Text(Known.ContainerUser),
+                WorkingDirectory = Text(Known.ContainerWorkingDirectory),
+                AppCommand = Array.ConvertAll(Items(Known.ContainerAppCommand), item => item.ItemSpec),
+                AppCommandArgs = Array.ConvertAll(Items(Known.ContainerAppCommandArgs), item => item.ItemSpec),
+                DefaultArgs = Array.ConvertAll(Items(Known.ContainerDefaultArgs), item => item.ItemSpec),
+                AppCommandInstruction = Text(Known.ContainerAppCommandInstruction),
             },
-            ShippedFiles = ShippedFiles.Select(item => RelativeTo(projectDirectory, item.GetMetadata("FullPath"))).Distinct(StringComparer.Ordinal).ToList(),
-            Source = Model.SourceFacts.FromMetadata(SourceFacts.Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
+            ShippedFiles = Items(Known.ShippedFiles).Select(item => RelativeTo(projectDirectory, item.GetMetadata("FullPath"))).Distinct(StringComparer.Ordinal).ToList(),
+            Source = Model.SourceFacts.FromMetadata(Items(Known.SourceFacts).Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
             Metadata = new ProjectMetadata
             {
-                Title = Title,
+                Title = Text(Known.Title),
                 // NuGet's pack targets fill in this placeholder when a project has no description.
-                Description = Description == "Package Description" ? "" : Description,
-                Authors = Authors,
-                RepositoryUrl = RepositoryUrl,
-                ProjectUrl = ProjectUrl,
-                License = License,
+                Description = Text(Known.Description) == "Package Description" ? "" : Text(Known.Description),
+                Authors = Text(Known.Authors),
+                RepositoryUrl = Text(Known.RepositoryUrl),
+                ProjectUrl = Text(Known.ProjectUrl),
+                License = Text(Known.License),
             },
         };
         var options = new GenerationOptions
         {
-            DockerfileName = DockerfileName.Trim(),
-            Configuration = Configuration.Trim(),
-            SdkImage = SdkImage,
-            ImageRegistry = ImageRegistry,
-            BaseImageDigest = BaseImageDigest,
-            SdkImageDigest = SdkImageDigest,
-            OsPackages = Array.ConvertAll(OsPackages, item => new OsPackage(item.ItemSpec, item.GetMetadata("Stage"))),
-            Instructions = Array.ConvertAll(Instructions, item => new InjectedInstruction(item.ItemSpec, item.GetMetadata("Instruction"), item.GetMetadata("Stage"), item.GetMetadata("Point"))),
-            BuildArgs = Array.ConvertAll(BuildArgs, item => new BuildArgument(item.ItemSpec, item.GetMetadata("Value")) { Default = item.GetMetadata("Default") }),
-            TestProjects = Array.ConvertAll(TestProjects, item => item.ItemSpec),
-            HealthCheck = HealthCheck,
-            HealthCheckPath = HealthCheckPath,
-            RequestedTargetFramework = RequestedTargetFramework,
+            DockerfileName = Text(Known.DockerfileName).Trim(),
+            Configuration = Text(Known.Configuration).Trim(),
+            SdkImage = Text(Known.SdkImage),
+            ImageRegistry = Text(Known.ImageRegistry),
+            BaseImageDigest = Text(Known.BaseImageDigest),
+            SdkImageDigest = Text(Known.SdkImageDigest),
+            OsPackages = Array.ConvertAll(Items(Known.OsPackages), item => new OsPackage(item.ItemSpec, item.GetMetadata("Stage"))),
+            Instructions = Array.ConvertAll(Items(Known.Instructions), item => new InjectedInstruction(item.ItemSpec, item.GetMetadata("Instruction"), item.GetMetadata("Stage"), item.GetMetadata("Point"))),
+            BuildArgs = Array.ConvertAll(Items(Known.BuildArgs), item => new BuildArgument(item.ItemSpec, item.GetMetadata("Value")) { Default = item.GetMetadata("Default") }),
+            TestProjects = Array.ConvertAll(Items(Known.TestProjects), item => item.ItemSpec),
+            HealthCheck = Text(Known.HealthCheck),
+            HealthCheckPath = Text(Known.HealthCheckPath),
+            RequestedTargetFramework = Text(Known.RequestedTargetFramework),
             CommandLineProperties = globalProperties.Where(p => CommandLineProperties.IsImageBuildProperty(p.Key)).Select(p => new NamedValue(p.Key, p.Value)).ToList(),
-            ImageRepository = ContainerRepository,
+            ImageRepository = Text(Known.ContainerRepository),
             // A tag given on the command line changes with every CI run: the header then names the repository alone.
-            ImageTags = globalProperties.ContainsKey("ContainerImageTags") || (ContainerImageTags.Trim().Length == 0 && globalProperties.ContainsKey("ContainerImageTag"))
+            ImageTags = globalProperties.ContainsKey("ContainerImageTags") || (Text(Known.ContainerImageTags).Trim().Length == 0 && globalProperties.ContainsKey("ContainerImageTag"))
                 ? Array.Empty<string>()
-                : ContainerPlatforms.Split(ContainerImageTags.Trim().Length > 0 ? ContainerImageTags : ContainerImageTag).ToArray(),
+                : ContainerPlatforms.Split(Text(Known.ContainerImageTags).Trim().Length > 0 ? Text(Known.ContainerImageTags) : Text(Known.ContainerImageTag)).ToArray(),
         };
 
         var contextRoot = ReadContextRoot(projectDirectory);
@@ -335,16 +365,16 @@ public sealed class GenerateDockerfile : DockerfileGenTask
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         BuildInputs? inputs = null;
-        if (ReadProjectGraph)
+        if (Flag(Known.ReadProjectGraph))
         {
             try
             {
                 // The graph as the image's publish resolves it: its configuration, framework and runtime identifiers.
-                var runtimes = ContainerPlatforms.Split(RuntimeIdentifiers).ToList();
-                var image = new ImageBuild(Configuration.Trim(), TargetFrameworks.Trim().Length > 0 ? TargetFramework : "", runtimes.Count > 0 ? runtimes : new List<string> { "linux-x64" });
+                var runtimes = ContainerPlatforms.Split(Text(Known.RuntimeIdentifiers)).ToList();
+                var image = new ImageBuild(Text(Known.Configuration).Trim(), Text(Known.TargetFrameworks).Trim().Length > 0 ? Text(Known.TargetFramework) : "", runtimes.Count > 0 ? runtimes : new List<string> { "linux-x64" });
                 var reader = new ProjectGraphReader(globalProperties, ExcludedRoots);
-                inputs = reader.Read(ProjectFullPath, image, contextRoot, GraphCachePath);
-                if (TestProjects.Length > 0)
+                inputs = reader.Read(Text(Known.ProjectFullPath), image, contextRoot, GraphCachePath);
+                if (Items(Known.TestProjects).Length > 0)
                 {
                     inputs = ReadTestProjects(reader, inputs, projectDirectory, contextRoot);
                     if (inputs is null)
@@ -357,7 +387,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             }
             catch (Exception e) when (e is ProjectGraphException or InvalidOperationException or TypeLoadException or IOException or MissingMemberException)
             {
-                Report(DiagnosticCatalog.ProjectGraphUnreadable(e.Message), ProjectFullPath);
+                Report(DiagnosticCatalog.ProjectGraphUnreadable(e.Message), Text(Known.ProjectFullPath));
                 return false;
             }
         }
@@ -367,7 +397,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         Log.LogMessage(MessageImportance.Low, $"DockerfileGen: planned the Dockerfile in {clock.ElapsedMilliseconds} ms.");
         foreach (var diagnostic in result.Diagnostics)
         {
-            Report(diagnostic, ProjectFullPath);
+            Report(diagnostic, Text(Known.ProjectFullPath));
         }
 
         if (!result.Succeeded)
@@ -382,7 +412,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         foreach (var file in new[] { result.Dockerfile!, result.IgnoreFile! })
         {
             var path = Path.Combine(projectDirectory, file.FileName);
-            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Overwrite, file.FileName, projectFile, file == result.Dockerfile)));
+            plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Flag(Known.Overwrite), file.FileName, projectFile, file == result.Dockerfile)));
         }
 
         if (plans.Any(p => p.Update.Diagnostic?.Severity == DiagnosticSeverity.Error))
@@ -406,8 +436,8 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             clock.Restart();
             var check = DockerfileGenerator.CheckGenerated(result, new ValidationOptions
             {
-                Severities = ValidationOptions.ParseSeverities(RuleSeverity, out _),
-                AllowedRegistries = ValidationOptions.ParseList(AllowedRegistries),
+                Severities = ValidationOptions.ParseSeverities(Text(Known.RuleSeverity), out _),
+                AllowedRegistries = ValidationOptions.ParseList(Text(Known.AllowedRegistries)),
                 Facts = ValidationFacts.From(facts) with
                 {
                     NeedsGlobalization = ValidationFacts.NeedsGlobalizationOf(facts.InvariantGlobalization, facts.Source?.NeedsGlobalization == true),
@@ -445,12 +475,19 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         var removed = keptDockerfile ? new List<string>() : RemoveSupersededFiles(projectDirectory, context, projectFile, plans.Select(p => p.Path));
 
         // The context describes our Dockerfile only; a Dockerfile of the user's has a context only they know.
-        WriteIfChanged(OriginsPath, keptDockerfile ? Array.Empty<string>() : GeneratedFindings.Write(result.Origins).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries));
-        WriteIfChanged(ContextPath, keptDockerfile ? Array.Empty<string>() : new[] { root });
-        WriteIfChanged(SecretsPath, keptDockerfile ? Array.Empty<string>() : context.Secrets.Select(secret => secret.Id + "|" + Path.GetFullPath(Path.Combine(root, secret.Path))));
-
         WrittenFiles = written.ToArray();
-        WriteTrackedFiles(inputs, plans.Where(p => !keptDockerfile || p.File == result.Dockerfile).Select(p => p.Path));
+        StateFiles.WriteIfChanged(StatePath, new GenerationState
+        {
+            ContextRoot = keptDockerfile ? "" : root,
+            Secrets = keptDockerfile ? Array.Empty<NamedValue>() : context.Secrets.Select(secret => new NamedValue(secret.Id, Path.GetFullPath(Path.Combine(root, secret.Path)))).ToList(),
+            TrackedFiles = TrackedFiles(inputs, plans.Where(p => !keptDockerfile || p.File == result.Dockerfile).Select(p => p.Path)),
+            Origins = keptDockerfile ? new Dictionary<int, string>() : result.Origins,
+        }.ToStateFile());
+        if (!KeptUserFile)
+        {
+            StateFiles.Touch(StampPath, new StateFile("stamp"));
+        }
+
         if (written.Count > 0)
         {
             var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
@@ -472,7 +509,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>
     /// Removes the files an earlier generation wrote in the project folder that this one no longer writes, when they are
     /// still our unedited files from this project; returns their names. They are the outputs the last generation listed
-    /// in <see cref="TrackedFilesPath"/> (a Dockerfile and ignore file under the names a changed
+    /// in <see cref="StatePath"/> (a Dockerfile and ignore file under the names a changed
     /// <c>DockerfileGenDockerfileName</c> left behind), and the ignore file under the name the other kind of context gives
     /// a file named Dockerfile (see <see cref="DockerfileGenerator.SupersededIgnoreFileName"/>), which a fresh
     /// <c>obj/</c> does not list. An edited <c>Dockerfile.dockerignore</c> stays and is reported (DFG0061), because
@@ -481,13 +518,13 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// </summary>
     private List<string> RemoveSupersededFiles(string projectDirectory, BuildContext context, string projectFile, IEnumerable<string> outputs)
     {
-        var dockerfileName = DockerfileName.Trim();
+        var dockerfileName = Text(Known.DockerfileName).Trim();
         var folder = Path.GetFullPath(projectDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var current = new HashSet<string>(outputs.Select(Path.GetFullPath), StringComparer.Ordinal);
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var line in (AtomicFile.ReadOrNull(TrackedFilesPath) ?? "").Split('\n'))
+        foreach (var tracked in StateFiles.Read(StatePath, GenerationState.Kind) is { } state ? GenerationState.From(state).TrackedFiles : Array.Empty<string>())
         {
-            var path = line.Trim().Length == 0 ? null : Path.GetFullPath(line.Trim());
+            var path = tracked.Trim().Length == 0 ? null : Path.GetFullPath(tracked.Trim());
             if (path is not null && string.Equals(Path.GetDirectoryName(path), folder, StringComparison.Ordinal))
             {
                 candidates.Add(path);
@@ -535,16 +572,16 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         var credentialed = new List<string>(inputs.CredentialedNuGetConfigs);
         var restoreOnly = new List<string>(inputs.RestoreOnlyProjects);
         var folders = new List<string>(inputs.RestoreSourceFolders);
-        for (var i = 0; i < TestProjects.Length; i++)
+        for (var i = 0; i < Items(Known.TestProjects).Length; i++)
         {
-            var path = Path.GetFullPath(Path.Combine(projectDirectory, TestProjects[i].ItemSpec.Trim()));
+            var path = Path.GetFullPath(Path.Combine(projectDirectory, Items(Known.TestProjects)[i].ItemSpec.Trim()));
             if (!File.Exists(path) || !path.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
             {
-                Report(DiagnosticCatalog.InvalidTestProject(TestProjects[i].ItemSpec, $"there is no project file at {path}. Name the test project's file relative to this project's folder."), ProjectFullPath);
+                Report(DiagnosticCatalog.InvalidTestProject(Items(Known.TestProjects)[i].ItemSpec, $"there is no project file at {path}. Name the test project's file relative to this project's folder."), Text(Known.ProjectFullPath));
                 return null;
             }
 
-            var test = reader.Read(path, new ImageBuild(Configuration.Trim(), "", Array.Empty<string>()), contextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
+            var test = reader.Read(path, new ImageBuild(Text(Known.Configuration).Trim(), "", Array.Empty<string>()), contextRoot, GraphCachePath.Length == 0 ? "" : GraphCachePath + ".test" + i);
             tests.Add(path);
             closure.AddRange(test.Projects);
             buildFiles.AddRange(test.BuildFiles);
@@ -572,15 +609,15 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     // error. A folder that does not exist, or the file system's root (the whole disk as build context), is refused.
     private string? ReadContextRoot(string projectDirectory)
     {
-        var value = ContextRoot.Trim();
+        var value = Text(Known.ContextRoot).Trim();
         if (value.Length == 0)
         {
             return "";
         }
 
-        if (!ReadProjectGraph)
+        if (!Flag(Known.ReadProjectGraph))
         {
-            Report(DiagnosticCatalog.SettingIgnored($"DockerfileGenContextRoot '{value}'", "DockerfileGenReadProjectGraph=false makes the project folder the build context. Remove one of the two."), ProjectFullPath);
+            Report(DiagnosticCatalog.SettingIgnored($"DockerfileGenContextRoot '{value}'", "DockerfileGenReadProjectGraph=false makes the project folder the build context. Remove one of the two."), Text(Known.ProjectFullPath));
             return "";
         }
 
@@ -590,7 +627,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             : null;
         if (problem is not null)
         {
-            Report(DiagnosticCatalog.InvalidContextRoot(ContextRoot, problem), ProjectFullPath);
+            Report(DiagnosticCatalog.InvalidContextRoot(Text(Known.ContextRoot), problem), Text(Known.ProjectFullPath));
             return null;
         }
 
@@ -611,10 +648,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         return string.Join("/", Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)));
     }
 
-    // Written only when it changes, like the generated files, so it never makes the next build look dirty.
-    private void WriteTrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)
+    private List<string> TrackedFiles(BuildInputs? inputs, IEnumerable<string> outputs)
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal) { Path.GetFullPath(ProjectFullPath) };
+        var files = new SortedSet<string>(StringComparer.Ordinal) { Path.GetFullPath(Text(Known.ProjectFullPath)) };
         if (inputs is not null)
         {
             files.UnionWith(inputs.Projects);
@@ -630,24 +666,14 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         }
 
         files.UnionWith(outputs);
-        WriteIfChanged(TrackedFilesPath, files);
+        return files.ToList();
     }
 
-    private static void WriteIfChanged(string path, IEnumerable<string> lines)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            return;
-        }
+    private string Text(Setting setting) => settings.Text(setting);
 
-        var content = string.Concat(lines.Select(line => line + "\n"));
-        var existing = AtomicFile.ReadOrNull(path);
-        if (existing != content && !(existing is null && content.Length == 0))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            AtomicFile.Write(path, content);
-        }
-    }
+    private bool Flag(Setting setting) => settings.Flag(setting);
+
+    private ITaskItem[] Items(Setting setting) => settings.Items(setting);
 
     private void Report(Diagnostic diagnostic, string file)
     {

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
+using DockerfileGen.Model;
 
 namespace DockerfileGen.Tasks;
 
@@ -96,6 +95,9 @@ internal sealed class ProjectRecord
 /// </summary>
 internal static class ProjectGraphCache
 {
+    /// <summary>The state's kind in the cache file's header.</summary>
+    public const string Kind = "graph";
+
     private const char Separator = '\u001f';
 
     /// <summary>A file's or folder's identity for staleness: last write time and (for files) length.</summary>
@@ -111,12 +113,8 @@ internal static class ProjectGraphCache
     }
 
     /// <summary>The key of everything outside the files that shapes the graph: the build's properties and the image's.</summary>
-    public static string Key(IDictionary<string, string> globalProperties, string extra)
-    {
-        var text = GlobalsKey(globalProperties) + "\n" + extra;
-        using var sha = SHA256.Create();
-        return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
-    }
+    public static string Key(IDictionary<string, string> globalProperties, string extra) =>
+        StateFile.Hash(new[] { GlobalsKey(globalProperties), extra });
 
     /// <summary>One line for a set of global properties, in a stable order; DockerfileGen's own never change an evaluation.</summary>
     public static string GlobalsKey(IDictionary<string, string> globalProperties) =>
@@ -129,53 +127,48 @@ internal static class ProjectGraphCache
     public static Dictionary<string, ProjectRecord> Read(string path, string key)
     {
         var records = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        var state = StateFiles.Read(path, Kind);
+        if (state is null || state.Get("key") != key)
         {
             return records;
         }
 
         ProjectRecord? current = null;
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != "key\t" + key)
+        foreach (var entry in state.Entries)
         {
-            return records;
-        }
-
-        foreach (var line in lines.Skip(1))
-        {
-            var parts = line.Split('\t');
-            switch (parts[0])
+            var parts = entry.Value.Split('\t');
+            switch (entry.Key)
             {
-                case "P" when parts.Length == 3:
-                    current = new ProjectRecord { Path = parts[1], Globals = parts[2] };
+                case "project" when parts.Length == 2:
+                    current = new ProjectRecord { Path = parts[0], Globals = parts[1] };
                     records[RecordKey(current.Path, current.Globals)] = current;
                     break;
-                case "V" when current is not null && parts.Length == 3:
-                    current.Properties[parts[1]] = parts[2];
+                case "property" when current is not null && parts.Length == 2:
+                    current.Properties[parts[0]] = parts[1];
                     break;
-                case "I" when current is not null && parts.Length == 2:
-                    current.Imports.Add(parts[1]);
+                case "import" when current is not null:
+                    current.Imports.Add(entry.Value);
                     break;
-                case "R" when current is not null && parts.Length >= 2 && parts.Length % 2 == 0:
-                    var reference = new ReferenceRecord { Path = parts[1] };
-                    for (var i = 2; i + 1 < parts.Length; i += 2)
+                case "reference" when current is not null && parts.Length % 2 == 1:
+                    var reference = new ReferenceRecord { Path = parts[0] };
+                    for (var i = 1; i + 1 < parts.Length; i += 2)
                     {
                         reference.Metadata[parts[i]] = parts[i + 1];
                     }
 
                     current.References.Add(reference);
                     break;
-                case "L" when current is not null && parts.Length == 2:
-                    current.Linked.Add(parts[1]);
+                case "linked" when current is not null:
+                    current.Linked.Add(entry.Value);
                     break;
-                case "S" when current is not null && parts.Length == 4:
-                    current.Links.Add(new SymbolicLink(parts[1], parts[2], parts[3]));
+                case "link" when current is not null && parts.Length == 3:
+                    current.Links.Add(new SymbolicLink(parts[0], parts[1], parts[2]));
                     break;
-                case "K" when current is not null && parts.Length == 2:
-                    current.Packages.Add(parts[1]);
+                case "package" when current is not null:
+                    current.Packages.Add(entry.Value);
                     break;
-                case "W" when current is not null && parts.Length == 3:
-                    current.Watched.Add((parts[1], parts[2]));
+                case "watched" when current is not null && parts.Length == 2:
+                    current.Watched.Add((parts[0], parts[1]));
                     break;
             }
         }
@@ -191,39 +184,33 @@ internal static class ProjectGraphCache
     /// <summary>The key a record is remembered under: its project and the global properties it was evaluated with.</summary>
     public static string RecordKey(string path, string globals) => path + "\n" + globals;
 
-    /// <summary>The cache file's text for <paramref name="records"/>.</summary>
-    public static string Format(string key, IEnumerable<ProjectRecord> records)
+    /// <summary>The cache file's state for <paramref name="records"/>.</summary>
+    public static StateFile Format(string key, IEnumerable<ProjectRecord> records)
     {
-        var text = new StringBuilder("key\t").Append(key).Append('\n');
+        var state = new StateFile(Kind).Add("key", key);
         foreach (var record in records.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Globals, StringComparer.Ordinal))
         {
-            text.Append("P\t").Append(record.Path).Append('\t').Append(record.Globals).Append('\n');
+            state.Add("project", record.Path + "\t" + record.Globals);
             foreach (var property in record.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                text.Append("V\t").Append(property.Key).Append('\t').Append(Clean(property.Value)).Append('\n');
+                state.Add("property", property.Key + "\t" + Clean(property.Value));
             }
 
-            record.Imports.ForEach(i => text.Append("I\t").Append(i).Append('\n'));
+            state.AddAll("import", record.Imports);
             foreach (var reference in record.References)
             {
-                text.Append("R\t").Append(reference.Path);
-                foreach (var metadata in reference.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
-                {
-                    text.Append('\t').Append(metadata.Key).Append('\t').Append(Clean(metadata.Value));
-                }
-
-                text.Append('\n');
+                state.Add("reference", string.Join("\t", new[] { reference.Path }.Concat(reference.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).SelectMany(m => new[] { m.Key, Clean(m.Value) }))));
             }
 
-            record.Linked.ForEach(l => text.Append("L\t").Append(l).Append('\n'));
-            record.Links.ForEach(l => text.Append("S\t").Append(l.Link).Append('\t').Append(l.Target).Append('\t').Append(l.RealPath).Append('\n'));
-            record.Packages.ForEach(p => text.Append("K\t").Append(p).Append('\n'));
-            record.Watched.ForEach(w => text.Append("W\t").Append(w.Path).Append('\t').Append(w.Stamp).Append('\n'));
+            state.AddAll("linked", record.Linked);
+            state.AddAll("link", record.Links.Select(l => l.Link + "\t" + l.Target + "\t" + l.RealPath));
+            state.AddAll("package", record.Packages);
+            state.AddAll("watched", record.Watched.Select(w => w.Path + "\t" + w.Stamp));
         }
 
-        return text.ToString();
+        return state;
     }
 
-    // Property values can span lines; the cache is one record a line, so line breaks and tabs become spaces.
+    // Tabs separate the fields of an entry; a property value's tabs and line breaks become spaces, as MSBuild reads them.
     private static string Clean(string value) => value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 }

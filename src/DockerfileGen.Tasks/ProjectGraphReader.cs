@@ -111,8 +111,7 @@ internal sealed class ProjectGraphReader
             var restored = WalkRestore(app, image);
             if (!string.IsNullOrEmpty(cachePath) && (evaluatedAny || cached.Count != evaluated.Count))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cachePath))!);
-                AtomicFile.Write(cachePath, ProjectGraphCache.Format(key, evaluated.Values));
+                StateFiles.Write(cachePath, ProjectGraphCache.Format(key, evaluated.Values));
             }
 
             var projects = built.Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();

@@ -17,6 +17,8 @@ namespace DockerfileGen.Tasks;
 /// </summary>
 public sealed class ReadSourceFacts : DockerfileGenTask
 {
+    private const string Kind = "facts";
+
     /// <summary>The compiled assembly (<c>@(IntermediateAssembly)</c>); a missing file means no facts.</summary>
     public string AssemblyPath { get; set; } = "";
 
@@ -50,24 +52,23 @@ public sealed class ReadSourceFacts : DockerfileGenTask
 
         // The assembly's path, size and time stand for its content: the compiler rewrites it whenever it changes. A new
         // build of this package may read facts differently, so it is part of the key too.
-        var key = string.Join("|", typeof(ReadSourceFacts).Assembly.ManifestModule.ModuleVersionId.ToString(), file.FullName, file.Length.ToString(CultureInfo.InvariantCulture), file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture));
-        var cached = CachePath.Length > 0 ? AtomicFile.ReadOrNull(CachePath) : null;
-        if (cached is not null)
+        var key = StateFile.Hash(new[] { typeof(ReadSourceFacts).Assembly.ManifestModule.ModuleVersionId.ToString(), file.FullName, file.Length.ToString(CultureInfo.InvariantCulture), file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture) });
+        var cached = StateFiles.Read(CachePath, Kind);
+        if (cached is not null && cached.Get("key") == key)
         {
-            var lines = cached.Split('\n');
-            if (lines[0] == key)
-            {
-                return lines.Skip(1).Where(line => line.Length > 0)
-                    .Select(line => new KeyValuePair<string, string>(line.Substring(0, line.IndexOf('=')), Uri.UnescapeDataString(line.Substring(line.IndexOf('=') + 1))))
-                    .ToList();
-            }
+            return cached.Entries.Where(entry => entry.Key != "key").ToList();
         }
 
         var facts = SourceFactsReader.Read(file.FullName)?.ToMetadata() ?? Array.Empty<KeyValuePair<string, string>>();
         if (CachePath.Length > 0)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(CachePath))!);
-            AtomicFile.Write(CachePath, key + "\n" + string.Concat(facts.Select(pair => pair.Key + "=" + Uri.EscapeDataString(pair.Value) + "\n")));
+            var state = new StateFile(Kind).Add("key", key);
+            foreach (var fact in facts)
+            {
+                state.Add(fact.Key, fact.Value);
+            }
+
+            StateFiles.Write(CachePath, state);
         }
 
         return facts;

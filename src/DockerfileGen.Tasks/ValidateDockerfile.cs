@@ -4,8 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Model;
 using DockerfileGen.Rendering;
@@ -88,8 +86,9 @@ public sealed class ValidateDockerfile : DockerfileGenTask
     public string AllowedRegistries { get; set; } = "";
 
     /// <summary>
-    /// Where generation listed the lines of the generated Dockerfile that a user's setting wrote: a finding there names
-    /// that setting as its cause instead of calling itself a DockerfileGen bug.
+    /// Where generation kept its state (<see cref="GenerationState"/>), which lists the lines of the generated Dockerfile
+    /// that a user's setting wrote: a finding there names that setting as its cause instead of calling itself a
+    /// DockerfileGen bug.
     /// </summary>
     public string OriginsPath { get; set; } = "";
 
@@ -215,7 +214,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
         // owns or edited it is the user's, as written.
         var findings = DockerfileValidator.Validate(text, options).Findings;
         var unedited = generated && GeneratedFileMarker.IsUnedited(text);
-        var origins = unedited ? GeneratedFindings.Read(AtomicFile.ReadOrNull(OriginsPath)) : new Dictionary<int, string>();
+        var origins = unedited ? ReadOrigins() : new Dictionary<int, string>();
         foreach (var finding in findings)
         {
             var message = unedited ? GeneratedFindings.Explain(finding, origins, options) : finding.Message;
@@ -260,12 +259,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
                 return;
             }
 
-            var content = record.Write();
-            if (AtomicFile.ReadOrNull(CachePath) != content)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(CachePath))!);
-                AtomicFile.Write(CachePath, content);
-            }
+            StateFiles.WriteIfChanged(CachePath, record.Write());
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -274,13 +268,16 @@ public sealed class ValidateDockerfile : DockerfileGenTask
         }
     }
 
+    private IReadOnlyDictionary<int, string> ReadOrigins() =>
+        StateFiles.Read(OriginsPath, GenerationState.Kind) is { } state ? GenerationState.From(state).Origins : new Dictionary<int, string>();
+
     /// <summary>The hash of everything the lint reads; another value of any of them lints again.</summary>
     private string Key(string text, BuildContextSnapshot context, IEnumerable<string> contextReads)
     {
-        var input = new StringBuilder();
-        void Add(string? value) => input.Append(value is null ? "\u0001" : value.Length.ToString(CultureInfo.InvariantCulture) + ":" + value).Append('\0');
+        var input = new List<string?>();
+        void Add(string? value) => input.Add(value);
 
-        Add(LintRecord.Format);
+        Add(StateFile.Header + " " + LintRecord.Kind);
         // A new build of the package (another rule, another message) lints again, though nothing of the project changed.
         Add(typeof(ValidateDockerfile).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(DockerfileValidator).Assembly.ManifestModule.ModuleVersionId.ToString());
@@ -290,7 +287,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
         }
 
         Add(RestoreGraphPath.Length > 0 && File.Exists(RestoreGraphPath) ? File.ReadAllText(RestoreGraphPath) : null);
-        Add(OriginsPath.Length > 0 ? AtomicFile.ReadOrNull(OriginsPath) : null);
+        Add(StateFiles.Read(OriginsPath, GenerationState.Kind) is { } generation ? string.Join("\n", generation.GetAll("origin")) : null);
         Add(text);
         Add(context.IgnoreFileName);
         Add(context.IgnoreFileText);
@@ -301,8 +298,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
             Add(context.ReadFile(relative));
         }
 
-        using var sha = SHA256.Create();
-        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(input.ToString())).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        return StateFile.Hash(input);
     }
 
     /// <summary>One finding as it was logged.</summary>
@@ -334,7 +330,7 @@ public sealed class ValidateDockerfile : DockerfileGenTask
     /// <summary>A lint's key, the context files it read, and its findings: the cache file's content.</summary>
     private sealed class LintRecord
     {
-        public const string Format = "DockerfileGen validation cache 1";
+        public const string Kind = "validation";
 
         public LintRecord(string key, IReadOnlyList<string> contextReads, int findingCount, IReadOnlyList<LoggedFinding> findings)
         {
@@ -352,62 +348,40 @@ public sealed class ValidateDockerfile : DockerfileGenTask
 
         public IReadOnlyList<LoggedFinding> Findings { get; }
 
-        public string Write()
+        public StateFile Write()
         {
-            // Paths and messages are base64: they may hold any character, a line break included.
-            var lines = new List<string> { Format, "key " + Key, "count " + FindingCount.ToString(CultureInfo.InvariantCulture) };
-            lines.AddRange(ContextReads.Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal).Select(r => "read " + Encode(r)));
-            lines.AddRange(Findings.Select(f => string.Join(" ", "finding", ((int)f.Severity).ToString(CultureInfo.InvariantCulture), Encode(f.Code), Encode(f.File), f.Line.ToString(CultureInfo.InvariantCulture), f.Column.ToString(CultureInfo.InvariantCulture), Encode(f.Message))));
-            return string.Join("\n", lines) + "\n";
+            var state = new StateFile(Kind).Add("key", Key).Add("count", FindingCount.ToString(CultureInfo.InvariantCulture));
+            state.AddAll("read", ContextReads.Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal));
+            state.AddAll("finding", Findings.Select(f => string.Join("\t", ((int)f.Severity).ToString(CultureInfo.InvariantCulture), f.Code, f.File, f.Line.ToString(CultureInfo.InvariantCulture), f.Column.ToString(CultureInfo.InvariantCulture), f.Message)));
+            return state;
         }
 
         /// <summary>The record in the file, or null when there is none or it cannot be read (then the lint runs).</summary>
         public static LintRecord? Read(string path)
         {
-            try
+            var state = StateFiles.Read(path, Kind);
+            if (state?.Get("key") is not { } key || !int.TryParse(state.Get("count"), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
-                var text = AtomicFile.ReadOrNull(path);
-                var lines = text?.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
-                if (lines is null || lines.Length < 3 || lines[0] != Format || !lines[1].StartsWith("key ", StringComparison.Ordinal) || !lines[2].StartsWith("count ", StringComparison.Ordinal))
+                return null;
+            }
+
+            var findings = new List<LoggedFinding>();
+            foreach (var finding in state.GetAll("finding"))
+            {
+                // The message is the last field, so a tab inside it stays in it.
+                var fields = finding.Split(new[] { '\t' }, 6);
+                if (fields.Length != 6
+                    || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var severity)
+                    || !int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var line)
+                    || !int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var column))
                 {
                     return null;
                 }
 
-                var reads = new List<string>();
-                var findings = new List<LoggedFinding>();
-                foreach (var line in lines.Skip(3))
-                {
-                    var fields = line.Split(' ');
-                    if (fields[0] == "read" && fields.Length == 2)
-                    {
-                        reads.Add(Decode(fields[1]));
-                    }
-                    else if (fields[0] == "finding" && fields.Length == 7)
-                    {
-                        findings.Add(new LoggedFinding(
-                            (DiagnosticSeverity)int.Parse(fields[1], CultureInfo.InvariantCulture),
-                            Decode(fields[2]),
-                            Decode(fields[3]),
-                            int.Parse(fields[4], CultureInfo.InvariantCulture),
-                            int.Parse(fields[5], CultureInfo.InvariantCulture),
-                            Decode(fields[6])));
-                    }
-                    else
-                    {
-                        return null;
-                    }
-                }
+                findings.Add(new LoggedFinding((DiagnosticSeverity)severity, fields[1], fields[2], line, column, fields[5]));
+            }
 
-                return new LintRecord(lines[1].Substring(4), reads, int.Parse(lines[2].Substring(6), CultureInfo.InvariantCulture), findings);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or OverflowException)
-            {
-                return null;
-            }
+            return new LintRecord(key, state.GetAll("read"), count, findings);
         }
-
-        private static string Encode(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
-
-        private static string Decode(string value) => Encoding.UTF8.GetString(Convert.FromBase64String(value));
     }
 }

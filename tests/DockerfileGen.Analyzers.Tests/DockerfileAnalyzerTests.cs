@@ -1,11 +1,13 @@
+extern alias core;
 extern alias dockerfile;
 
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using DockerfileAnalyzer = dockerfile::DockerfileGen.Analyzers.DockerfileAnalyzer;
-using DockerfileValidator = dockerfile::DockerfileGen.Validation.DockerfileValidator;
-using GeneratedFileMarker = dockerfile::DockerfileGen.Rendering.GeneratedFileMarker;
+using DockerfileValidator = core::DockerfileGen.Validation.DockerfileValidator;
+using GeneratedFileMarker = core::DockerfileGen.Rendering.GeneratedFileMarker;
+using GenerationState = core::DockerfileGen.Model.GenerationState;
 
 namespace DockerfileGen.Analyzers.Tests;
 
@@ -32,7 +34,7 @@ public sealed class DockerfileAnalyzerTests
         var files = new List<AdditionalText> { new InMemoryAdditionalText(path, dockerfile) };
         if (origins is not null)
         {
-            files.Add(new InMemoryAdditionalText(Path.GetDirectoryName(path) + "/obj/Debug/net10.0/DockerfileGen.origins", origins));
+            files.Add(new InMemoryAdditionalText(Path.GetDirectoryName(path) + "/obj/Debug/net10.0/DockerfileGen.generation", origins));
         }
 
         if (ignore is not null)
@@ -181,7 +183,8 @@ public sealed class DockerfileAnalyzerTests
 
         Assert.All(Analyze(generated), d => Assert.Contains("DockerfileGen bug", d.GetMessage(), StringComparison.Ordinal));
 
-        var named = Analyze(generated, origins: $"{line}\tContainerBaseImage 'mcr.microsoft.com/dotnet/aspnet:latest'\n");
+        var state = new GenerationState { Origins = new Dictionary<int, string> { [line] = "ContainerBaseImage 'mcr.microsoft.com/dotnet/aspnet:latest'" } };
+        var named = Analyze(generated, origins: state.ToStateFile().Format());
         Assert.Contains(named, d => d.GetMessage().Contains("This comes from ContainerBaseImage 'mcr.microsoft.com/dotnet/aspnet:latest' in the project", StringComparison.Ordinal));
         Assert.DoesNotContain(named, d => d.GetMessage().Contains("bug", StringComparison.Ordinal));
 

@@ -146,6 +146,7 @@ public sealed class AnalyzerTests
         Assert.Matches(@"Dockerfile\(1,\d+\): warning DFG2001", designTime.Output);
         Assert.Contains("/additionalfile:" + Path.Combine(directory, "Dockerfile"), designTime.Output);
         Assert.Matches(@"/analyzer:\S+/designtime/DockerfileGen\.Analyzers\.Dockerfile\.dll", designTime.Output);
+        Assert.Matches(@"/analyzer:\S+/designtime/DockerfileGen\.Core\.dll", designTime.Output);
         Assert.Equal(
             new[] { "DockerfileGen.Analyzers.Dockerfile.dll", "DockerfileGen.Analyzers.dll" },
             AnalyzerFiles(designTime.Output).TakeLast(2).Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal));

@@ -33,6 +33,7 @@ public sealed class PackageTests
                 "buildMultiTargeting/DockerfileGen.props",
                 "buildMultiTargeting/DockerfileGen.targets",
                 "designtime/DockerfileGen.Analyzers.Dockerfile.dll",
+                "designtime/DockerfileGen.Core.dll",
                 "tasks/net472/DockerfileGen.Core.dll",
                 "tasks/net472/DockerfileGen.Tasks.dll",
                 "tasks/net8.0/DockerfileGen.Core.dll",
@@ -66,10 +67,12 @@ public sealed class PackageTests
     [InlineData("tasks/net472/DockerfileGen.Tasks.dll", "mscorlib", "netstandard", "System", "System.*", "Microsoft.Build", "Microsoft.Build.Framework", "Microsoft.Build.Utilities.Core", "DockerfileGen.Core")]
     [InlineData("tasks/net8.0/DockerfileGen.Core.dll", "netstandard")]
     [InlineData("tasks/net472/DockerfileGen.Core.dll", "netstandard")]
-    // Core is compiled into the analyzers, each alone in its folder; System.Collections.Immutable and System.Memory are
-    // dependencies of Microsoft.CodeAnalysis itself, so every compiler that loads the analyzers has them.
+    // The analyzer every compile loads never loads Core (it compiles in only the source facts model); the design-time
+    // Dockerfile analyzer loads Core from its own folder. System.Collections.Immutable and System.Memory are dependencies
+    // of Microsoft.CodeAnalysis itself, so every compiler that loads the analyzers has them.
     [InlineData("analyzers/dotnet/cs/DockerfileGen.Analyzers.dll", "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory")]
-    [InlineData("designtime/DockerfileGen.Analyzers.Dockerfile.dll", "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory")]
+    [InlineData("designtime/DockerfileGen.Analyzers.Dockerfile.dll", "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory", "DockerfileGen.Core")]
+    [InlineData("designtime/DockerfileGen.Core.dll", "netstandard")]
     public void AssemblyReferencesNothingBeyondItsHost(string entry, params string[] allowed)
     {
         using var pe = new PEReader(new MemoryStream(package.Read(entry)));
@@ -79,5 +82,22 @@ public sealed class PackageTests
         Assert.All(references, name => Assert.True(
             allowed.Contains(name) || allowed.Any(a => a.EndsWith(".*", StringComparison.Ordinal) && name.StartsWith(a[..^1], StringComparison.Ordinal)),
             $"{entry} references {name}"));
+    }
+
+    [Fact]
+    public void EveryDockerfileGenAssemblyAnAssemblyReferencesSitsBesideIt()
+    {
+        // MSBuild and the compiler load a task's or an analyzer's dependencies from the folder it was loaded from.
+        var entries = package.Entries();
+        foreach (var entry in entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var pe = new PEReader(new MemoryStream(package.Read(entry)));
+            var reader = pe.GetMetadataReader();
+            var folder = entry[..(entry.LastIndexOf('/') + 1)];
+            foreach (var name in reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).Where(n => n.StartsWith("DockerfileGen.", StringComparison.Ordinal)))
+            {
+                Assert.True(entries.Contains(folder + name + ".dll"), $"{entry} references {name}, which is not in {folder}");
+            }
+        }
     }
 }

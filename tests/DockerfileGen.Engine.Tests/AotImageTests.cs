@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Formats.Tar;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

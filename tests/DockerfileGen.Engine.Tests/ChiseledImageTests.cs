@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Net;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

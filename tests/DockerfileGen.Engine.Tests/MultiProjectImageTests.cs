@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

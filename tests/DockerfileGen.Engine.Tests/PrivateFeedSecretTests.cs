@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using DockerfileGen.EndToEnd.Tests;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;

@@ -1,7 +1,9 @@
+using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 using DockerfileGen.Testing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Known = DockerfileGen.Tasks.GenerateDockerfile.Known;
 
 namespace DockerfileGen.Tasks.Tests;
 
@@ -21,17 +23,18 @@ public sealed class GenerateDockerfileTests : IDisposable
         var task = new GenerateDockerfile
         {
             BuildEngine = engine,
-            ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"),
-            AssemblyName = "WebApi",
-            TargetFramework = "net10.0",
-            TargetFrameworkIdentifier = ".NETCoreApp",
-            TargetFrameworkVersion = "v10.0",
-            OutputType = "Exe",
-            FrameworkReferences = new ITaskItem[] { new TaskItem("Microsoft.AspNetCore.App") },
+            Settings = TaskSettings.Of(
+                (Known.ProjectFullPath, Path.Combine(temp.Path, "WebApi.csproj")),
+                (Known.AssemblyName, "WebApi"),
+                (Known.TargetFramework, "net10.0"),
+                (Known.TargetFrameworkIdentifier, ".NETCoreApp"),
+                (Known.TargetFrameworkVersion, "v10.0"),
+                (Known.OutputType, "Exe"),
 
-            // These tests own the file handling; the project graph needs a real MSBuild (TargetsTests).
-            ReadProjectGraph = false,
+                // These tests own the file handling; the project graph needs a real MSBuild (TargetsTests).
+                (Known.ReadProjectGraph, "false")),
         };
+        task.SetItems(Known.FrameworkReferences, new TaskItem("Microsoft.AspNetCore.App"));
         configure?.Invoke(task);
         return task;
     }
@@ -90,7 +93,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var edited = File.ReadAllText(DockerfilePath).Replace("EXPOSE 8080", "EXPOSE 9090");
         File.WriteAllText(DockerfilePath, edited);
 
-        Assert.True(Task(t => t.Configuration = "Debug").Execute());
+        Assert.True(Task(t => t.Set(Known.Configuration, "Debug")).Execute());
 
         Assert.Equal(edited, File.ReadAllText(DockerfilePath));
         Assert.Equal("DFG0002", Assert.Single(engine.Warnings).Code);
@@ -101,7 +104,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     {
         File.WriteAllText(DockerfilePath, "FROM mine\n");
 
-        Assert.True(Task(t => t.Overwrite = true).Execute());
+        Assert.True(Task(t => t.Set(Known.Overwrite, "true")).Execute());
 
         Assert.Empty(FoundationChecks.Violations(File.ReadAllText(DockerfilePath)));
         Assert.Empty(engine.Warnings);
@@ -110,7 +113,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AnErrorWritesNothing()
     {
-        var task = Task(t => t.TargetFrameworkVersion = "v5.0");
+        var task = Task(t => t.Set(Known.TargetFrameworkVersion, "v5.0"));
 
         Assert.False(task.Execute());
 
@@ -124,7 +127,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     public void LeavesNoTemporaryFiles()
     {
         Assert.True(Task().Execute());
-        Assert.True(Task(t => t.Configuration = "Debug").Execute());
+        Assert.True(Task(t => t.Set(Known.Configuration, "Debug")).Execute());
 
         Assert.Equal(new[] { ".dockerignore", "Dockerfile" }, Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -181,12 +184,12 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void ARenamedDockerfileTakesItsOldFilesAlongButNotEditedOnes()
     {
-        var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.files");
+        var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.generation");
         Directory.CreateDirectory(Path.GetDirectoryName(tracked)!);
-        Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
-        Assert.Contains(DockerfilePath, File.ReadAllLines(tracked));
+        Assert.True(Task(t => t.StatePath = tracked).Execute());
+        Assert.Contains(DockerfilePath, GenerationState.Parse(File.ReadAllText(tracked))!.TrackedFiles);
 
-        var renamed = Task(t => { t.TrackedFilesPath = tracked; t.DockerfileName = "Dockerfile.api"; });
+        var renamed = Task(t => { t.StatePath = tracked; t.Set(Known.DockerfileName, "Dockerfile.api"); });
         Assert.True(renamed.Execute());
 
         Assert.False(File.Exists(DockerfilePath), "docker build . would still build the old Dockerfile");
@@ -198,7 +201,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         // Back to the default name, with the Dockerfile.api edited by hand: the edit stays, the untouched ignore file goes.
         var api = Path.Combine(temp.Path, "Dockerfile.api");
         File.AppendAllText(api, "# mine\n");
-        Assert.True(Task(t => t.TrackedFilesPath = tracked).Execute());
+        Assert.True(Task(t => t.StatePath = tracked).Execute());
         Assert.True(File.Exists(api));
         Assert.False(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
         Assert.True(File.Exists(DockerfilePath));
@@ -211,7 +214,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var projectFolderIgnore = GeneratedFileMarker.Apply("**/bin\n", "WebApi.csproj");
         File.WriteAllText(IgnorePath, projectFolderIgnore);
 
-        Assert.True(Task(t => t.DockerfileName = "Dockerfile.api").Execute());
+        Assert.True(Task(t => t.Set(Known.DockerfileName, "Dockerfile.api")).Execute());
 
         Assert.True(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
         Assert.Equal(projectFolderIgnore, File.ReadAllText(IgnorePath));
@@ -272,7 +275,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var path = Path.Combine(temp.Path, name);
         File.WriteAllText(path, content);
 
-        var task = Task(t => { t.DockerfileName = name; t.Overwrite = true; });
+        var task = Task(t => { t.Set(Known.DockerfileName, name); t.Set(Known.Overwrite, "true"); });
 
         Assert.False(task.Execute());
         Assert.Equal("DFG0006", Assert.Single(engine.Errors).Code);
@@ -315,7 +318,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         var notAFolder = Path.Combine(temp.Path, "obj");
         File.WriteAllText(notAFolder, "a file where obj/ should be");
 
-        var task = Task(t => t.TrackedFilesPath = Path.Combine(notAFolder, "DockerfileGen.files"));
+        var task = Task(t => t.StatePath = Path.Combine(notAFolder, "DockerfileGen.generation"));
 
         Assert.False(task.Execute());
         Assert.Equal("DFG0046", Assert.Single(engine.Errors).Code);
@@ -369,11 +372,11 @@ public sealed class GenerateDockerfileTests : IDisposable
         {
             switch (setting)
             {
-                case "allowed registries": t.AllowedRegistries = "registry.example.com"; break;
-                case "older SDK image": t.SdkImage = "mcr.microsoft.com/dotnet/sdk:8.0"; break;
+                case "allowed registries": t.Set(Known.AllowedRegistries, "registry.example.com"); break;
+                case "older SDK image": t.Set(Known.SdkImage, "mcr.microsoft.com/dotnet/sdk:8.0"); break;
                 default:
-                    t.Instructions = new ITaskItem[] { new TaskItem("as-root", new Dictionary<string, string> { ["Instruction"] = "USER root", ["Point"] = "End" }) };
-                    t.RuleSeverity = "DFG2003=error";
+                    t.SetItems(Known.Instructions, new TaskItem("as-root", new Dictionary<string, string> { ["Instruction"] = "USER root", ["Point"] = "End" }));
+                    t.Set(Known.RuleSeverity, "DFG2003=error");
                     break;
             }
         });
@@ -390,9 +393,9 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AWarningASettingCausesIsReportedOnceByTheValidatorNamingTheSetting()
     {
-        var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.origins");
+        var origins = Path.Combine(temp.Path, "obj", "DockerfileGen.generation");
         Directory.CreateDirectory(Path.GetDirectoryName(origins)!);
-        Assert.True(Task(t => { t.ContainerUser = "root"; t.OriginsPath = origins; }).Execute());
+        Assert.True(Task(t => { t.Set(Known.ContainerUser, "root"); t.StatePath = origins; }).Execute());
         Assert.Empty(engine.Warnings);
 
         var validate = new ValidateDockerfile { BuildEngine = engine, DockerfilePath = DockerfilePath, ProjectFullPath = Path.Combine(temp.Path, "WebApi.csproj"), OriginsPath = origins };
@@ -409,7 +412,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [InlineData("no/such/folder")]
     public void AContextRootThatCannotBeOneIsACodedError(string root)
     {
-        var task = Task(t => { t.ReadProjectGraph = true; t.ContextRoot = root; });
+        var task = Task(t => { t.Set(Known.ReadProjectGraph, "true"); t.Set(Known.ContextRoot, root); });
 
         Assert.False(task.Execute());
 
@@ -420,7 +423,7 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void AContextRootWithoutTheProjectGraphIsSaidToBeIgnored()
     {
-        Assert.True(Task(t => t.ContextRoot = "..").Execute());
+        Assert.True(Task(t => t.Set(Known.ContextRoot, "..")).Execute());
 
         Assert.Contains("DockerfileGenContextRoot '..' is ignored", Assert.Single(engine.Warnings, w => w.Code == "DFG0039").Message);
     }
@@ -428,12 +431,12 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void ARequestedFrameworkASingleTargetedProjectDoesNotTargetIsACodedError()
     {
-        var task = Task(t => t.RequestedTargetFramework = "net99.0");
+        var task = Task(t => t.Set(Known.RequestedTargetFramework, "net99.0"));
 
         Assert.False(task.Execute());
 
         Assert.Equal("DFG0004", Assert.Single(engine.Errors).Code);
         Assert.False(File.Exists(DockerfilePath));
-        Assert.True(Task(t => t.RequestedTargetFramework = "NET10.0").Execute());
+        Assert.True(Task(t => t.Set(Known.RequestedTargetFramework, "NET10.0")).Execute());
     }
 }

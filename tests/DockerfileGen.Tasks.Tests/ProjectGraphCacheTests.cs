@@ -28,7 +28,7 @@ public sealed class ProjectGraphCacheTests : IDisposable
         var project = temp.Write("App/App.csproj", "<Project />");
         var import = temp.Write("Directory.Build.props", "<Project />");
         var cache = Path.Combine(temp.Path, "graph.cache");
-        File.WriteAllText(cache, ProjectGraphCache.Format("k", new[] { Record(project, import) }));
+        File.WriteAllText(cache, ProjectGraphCache.Format("k", new[] { Record(project, import) }).Format());
 
         var read = Assert.Single(ProjectGraphCache.Read(cache, "k")).Value;
 
@@ -47,7 +47,7 @@ public sealed class ProjectGraphCacheTests : IDisposable
         var project = temp.Write("App/App.csproj", "<Project />");
         var import = temp.Write("Directory.Build.props", "<Project />");
         var cache = Path.Combine(temp.Path, "graph.cache");
-        File.WriteAllText(cache, ProjectGraphCache.Format("k", new[] { Record(project, import) }));
+        File.WriteAllText(cache, ProjectGraphCache.Format("k", new[] { Record(project, import) }).Format());
 
         Assert.Empty(ProjectGraphCache.Read(cache, "other key"));
 
@@ -63,5 +63,15 @@ public sealed class ProjectGraphCacheTests : IDisposable
         Assert.Equal(baseKey, ProjectGraphCache.Key(new Dictionary<string, string> { ["Configuration"] = "Debug", ["DockerfileGenConfiguration"] = "X" }, "net10.0"));
         Assert.NotEqual(baseKey, ProjectGraphCache.Key(new Dictionary<string, string> { ["Configuration"] = "Release" }, "net10.0"));
         Assert.NotEqual(baseKey, ProjectGraphCache.Key(new Dictionary<string, string> { ["Configuration"] = "Debug" }, "net8.0"));
+    }
+
+    [Fact]
+    public void ACacheAnOlderDockerfileGenWroteReadsAsNoCache()
+    {
+        var project = temp.Write("App/App.csproj", "<Project />");
+        var cache = Path.Combine(temp.Path, "graph.cache");
+        File.WriteAllText(cache, $"key\tk\nP\t{project}\tconfiguration=Release\nW\t{project}\t{ProjectGraphCache.Stamp(project)}\n");
+
+        Assert.Empty(ProjectGraphCache.Read(cache, "k"));
     }
 }

@@ -87,7 +87,7 @@ public sealed class SourceFactsReaderTests
         Assert.True(File.Exists(cache));
 
         // While the assembly is unchanged the remembered facts are used: a planted value proves the assembly was not read.
-        File.WriteAllText(cache, File.ReadAllText(cache).Replace("%2Fhealthz", "%2Fremembered"));
+        File.WriteAllText(cache, File.ReadAllText(cache).Replace("\t/healthz", "\t/remembered"));
         Assert.Contains(Run(), item => item.ItemSpec == "DockerfileGen.HealthPath" && item.GetMetadata("Value") == "/remembered");
 
         // A rewritten assembly is read again.

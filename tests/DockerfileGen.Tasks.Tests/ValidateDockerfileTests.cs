@@ -244,7 +244,7 @@ public sealed class ValidateDockerfileTests : IDisposable
     {
         temp.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR app\nUSER app\n");
         Run();
-        File.WriteAllText(CachePath, File.ReadAllText(CachePath).Replace("finding ", "finding x"));
+        File.WriteAllText(CachePath, File.ReadAllText(CachePath).Replace("finding\t", "finding\tx"));
 
         var again = Run();
 

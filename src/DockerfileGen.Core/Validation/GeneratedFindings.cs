@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using DockerfileGen.Model;
@@ -42,26 +41,6 @@ public static class GeneratedFindings
             for (var line = parsed[i].Start.Line; origins[i] is not null && line <= parsed[i].End.Line; line++)
             {
                 result[line] = origins[i]!;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The origins as lines of <c>line&lt;TAB&gt;origin</c>, for a file the validator task reads back.</summary>
-    public static string Write(IReadOnlyDictionary<int, string> origins) =>
-        string.Concat(origins.Select(o => o.Key.ToString(CultureInfo.InvariantCulture) + "\t" + o.Value.Replace('\n', ' ').Replace('\r', ' ') + "\n"));
-
-    /// <summary>Reads what <see cref="Write"/> wrote; lines it cannot read are left out.</summary>
-    public static IReadOnlyDictionary<int, string> Read(string? text)
-    {
-        var result = new Dictionary<int, string>();
-        foreach (var line in (text ?? "").Split('\n'))
-        {
-            var tab = line.IndexOf('\t');
-            if (tab > 0 && int.TryParse(line.Substring(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            {
-                result[number] = line.Substring(tab + 1);
             }
         }
 

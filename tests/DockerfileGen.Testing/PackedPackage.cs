@@ -1,11 +1,11 @@
 using System.IO.Compression;
-using DockerfileGen.Testing;
 
-namespace DockerfileGen.EndToEnd.Tests;
+namespace DockerfileGen.Testing;
 
 /// <summary>
 /// Packs DockerfileGen once per test run into a private feed, with a private packages folder, so the
-/// tests never see a package restored earlier on this machine.
+/// tests never see a package restored earlier on this machine. A test assembly shares one through an xunit collection
+/// fixture of its own (<c>PackedPackageCollection</c>), since xunit finds collection definitions in the test assembly.
 /// </summary>
 public sealed class PackedPackage : IDisposable
 {
@@ -81,18 +81,15 @@ public sealed class PackedPackage : IDisposable
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
     };
 
-    /// <summary>The properties that make a copied sample restore DockerfileGen from the private feed into the private folder.</summary>
-    public string[] FeedArguments => new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}" };
+    /// <summary>
+    /// The properties that make a copied sample restore DockerfileGen from the private feed into the private folder, by the
+    /// version just packed (a copy has no repository around it to read the version from).
+    /// </summary>
+    public string[] FeedArguments => new[] { $"-p:RestoreAdditionalProjectSources={Feed}", $"-p:RestorePackagesPath={PackagesFolder}{Path.DirectorySeparatorChar}", $"-p:DockerfileGenVersion={Version}" };
 
     /// <summary><c>dotnet build</c> of a copied sample, restoring DockerfileGen from the private feed.</summary>
     public ProcessResult Build(string directory, params string[] arguments) =>
         DotNet.Build(directory, FeedArguments.Concat(arguments).ToArray());
 
     public void Dispose() => temp.Dispose();
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PackedPackageCollection : ICollectionFixture<PackedPackage>
-{
-    public const string Name = "packed package (serial)";
 }
