@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using DockerfileGen.Model;
 using DockerfileGen.Rendering;
 using DockerfileGen.Validation;
 using Microsoft.CodeAnalysis;

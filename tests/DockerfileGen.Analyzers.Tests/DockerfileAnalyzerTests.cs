@@ -149,7 +149,7 @@ public sealed class DockerfileAnalyzerTests
     public void EveryPropertyTheValidatorReadsIsVisibleToTheCompiler()
     {
         var asked = new List<string>();
-        dockerfile::DockerfileGen.Validation.ValidationOptions.FromProperties(name => { asked.Add(name); return ""; });
+        core::DockerfileGen.Validation.ValidationOptions.FromProperties(name => { asked.Add(name); return ""; });
         var props = File.ReadAllText(Path.Combine(RepoRoot.Path, "build", "DockerfileGen.props"));
         var visible = System.Text.RegularExpressions.Regex.Matches(props, "<CompilerVisibleProperty Include=\"([^\"]*)\"")
             .SelectMany(match => match.Groups[1].Value.Split(';'))
