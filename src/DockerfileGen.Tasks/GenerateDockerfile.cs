@@ -233,6 +233,15 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// </summary>
     public ITaskItem[] ShippedFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// <c>$(ProjectAssetsFile)</c>: restore's record of every package the app runs with, direct and transitive; some
+    /// need OS libraries a minimal image lacks.
+    /// </summary>
+    public string ProjectAssetsFile { get; set; } = "";
+
+    /// <summary>The project's <c>PackageReference</c> items: the packages it runs with when there is no assets file.</summary>
+    public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
     public ITaskItem[] SourceFacts { get; set; } = Array.Empty<ITaskItem>();
 
@@ -246,6 +255,10 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The packages the app runs with: the assets file's, else the direct references.</summary>
+    internal IReadOnlyList<string> RunTimePackages() =>
+        PackageEvidence.Read(ProjectAssetsFile, TargetFramework, TargetFrameworkIdentifier, TargetFrameworkVersion) ?? PackageEvidence.Direct(PackageReferences);
 
     /// <inheritdoc />
     protected override bool Run()
@@ -293,6 +306,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             },
             ShippedFiles = ShippedFiles.Select(item => RelativeTo(projectDirectory, item.GetMetadata("FullPath"))).Distinct(StringComparer.Ordinal).ToList(),
             Source = Model.SourceFacts.FromMetadata(SourceFacts.Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
+            PackageReferences = RunTimePackages(),
             Metadata = new ProjectMetadata
             {
                 Title = Title,
