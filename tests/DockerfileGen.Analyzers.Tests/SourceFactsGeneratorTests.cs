@@ -226,7 +226,7 @@ public sealed class SourceFactsGeneratorTests
     }
 
     private static GeneratorRun RunWithProcessAndInterop(string code) =>
-        Run("using System.Diagnostics;\nusing System.Runtime.InteropServices;\n" + code);
+        Run("using System.Diagnostics;\nusing System.Runtime.InteropServices;\nusing System.Runtime.Versioning;\n" + code);
 
     [Theory]
     [InlineData("""Process.Start("sh", "-c date");""", "sh")]
@@ -320,6 +320,33 @@ public sealed class SourceFactsGeneratorTests
 
         Assert.Equal(new[] { "libgdiplus", "libvips" }, run.Facts!.NativeLibraries);
         Assert.Equal("libgdiplus;libvips", run.Facts.ToMetadata().Single(p => p.Key == "DockerfileGen.NativeLibraries").Value);
+    }
+
+    [Theory]
+    [InlineData("""if (OperatingSystem.IsWindows()) { NativeLibrary.Load("vendor.dll"); Process.Start("cmd.exe", "/c ver"); }""")]
+    [InlineData("""if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) Process.Start(new ProcessStartInfo { FileName = "powershell" });""")]
+    [InlineData("""if (args.Length > 0 && OperatingSystem.IsWindowsVersionAtLeast(10)) NativeLibrary.TryLoad("vendor", out _);""")]
+    [InlineData("""Console.WriteLine(); [SupportedOSPlatform("windows")] static class Native { [DllImport("vendor")] static extern int F(); }""")]
+    [InlineData("""Console.WriteLine(); static class Native { [SupportedOSPlatform("windows10.0")] static void L() { NativeLibrary.Load("vendor"); Process.Start("cmd.exe"); } }""")]
+    public void DoesNotCatch_WhatRunsOnWindowsOnly(string code)
+    {
+        var run = RunWithProcessAndInterop(code);
+
+        Assert.Empty(run.Facts!.StartedExecutables);
+        Assert.Empty(run.Facts.NativeLibraries);
+    }
+
+    [Fact]
+    public void Catches_TheOtherBranchOfAWindowsCheck()
+    {
+        var run = RunWithProcessAndInterop("""
+            if (OperatingSystem.IsWindows()) { Process.Start("cmd.exe"); NativeLibrary.Load("vendor.dll"); }
+            else { Process.Start("sh"); NativeLibrary.Load("libvendor.so"); }
+            if (!OperatingSystem.IsWindows()) Process.Start("bash");
+            """);
+
+        Assert.Equal(new[] { "bash", "sh" }, run.Facts!.StartedExecutables);
+        Assert.Equal(new[] { "libvendor.so" }, run.Facts.NativeLibraries);
     }
 
     [Fact]

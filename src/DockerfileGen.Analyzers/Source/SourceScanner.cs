@@ -209,14 +209,14 @@ internal static class SourceScanner
                 break;
             case "Start" when type == "System.Diagnostics.Process" && method.IsStatic:
             case ".ctor" when type == "System.Diagnostics.ProcessStartInfo":
-                if (ExecutableName(Constant(0)) is { } executable)
+                if (ExecutableName(Constant(0)) is { } executable && !OnlyOnWindows(context.Node, model, cancellationToken))
                 {
                     results.Add(new SourceFinding(FindingKind.StartedExecutable, executable, 0, false, location));
                 }
 
                 break;
             case "Load" or "TryLoad" when type == "System.Runtime.InteropServices.NativeLibrary":
-                if (Constant(0) is { } library && NativeLibraryNames.IsMissingFromMinimalImages(library))
+                if (Constant(0) is { } library && NativeLibraryNames.IsMissingFromMinimalImages(library) && !OnlyOnWindows(context.Node, model, cancellationToken))
                 {
                     results.Add(new SourceFinding(FindingKind.NativeLibrary, library.Trim(), 0, false, location));
                 }
@@ -225,7 +225,8 @@ internal static class SourceScanner
             case ".ctor" when type is "System.Runtime.InteropServices.DllImportAttribute" or "System.Runtime.InteropServices.LibraryImportAttribute"
                               && context.Node is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } attributeArguments }:
                 if (model.GetConstantValue(attributeArguments[0].Expression, cancellationToken) is { HasValue: true, Value: string imported }
-                    && NativeLibraryNames.IsMissingFromMinimalImages(imported))
+                    && NativeLibraryNames.IsMissingFromMinimalImages(imported)
+                    && !OnlyOnWindows(context.Node, model, cancellationToken))
                 {
                     results.Add(new SourceFinding(FindingKind.NativeLibrary, imported.Trim(), 0, false, location));
                 }
@@ -251,13 +252,75 @@ internal static class SourceScanner
         if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is IPropertySymbol { Name: "FileName", ContainingType: { } owner }
             && owner.ToDisplayString() == "System.Diagnostics.ProcessStartInfo"
             && model.GetConstantValue(assignment.Right, cancellationToken) is { HasValue: true, Value: string value }
-            && ExecutableName(value) is { } executable)
+            && ExecutableName(value) is { } executable
+            && !OnlyOnWindows(assignment, model, cancellationToken))
         {
             return new EquatableArray<SourceFinding>(ImmutableArray.Create(
                 new SourceFinding(FindingKind.StartedExecutable, executable, 0, false, SourceLocation.From(assignment.GetLocation()))));
         }
 
         return EquatableArray<SourceFinding>.Empty;
+    }
+
+    /// <summary>
+    /// Code that runs on Windows only, and so says nothing about a Linux image: the branch of an
+    /// <c>if (OperatingSystem.IsWindows())</c> (or <c>RuntimeInformation.IsOSPlatform(OSPlatform.Windows)</c>), or a
+    /// member or type marked <c>[SupportedOSPlatform("windows")]</c>.
+    /// </summary>
+    private static bool OnlyOnWindows(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            if (current.Parent is IfStatementSyntax { Condition: var condition } branch && branch.Statement == current && IsWindowsCheck(condition, model, cancellationToken))
+            {
+                return true;
+            }
+
+            if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax
+                && model.GetDeclaredSymbol(current, cancellationToken) is { } declared
+                && IsWindowsOnly(declared))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWindowsCheck(ExpressionSyntax condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (condition is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.LogicalAndExpression))
+        {
+            return IsWindowsCheck(binary.Left, model, cancellationToken) || IsWindowsCheck(binary.Right, model, cancellationToken);
+        }
+
+        if (condition is not InvocationExpressionSyntax invocation || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol check)
+        {
+            return false;
+        }
+
+        var owner = check.ContainingType?.ToDisplayString();
+        return (owner == "System.OperatingSystem" && check.Name.StartsWith("IsWindows", System.StringComparison.Ordinal))
+               || (owner == "System.Runtime.InteropServices.RuntimeInformation" && check.Name == "IsOSPlatform"
+                   && invocation.ArgumentList.Arguments.Count == 1
+                   && model.GetSymbolInfo(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Symbol is IPropertySymbol { Name: "Windows" } platform
+                   && platform.ContainingType?.ToDisplayString() == "System.Runtime.InteropServices.OSPlatform");
+    }
+
+    private static bool IsWindowsOnly(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.Runtime.Versioning.SupportedOSPlatformAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string platform
+                && platform.StartsWith("windows", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The file name of an executable path (<c>/bin/sh</c>: <c>sh</c>), or null for an empty one.</summary>

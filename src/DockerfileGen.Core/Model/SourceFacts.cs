@@ -105,8 +105,9 @@ public sealed record SourceFacts
     /// <summary>
     /// The executables the code starts by a constant file name (<c>Process.Start("sh", …)</c>,
     /// <c>new ProcessStartInfo("curl")</c>, <c>FileName = "/bin/bash"</c>), as bare file names (<c>sh</c>, <c>curl</c>,
-    /// <c>bash</c>), distinct, in ordinal order. A chiseled or distroless image has no shell and no tools, so any entry
-    /// means the app needs an image that has them.
+    /// <c>bash</c>), distinct, in ordinal order; code that runs on Windows only (an <c>OperatingSystem.IsWindows()</c>
+    /// branch, <c>[SupportedOSPlatform("windows")]</c>) is left out. A chiseled or distroless image has no shell and no
+    /// tools, so any entry means the app needs an image that has them.
     /// </summary>
     public IReadOnlyList<string> StartedExecutables
     {
@@ -118,7 +119,8 @@ public sealed record SourceFacts
     /// The native libraries the app's own code loads by a constant name (<c>[DllImport("x")]</c>,
     /// <c>[LibraryImport("x")]</c>, <c>NativeLibrary.Load("x")</c>), distinct, in ordinal order, leaving out what every
     /// Linux .NET image has (libc, libdl, libpthread, libm, librt, the runtime's own <c>libSystem.*</c> shims) and
-    /// Windows system libraries. A chiseled image holds little more than those, so any entry may be missing there.
+    /// Windows system libraries, and code that runs on Windows only. A chiseled image holds little more than those, so
+    /// any entry may be missing there.
     /// </summary>
     public IReadOnlyList<string> NativeLibraries
     {
