@@ -212,6 +212,15 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         /// <summary>What the app's code says about itself (<see cref="ReadSourceFacts"/>): key, metadata <c>Value</c>.</summary>
         public static readonly Setting SourceFacts = Setting.Items("_DockerfileGenSourceFact");
 
+        /// <summary>
+        /// <c>$(ProjectAssetsFile)</c>: restore's record of every package the app runs with, direct and transitive; some
+        /// need OS libraries a minimal image lacks.
+        /// </summary>
+        public static readonly Setting ProjectAssetsFile = Setting.Text("ProjectAssetsFile");
+
+        /// <summary>The project's <c>PackageReference</c> items: the packages it runs with when there is no assets file.</summary>
+        public static readonly Setting PackageReferences = Setting.Items("PackageReference");
+
         /// <summary>Every setting above.</summary>
         public static readonly IReadOnlyList<Setting> All = typeof(Known)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
@@ -260,6 +269,11 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary>The files this build wrote (created or changed).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The packages the app runs with: the assets file's, else the direct references.</summary>
+    internal static IReadOnlyList<string> RunTimePackages(ProjectSettings settings) =>
+        PackageEvidence.Read(settings.Text(Known.ProjectAssetsFile), settings.Text(Known.TargetFramework), settings.Text(Known.TargetFrameworkIdentifier), settings.Text(Known.TargetFrameworkVersion))
+        ?? PackageEvidence.Direct(settings.Items(Known.PackageReferences));
 
     /// <inheritdoc />
     protected override bool Run()
@@ -323,6 +337,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             },
             ShippedFiles = Items(Known.ShippedFiles).Select(item => RelativeTo(projectDirectory, item.GetMetadata("FullPath"))).Distinct(StringComparer.Ordinal).ToList(),
             Source = Model.SourceFacts.FromMetadata(Items(Known.SourceFacts).Select(item => new KeyValuePair<string, string?>(item.ItemSpec, item.GetMetadata("Value")))),
+            PackageReferences = RunTimePackages(settings),
             Metadata = new ProjectMetadata
             {
                 Title = Text(Known.Title),

@@ -225,6 +225,130 @@ public sealed class SourceFactsGeneratorTests
         Assert.DoesNotContain("DFG4004", run.Ids);
     }
 
+    private static GeneratorRun RunWithProcessAndInterop(string code) =>
+        Run("using System.Diagnostics;\nusing System.Runtime.InteropServices;\nusing System.Runtime.Versioning;\n" + code);
+
+    [Theory]
+    [InlineData("""Process.Start("sh", "-c date");""", "sh")]
+    [InlineData("""Process.Start("/bin/bash");""", "bash")]
+    [InlineData("""const string Tool = "pg_dump"; Process.Start(Tool, new[] { "--version" });""", "pg_dump")]
+    [InlineData("""var p = new ProcessStartInfo("curl", "-fsS http://localhost/");""", "curl")]
+    [InlineData("""ProcessStartInfo p = new("convert");""", "convert")]
+    [InlineData("""var p = new ProcessStartInfo { FileName = "/usr/bin/git", Arguments = "status" };""", "git")]
+    [InlineData("""var p = new ProcessStartInfo(); p.FileName = @"C:\tools\ffmpeg.exe";""", "ffmpeg.exe")]
+    public void Catches_ExecutableTheCodeStarts(string code, string executable)
+    {
+        var run = RunWithProcessAndInterop(code);
+
+        Assert.Equal(new[] { executable }, run.Facts!.StartedExecutables);
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public void Catches_EachStartedExecutableOnceInOrdinalOrder()
+    {
+        var run = RunWithProcessAndInterop("""
+            Process.Start("sh", "-c true");
+            Process.Start("/bin/sh");
+            Process.Start(new ProcessStartInfo("curl"));
+            """);
+
+        Assert.Equal(new[] { "curl", "sh" }, run.Facts!.StartedExecutables);
+        Assert.Equal("curl;sh", run.Facts.ToMetadata().Single(p => p.Key == "DockerfileGen.StartedExecutables").Value);
+    }
+
+    [Theory]
+    [InlineData("""Process.Start(args[0]);""")]
+    [InlineData("""var p = new ProcessStartInfo(args[0]); using var process = new Process { StartInfo = p }; process.Start();""")]
+    [InlineData("""var p = new ProcessStartInfo { FileName = Environment.ProcessPath! };""")]
+    [InlineData("""Tools.Process.Start("sh"); var o = new Tools.Options { FileName = "bash" }; var a = new { FileName = "curl" }; namespace Tools { static class Process { public static void Start(string file) { } } sealed class Options { public string FileName { get; set; } = ""; } }""")]
+    public void DoesNotCatch_StartsOfNonConstantFilesOrLookAlikes(string code)
+    {
+        var run = RunWithProcessAndInterop(code);
+
+        Assert.Empty(run.Facts!.StartedExecutables);
+    }
+
+    [Theory]
+    [InlineData("""[DllImport("libgdiplus")] static extern int GdiplusStartup();""", "libgdiplus")]
+    [InlineData("""[DllImport("libsqlite3.so.0", EntryPoint = "sqlite3_open")] static extern int Open();""", "libsqlite3.so.0")]
+    [InlineData("""const string Lib = "libvips"; [DllImport(Lib)] static extern int Init();""", "libvips")]
+    [InlineData("""[LibraryImport("libgpiod")] static partial void Open();""", "libgpiod")]
+    [InlineData("""static void Load() => NativeLibrary.Load("libSkiaSharp");""", "libSkiaSharp")]
+    [InlineData("""static bool Load() => NativeLibrary.TryLoad("/opt/lib/libfoo.so", out _);""", "/opt/lib/libfoo.so")]
+    public void Catches_NativeLibraryTheCodeLoads(string member, string library)
+    {
+        var run = RunWithProcessAndInterop("Console.WriteLine();\nstatic partial class Native\n{\n    " + member + "\n}");
+
+        Assert.Equal(new[] { library }, run.Facts!.NativeLibraries);
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("libc")]
+    [InlineData("c")]
+    [InlineData("libc.so.6")]
+    [InlineData("libdl.so.2")]
+    [InlineData("libpthread")]
+    [InlineData("libm.so.6")]
+    [InlineData("librt")]
+    [InlineData("libSystem.Native")]
+    [InlineData("libSystem.Security.Cryptography.Native.OpenSsl")]
+    [InlineData("kernel32.dll")]
+    [InlineData("User32")]
+    [InlineData("api-ms-win-core-file-l1-1-0.dll")]
+    [InlineData("__Internal")]
+    public void DoesNotCatch_LibrariesEveryLinuxImageHasOrOnlyWindowsLoads(string library)
+    {
+        var run = RunWithProcessAndInterop("Console.WriteLine();\nstatic class Native\n{\n    [DllImport(\"" + library + "\")] static extern int F();\n    static void L() => NativeLibrary.Load(\"" + library + "\");\n}");
+
+        Assert.Empty(run.Facts!.NativeLibraries);
+    }
+
+    [Fact]
+    public void Catches_EachNativeLibraryOnceInOrdinalOrderButNotANonConstantName()
+    {
+        var run = RunWithProcessAndInterop("""
+            NativeLibrary.Load(args[0]);
+            NativeLibrary.Load("libvips");
+            static class Native
+            {
+                [DllImport("libvips")] static extern int Init();
+                [DllImport("libgdiplus")] static extern int Start();
+            }
+            """);
+
+        Assert.Equal(new[] { "libgdiplus", "libvips" }, run.Facts!.NativeLibraries);
+        Assert.Equal("libgdiplus;libvips", run.Facts.ToMetadata().Single(p => p.Key == "DockerfileGen.NativeLibraries").Value);
+    }
+
+    [Theory]
+    [InlineData("""if (OperatingSystem.IsWindows()) { NativeLibrary.Load("vendor.dll"); Process.Start("cmd.exe", "/c ver"); }""")]
+    [InlineData("""if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) Process.Start(new ProcessStartInfo { FileName = "powershell" });""")]
+    [InlineData("""if (args.Length > 0 && OperatingSystem.IsWindowsVersionAtLeast(10)) NativeLibrary.TryLoad("vendor", out _);""")]
+    [InlineData("""Console.WriteLine(); [SupportedOSPlatform("windows")] static class Native { [DllImport("vendor")] static extern int F(); }""")]
+    [InlineData("""Console.WriteLine(); static class Native { [SupportedOSPlatform("windows10.0")] static void L() { NativeLibrary.Load("vendor"); Process.Start("cmd.exe"); } }""")]
+    public void DoesNotCatch_WhatRunsOnWindowsOnly(string code)
+    {
+        var run = RunWithProcessAndInterop(code);
+
+        Assert.Empty(run.Facts!.StartedExecutables);
+        Assert.Empty(run.Facts.NativeLibraries);
+    }
+
+    [Fact]
+    public void Catches_TheOtherBranchOfAWindowsCheck()
+    {
+        var run = RunWithProcessAndInterop("""
+            if (OperatingSystem.IsWindows()) { Process.Start("cmd.exe"); NativeLibrary.Load("vendor.dll"); }
+            else { Process.Start("sh"); NativeLibrary.Load("libvendor.so"); }
+            if (!OperatingSystem.IsWindows()) Process.Start("bash");
+            """);
+
+        Assert.Equal(new[] { "bash", "sh" }, run.Facts!.StartedExecutables);
+        Assert.Equal(new[] { "libvendor.so" }, run.Facts.NativeLibraries);
+    }
+
     [Fact]
     public void DoesNotWriteFactsForALibrary()
     {

@@ -65,6 +65,36 @@ public sealed class SourceFactsReaderTests
     }
 
     [Fact]
+    public void StartedExecutablesAndNativeLibrariesRoundTripAndCompareByValue()
+    {
+        var facts = new SourceFacts { StartedExecutables = new[] { "sh", "curl", "sh" }, NativeLibraries = new[] { "libvips", "libgdiplus" } };
+
+        var read = SourceFacts.FromMetadata(facts.ToMetadata().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+
+        Assert.Equal(new[] { "curl", "sh" }, read!.StartedExecutables);
+        Assert.Equal(new[] { "libgdiplus", "libvips" }, read.NativeLibraries);
+        Assert.Equal(facts, read);
+        Assert.Equal(facts.GetHashCode(), read.GetHashCode());
+        Assert.NotEqual(facts, facts with { StartedExecutables = new[] { "curl" } });
+        Assert.NotEqual(facts, facts with { NativeLibraries = new[] { "libvips" } });
+    }
+
+    [Fact]
+    public void AssemblyWithoutTheNewKeysReadsAsEmptyLists()
+    {
+        var read = SourceFacts.FromMetadata(new[]
+        {
+            new KeyValuePair<string, string?>("DockerfileGen.SourceFacts", "1"),
+            new KeyValuePair<string, string?>("DockerfileGen.Ports", "8080"),
+        });
+
+        Assert.Empty(read!.StartedExecutables);
+        Assert.Empty(read.NativeLibraries);
+        Assert.Equal(new SourceFacts { Ports = new[] { 8080 } }, read);
+        Assert.DoesNotContain(read.ToMetadata(), p => p.Key is "DockerfileGen.StartedExecutables" or "DockerfileGen.NativeLibraries");
+    }
+
+    [Fact]
     public void UnknownFormatVersionGivesNull() =>
         Assert.Null(SourceFacts.FromMetadata(new[] { new KeyValuePair<string, string?>("DockerfileGen.SourceFacts", "2") }));
 

@@ -57,6 +57,21 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void ARestoreThatChangedThePackagesRerunsGeneration()
+    {
+        using var project = new TempProject(Console10);
+        project.Build().EnsureSuccess("first build");
+        var assets = Path.Combine(project.Directory, "obj", "project.assets.json");
+        Assert.True(File.Exists(assets), "restore wrote no assets file");
+
+        File.SetLastWriteTimeUtc(assets, DateTime.UtcNow.AddSeconds(5));
+        var rebuilt = project.Build("-v:d").EnsureSuccess("build after the assets file changed");
+
+        Assert.DoesNotContain(GenerateSkipped, rebuilt.Output);
+        Assert.Contains("Target \"_DockerfileGenGenerate\"", rebuilt.Output);
+    }
+
+    [Fact]
     public void DeletedDockerfileComesBack()
     {
         using var project = new TempProject(Console10);

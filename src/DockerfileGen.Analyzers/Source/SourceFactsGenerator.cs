@@ -11,7 +11,7 @@ namespace DockerfileGen.Analyzers.Source;
 
 /// <summary>
 /// Reads what only the code knows about running the app in a container (the ports it binds, its health endpoint,
-/// culture-sensitive code, writes below its own folder), reports the project-wide DFG4xxx diagnostics (the located ones
+/// culture-sensitive code, writes below its own folder, the executables it starts and the native libraries it loads), reports the project-wide DFG4xxx diagnostics (the located ones
 /// come from <see cref="SourceAnalyzer"/>, which shares <see cref="SourceScanner"/>), and writes the facts into
 /// the compiled assembly as <c>AssemblyMetadata</c> attributes (<see cref="Model.SourceFacts.Keys"/>) for the MSBuild
 /// task that generates the Dockerfile after the compile. With <c>DockerfileGenHealthCheck=probe</c> it also compiles
@@ -232,6 +232,8 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
         var legacy = false;
         var globalization = false;
         var writes = false;
+        var executables = new List<string>();
+        var libraries = new List<string>();
         string? healthPath = null;
         foreach (var finding in findings)
         {
@@ -257,6 +259,12 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
                     break;
                 case FindingKind.HealthPath:
                     healthPath ??= finding.Value;
+                    break;
+                case FindingKind.StartedExecutable:
+                    executables.Add(finding.Value);
+                    break;
+                case FindingKind.NativeLibrary:
+                    libraries.Add(finding.Value);
                     break;
             }
         }
@@ -301,6 +309,8 @@ internal sealed record GeneratorResult(EquatableArray<MetadataPair> Metadata, Eq
             NeedsGlobalization = globalization || project.ReferencesSqlClient,
             WritesToAppDirectory = writes,
             HealthProbeArgument = probe is null ? null : SourceFactsGenerator.ProbeArgument,
+            StartedExecutables = executables,
+            NativeLibraries = libraries,
         };
         var metadata = ImmutableArray.CreateBuilder<MetadataPair>();
         foreach (var pair in facts.ToMetadata())

@@ -21,6 +21,12 @@ internal enum FindingKind
 
     /// <summary>A write below the app's base directory; <see cref="SourceFinding.Value"/> names the API.</summary>
     AppDirectoryWrite,
+
+    /// <summary>A process started by a constant file name; <see cref="SourceFinding.Value"/> is the bare file name.</summary>
+    StartedExecutable,
+
+    /// <summary>A native library loaded by a constant name; <see cref="SourceFinding.Value"/> is the name as written.</summary>
+    NativeLibrary,
 }
 
 /// <summary>A place in a source file, as plain values (no syntax tree) so a generator step can be cached.</summary>

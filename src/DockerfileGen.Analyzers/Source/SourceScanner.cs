@@ -20,10 +20,12 @@ internal static class SourceScanner
         "CreateDefaultBuilder", "MapHealthChecks", "UseHealthChecks", "GetCultureInfo", "CreateSpecificCulture",
         "FindSystemTimeZoneById", "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines",
         "WriteAllLinesAsync", "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "Create",
-        "CreateText", "AppendText", "OpenWrite", "Copy", "Move", "CreateDirectory",
+        "CreateText", "AppendText", "OpenWrite", "Copy", "Move", "CreateDirectory", "Start", "Load", "TryLoad",
     };
 
-    private static readonly HashSet<string> CreatedTypeNames = new() { "CultureInfo", "RegionInfo", "FileStream", "StreamWriter" };
+    private static readonly HashSet<string> CreatedTypeNames = new() { "CultureInfo", "RegionInfo", "FileStream", "StreamWriter", "ProcessStartInfo" };
+
+    private static readonly HashSet<string> ImportAttributeNames = new() { "DllImport", "DllImportAttribute", "LibraryImport", "LibraryImportAttribute" };
 
     private static readonly HashSet<string> FileWriteMethods = new()
     {
@@ -52,12 +54,19 @@ internal static class SourceScanner
                     "Add" => count == 1 && invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Urls" } },
                     "CreateDefaultBuilder" => invocation.Expression is MemberAccessExpressionSyntax { Expression: var owner } && owner.ToString().EndsWith("WebHost", System.StringComparison.Ordinal),
                     "UseSetting" or "SetEnvironmentVariable" or "Copy" or "Move" => count >= 2,
+                    // Start, Load and TryLoad are common names: only Process.Start(...) and NativeLibrary.(Try)Load(...).
+                    "Start" => count >= 1 && OwnerEndsWith(invocation, "Process"),
+                    "Load" or "TryLoad" => count >= 1 && OwnerEndsWith(invocation, "NativeLibrary"),
                     _ => count >= 1,
                 };
             case ObjectCreationExpressionSyntax creation:
                 return TypeName(creation.Type) is { } type && CreatedTypeNames.Contains(type);
             case ImplicitObjectCreationExpressionSyntax implicitCreation:
                 return implicitCreation.ArgumentList.Arguments.Count > 0;
+            case AssignmentExpressionSyntax { Left: var target } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                return MethodName(target) == "FileName";
+            case AttributeSyntax attribute:
+                return attribute.ArgumentList is { Arguments.Count: > 0 } && TypeName(attribute.Name) is { } attributeName && ImportAttributeNames.Contains(attributeName);
             default:
                 return false;
         }
@@ -70,6 +79,11 @@ internal static class SourceScanner
     /// <summary>The facts of one candidate node (often none).</summary>
     public static EquatableArray<SourceFinding> Scan(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (node is AssignmentExpressionSyntax assignment)
+        {
+            return ScanFileName(assignment, model, cancellationToken);
+        }
+
         var results = ImmutableArray.CreateBuilder<SourceFinding>();
         var context = (Node: node, SemanticModel: model);
         if (model.GetSymbolInfo(context.Node, cancellationToken).Symbol is not IMethodSymbol method)
@@ -193,6 +207,31 @@ internal static class SourceScanner
                 }
 
                 break;
+            case "Start" when type == "System.Diagnostics.Process" && method.IsStatic:
+            case ".ctor" when type == "System.Diagnostics.ProcessStartInfo":
+                if (ExecutableName(Constant(0)) is { } executable && !OnlyOnWindows(context.Node, model, cancellationToken))
+                {
+                    results.Add(new SourceFinding(FindingKind.StartedExecutable, executable, 0, false, location));
+                }
+
+                break;
+            case "Load" or "TryLoad" when type == "System.Runtime.InteropServices.NativeLibrary":
+                if (Constant(0) is { } library && NativeLibraryNames.IsMissingFromMinimalImages(library) && !OnlyOnWindows(context.Node, model, cancellationToken))
+                {
+                    results.Add(new SourceFinding(FindingKind.NativeLibrary, library.Trim(), 0, false, location));
+                }
+
+                break;
+            case ".ctor" when type is "System.Runtime.InteropServices.DllImportAttribute" or "System.Runtime.InteropServices.LibraryImportAttribute"
+                              && context.Node is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } attributeArguments }:
+                if (model.GetConstantValue(attributeArguments[0].Expression, cancellationToken) is { HasValue: true, Value: string imported }
+                    && NativeLibraryNames.IsMissingFromMinimalImages(imported)
+                    && !OnlyOnWindows(context.Node, model, cancellationToken))
+                {
+                    results.Add(new SourceFinding(FindingKind.NativeLibrary, imported.Trim(), 0, false, location));
+                }
+
+                break;
             case ".ctor" when type is "System.IO.FileStream" or "System.IO.StreamWriter":
                 if (arguments.Count > 0 && IsString(arguments[0].Expression, model, cancellationToken)
                     && (type == "System.IO.StreamWriter" || OpensForWriting(arguments, model, cancellationToken))
@@ -206,6 +245,94 @@ internal static class SourceScanner
 
         return new EquatableArray<SourceFinding>(results.ToImmutable());
     }
+
+    /// <summary><c>FileName = "bash"</c> on a <c>ProcessStartInfo</c>, in an object initializer or as a statement.</summary>
+    private static EquatableArray<SourceFinding> ScanFileName(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is IPropertySymbol { Name: "FileName", ContainingType: { } owner }
+            && owner.ToDisplayString() == "System.Diagnostics.ProcessStartInfo"
+            && model.GetConstantValue(assignment.Right, cancellationToken) is { HasValue: true, Value: string value }
+            && ExecutableName(value) is { } executable
+            && !OnlyOnWindows(assignment, model, cancellationToken))
+        {
+            return new EquatableArray<SourceFinding>(ImmutableArray.Create(
+                new SourceFinding(FindingKind.StartedExecutable, executable, 0, false, SourceLocation.From(assignment.GetLocation()))));
+        }
+
+        return EquatableArray<SourceFinding>.Empty;
+    }
+
+    /// <summary>
+    /// Code that runs on Windows only, and so says nothing about a Linux image: the branch of an
+    /// <c>if (OperatingSystem.IsWindows())</c> (or <c>RuntimeInformation.IsOSPlatform(OSPlatform.Windows)</c>), or a
+    /// member or type marked <c>[SupportedOSPlatform("windows")]</c>.
+    /// </summary>
+    private static bool OnlyOnWindows(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            if (current.Parent is IfStatementSyntax { Condition: var condition } branch && branch.Statement == current && IsWindowsCheck(condition, model, cancellationToken))
+            {
+                return true;
+            }
+
+            if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax
+                && model.GetDeclaredSymbol(current, cancellationToken) is { } declared
+                && IsWindowsOnly(declared))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWindowsCheck(ExpressionSyntax condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (condition is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.LogicalAndExpression))
+        {
+            return IsWindowsCheck(binary.Left, model, cancellationToken) || IsWindowsCheck(binary.Right, model, cancellationToken);
+        }
+
+        if (condition is not InvocationExpressionSyntax invocation || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol check)
+        {
+            return false;
+        }
+
+        var owner = check.ContainingType?.ToDisplayString();
+        return (owner == "System.OperatingSystem" && check.Name.StartsWith("IsWindows", System.StringComparison.Ordinal))
+               || (owner == "System.Runtime.InteropServices.RuntimeInformation" && check.Name == "IsOSPlatform"
+                   && invocation.ArgumentList.Arguments.Count == 1
+                   && model.GetSymbolInfo(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Symbol is IPropertySymbol { Name: "Windows" } platform
+                   && platform.ContainingType?.ToDisplayString() == "System.Runtime.InteropServices.OSPlatform");
+    }
+
+    private static bool IsWindowsOnly(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.Runtime.Versioning.SupportedOSPlatformAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string platform
+                && platform.StartsWith("windows", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The file name of an executable path (<c>/bin/sh</c>: <c>sh</c>), or null for an empty one.</summary>
+    private static string? ExecutableName(string? path)
+    {
+        var trimmed = path?.Trim() ?? "";
+        var name = trimmed.Substring(trimmed.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+        return name.Length > 0 ? name : null;
+    }
+
+    private static bool OwnerEndsWith(InvocationExpressionSyntax invocation, string typeName) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Expression: var owner } && owner.ToString().EndsWith(typeName, System.StringComparison.Ordinal);
 
     private static void Listen(string name, SeparatedSyntaxList<ArgumentSyntax> arguments, SemanticModel model, CancellationToken cancellationToken, System.Action<int, bool> binding)
     {
