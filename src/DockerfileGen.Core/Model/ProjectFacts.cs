@@ -8,6 +8,8 @@ namespace DockerfileGen.Model;
 /// </summary>
 public sealed record ProjectFacts
 {
+    private IReadOnlyList<string> packageReferences = new string[0];
+
     /// <summary>The project's file name relative to the build context, for example <c>WebApi.csproj</c>.</summary>
     public string ProjectFile { get; init; } = "";
 
@@ -71,6 +73,39 @@ public sealed record ProjectFacts
     /// for a linked one). The ignore file must never leave one of them out of the build context.
     /// </summary>
     public IReadOnlyList<string> ShippedFiles { get; init; } = new string[0];
+
+    /// <summary>
+    /// The NuGet package ids the app depends on at run time, direct and transitive, for <see cref="TargetFramework"/>
+    /// (build-time-only packages such as analyzers left out), distinct, in ordinal-ignore-case order. Some packages need
+    /// OS libraries a minimal image lacks (<c>System.Drawing.Common</c>, <c>SkiaSharp.NativeAssets.Linux</c>).
+    /// </summary>
+    public IReadOnlyList<string> PackageReferences
+    {
+        get => packageReferences;
+        init
+        {
+            var ids = new List<string>();
+            foreach (var id in value ?? new string[0])
+            {
+                if (!string.IsNullOrWhiteSpace(id))
+                {
+                    ids.Add(id.Trim());
+                }
+            }
+
+            ids.Sort(System.StringComparer.OrdinalIgnoreCase);
+            var distinct = new List<string>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (distinct.Count == 0 || !string.Equals(distinct[distinct.Count - 1], id, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    distinct.Add(id);
+                }
+            }
+
+            packageReferences = distinct.ToArray();
+        }
+    }
 
     /// <summary>Package metadata for the image's labels.</summary>
     public ProjectMetadata Metadata { get; init; } = new();

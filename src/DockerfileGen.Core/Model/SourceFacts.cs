@@ -39,12 +39,20 @@ public sealed record SourceFacts
 
         /// <summary><see cref="HealthProbeArgument"/>, or absent.</summary>
         public const string HealthProbeArgument = "DockerfileGen.HealthProbeArgument";
+
+        /// <summary><see cref="StartedExecutables"/>, <c>;</c>-separated, ordinal order, or absent.</summary>
+        public const string StartedExecutables = "DockerfileGen.StartedExecutables";
+
+        /// <summary><see cref="NativeLibraries"/>, <c>;</c>-separated, ordinal order, or absent.</summary>
+        public const string NativeLibraries = "DockerfileGen.NativeLibraries";
     }
 
     /// <summary>The format version this code writes and reads.</summary>
     public const string CurrentVersion = "1";
 
     private IReadOnlyList<int> ports = Array.Empty<int>();
+    private IReadOnlyList<string> startedExecutables = Array.Empty<string>();
+    private IReadOnlyList<string> nativeLibraries = Array.Empty<string>();
 
     /// <summary>
     /// The TCP ports the code binds itself (<c>UseUrls</c>, <c>app.Urls.Add</c>, <c>app.Run(url)</c>, Kestrel
@@ -94,6 +102,30 @@ public sealed record SourceFacts
     /// </summary>
     public string? HealthProbeArgument { get; init; }
 
+    /// <summary>
+    /// The executables the code starts by a constant file name (<c>Process.Start("sh", …)</c>,
+    /// <c>new ProcessStartInfo("curl")</c>, <c>FileName = "/bin/bash"</c>), as bare file names (<c>sh</c>, <c>curl</c>,
+    /// <c>bash</c>), distinct, in ordinal order. A chiseled or distroless image has no shell and no tools, so any entry
+    /// means the app needs an image that has them.
+    /// </summary>
+    public IReadOnlyList<string> StartedExecutables
+    {
+        get => startedExecutables;
+        init => startedExecutables = NormalizeNames(value);
+    }
+
+    /// <summary>
+    /// The native libraries the app's own code loads by a constant name (<c>[DllImport("x")]</c>,
+    /// <c>[LibraryImport("x")]</c>, <c>NativeLibrary.Load("x")</c>), distinct, in ordinal order, leaving out what every
+    /// Linux .NET image has (libc, libdl, libpthread, libm, librt, the runtime's own <c>libSystem.*</c> shims) and
+    /// Windows system libraries. A chiseled image holds little more than those, so any entry may be missing there.
+    /// </summary>
+    public IReadOnlyList<string> NativeLibraries
+    {
+        get => nativeLibraries;
+        init => nativeLibraries = NormalizeNames(value);
+    }
+
     // Plain loops: this runs inside the compiler, where each generic LINQ instantiation over int costs JIT time.
     private static int[] Normalize(IReadOnlyList<int>? value)
     {
@@ -117,6 +149,56 @@ public sealed record SourceFacts
         }
 
         return result.ToArray();
+    }
+
+    private static string[] NormalizeNames(IReadOnlyList<string>? value)
+    {
+        var result = new List<string>();
+        foreach (var name in value ?? Array.Empty<string>())
+        {
+            var trimmed = name?.Trim() ?? "";
+            if (trimmed.Length > 0 && trimmed.IndexOf(';') < 0)
+            {
+                result.Add(trimmed);
+            }
+        }
+
+        result.Sort(StringComparer.Ordinal);
+        var distinct = new List<string>(result.Count);
+        foreach (var name in result)
+        {
+            if (distinct.Count == 0 || !string.Equals(distinct[distinct.Count - 1], name, StringComparison.Ordinal))
+            {
+                distinct.Add(name);
+            }
+        }
+
+        return distinct.ToArray();
+    }
+
+    private static List<string> SplitNames(string? value)
+    {
+        var names = new List<string>();
+        foreach (var part in (value ?? "").Split(';'))
+        {
+            if (part.Trim().Length > 0)
+            {
+                names.Add(part.Trim());
+            }
+        }
+
+        return names;
+    }
+
+    private static string JoinNames(IReadOnlyList<string> names)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var name in names)
+        {
+            text.Append(text.Length == 0 ? "" : ";").Append(name);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>
@@ -159,6 +241,8 @@ public sealed record SourceFacts
             NeedsGlobalization = Flag(Keys.NeedsGlobalization),
             WritesToAppDirectory = Flag(Keys.WritesToAppDirectory),
             HealthProbeArgument = Get(Keys.HealthProbeArgument),
+            StartedExecutables = SplitNames(Get(Keys.StartedExecutables)),
+            NativeLibraries = SplitNames(Get(Keys.NativeLibraries)),
         };
     }
 
@@ -199,6 +283,16 @@ public sealed record SourceFacts
             result.Add(new(Keys.HealthProbeArgument, HealthProbeArgument));
         }
 
+        if (StartedExecutables.Count > 0)
+        {
+            result.Add(new(Keys.StartedExecutables, JoinNames(StartedExecutables)));
+        }
+
+        if (NativeLibraries.Count > 0)
+        {
+            result.Add(new(Keys.NativeLibraries, JoinNames(NativeLibraries)));
+        }
+
         return result;
     }
 
@@ -211,7 +305,27 @@ public sealed record SourceFacts
         && HealthPath == other.HealthPath
         && NeedsGlobalization == other.NeedsGlobalization
         && WritesToAppDirectory == other.WritesToAppDirectory
-        && HealthProbeArgument == other.HealthProbeArgument;
+        && HealthProbeArgument == other.HealthProbeArgument
+        && SameNames(StartedExecutables, other.StartedExecutables)
+        && SameNames(NativeLibraries, other.NativeLibraries);
+
+    private static bool SameNames(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool SamePorts(IReadOnlyList<int> a, IReadOnlyList<int> b)
     {
@@ -245,6 +359,18 @@ public sealed record SourceFacts
         hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(HealthPath ?? "");
         hash = (hash * 31) + (NeedsGlobalization ? 1 : 0);
         hash = (hash * 31) + (WritesToAppDirectory ? 1 : 0);
-        return (hash * 31) + StringComparer.Ordinal.GetHashCode(HealthProbeArgument ?? "");
+        hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(HealthProbeArgument ?? "");
+        foreach (var name in StartedExecutables)
+        {
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(name);
+        }
+
+        hash = (hash * 31) + 1;
+        foreach (var name in NativeLibraries)
+        {
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(name);
+        }
+
+        return hash;
     }
 }
