@@ -185,6 +185,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     /// <summary><c>ContainerImageTags</c>, for the header (unless it comes from the command line).</summary>
     public string ContainerImageTags { get; set; } = "";
 
+    /// <summary><c>DockerfileGenImagePolicy</c>: <c>slim</c> (chiseled unless the app needs more) or <c>sdk</c>.</summary>
+    public string ImagePolicy { get; set; } = "";
+
     /// <summary><c>DockerfileGenSdkImage</c>.</summary>
     public string SdkImage { get; set; } = "";
 
@@ -308,6 +311,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         {
             DockerfileName = DockerfileName.Trim(),
             Configuration = Configuration.Trim(),
+            ImagePolicy = ImagePolicy,
             SdkImage = SdkImage,
             ImageRegistry = ImageRegistry,
             BaseImageDigest = BaseImageDigest,
