@@ -88,8 +88,8 @@ public sealed class MultiProjectImageTests
             Assert.Matches(@"""revenue"":200\.5", revenue.Body);
 
             // The chiseled default has no cat to exec: the engine's process table gives the app's user IDs.
-            var users = ContainerEngine.Run(root, "top", container, "-o", "ruid,euid").EnsureSuccess("docker top").Output;
-            Assert.Equal(new[] { "1654 1654" }, users.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => string.Join(" ", line.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToArray());
+            var users = ContainerEngine.Run(root, "top", container, "-o", "pid,ruid,euid").EnsureSuccess("docker top").Output;
+            Assert.Equal(new[] { "1654 1654" }, users.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => string.Join(" ", line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))).ToArray());
 
             // The allowlist kept everything else of the repository out: no source file reached the image (read from
             // outside, through docker export, since the image has no shell).

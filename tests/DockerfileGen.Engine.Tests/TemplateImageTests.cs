@@ -108,11 +108,12 @@ public sealed class TemplateImageTests
     }
 
     // dotnet new (offline: the templates come with the SDK), then the package, which the image's own build leaves out.
+    // Not named App: the blazor template has an App component, which a root namespace App would hide.
     private string NewProject(TempDirectory temp, string template)
     {
-        var directory = Path.Combine(temp.Path, "App");
-        DotNet.Run(temp.Path, new[] { "new", template, "-o", directory, "-n", "App", "--no-restore" }).EnsureSuccess("dotnet new " + template);
-        var project = Path.Combine(directory, "App.csproj");
+        var directory = Path.Combine(temp.Path, "Shop");
+        DotNet.Run(temp.Path, new[] { "new", template, "-o", directory, "-n", "Shop", "--no-restore" }).EnsureSuccess("dotnet new " + template);
+        var project = Path.Combine(directory, "Shop.csproj");
         var text = File.ReadAllText(project);
         var reference = $"""
               <ItemGroup>
