@@ -3,6 +3,10 @@
 # SDK Dockerfile, (c) a multi-stage Dockerfile that copies everything before restore. Per variant: image size,
 # cold build time (--no-cache), rebuild time after a one-line source edit, and build-context bytes (the files the
 # engine receives after the ignore file is applied). Ratios b/a and c/a come from the same run.
+# Also, per sample, the default final image before and after issue 19 from the same sources: DockerfileGenImagePolicy=sdk
+# (the SDK's PublishContainer choice, such as aspnet:10.0) against slim (the default, chiseled): image size, layers, and
+# the OS packages the image holds (dpkg status entries, or Alpine's apk database, read from `docker export` because a
+# chiseled image has no shell to ask).
 #
 # Prerequisites (nothing is installed by this script):
 #   - a container engine answering /usr/bin/docker (or $DOCKER) with BuildKit, and the .NET base images the samples
@@ -45,6 +49,22 @@ context_bytes() { # dir -> "bytes files"
     || die "could not export the build context of $dir"
   find "$dest" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%d %d", s, n }'
   rm -rf "$dest"
+}
+
+# Size in bytes, layer count and OS package count of an image, read from outside: the image need not have a shell.
+image_stats() { # tag -> "bytes layers packages"
+  local tag="$1" id archive size layers dpkg status_d apk
+  size=$("$docker_cli" image inspect --format '{{.Size}}' "$tag")
+  layers=$("$docker_cli" image inspect --format '{{len .RootFS.Layers}}' "$tag")
+  id=$("$docker_cli" create "$tag")
+  archive="$work/export-$id.tar"
+  "$docker_cli" export -o "$archive" "$id"
+  "$docker_cli" rm "$id" >/dev/null
+  dpkg=$( (tar -xOf "$archive" var/lib/dpkg/status 2>/dev/null || true) | grep -c '^Package:' || true)
+  status_d=$( (tar -tf "$archive" || true) | grep -c '^var/lib/dpkg/status\.d/[^/]' || true)
+  apk=$( (tar -xOf "$archive" lib/apk/db/installed 2>/dev/null || true) | grep -c '^P:' || true)
+  rm -f "$archive"
+  echo "$size $layers $((dpkg + status_d + apk))"
 }
 
 build() { # dir tag log [extra args] -> prints seconds
@@ -131,8 +151,29 @@ DOCKERFILE
       result[$sample,$variant,rebuild]="${result[$sample,$variant,rebuild]:-} $rebuild"
     done
   done
-  for variant in a b c; do
-    "$docker_cli" rmi -f "dfg-bench-$(echo "$sample" | tr 'A-Z' 'a-z'):$variant" >/dev/null 2>&1 || true
+
+  # The default final image before (policy sdk) and after (slim, what (a) shipped on), from the same sources.
+  lower="$(echo "$sample" | tr 'A-Z' 'a-z')"
+  copy_sample "$sample" "$base/sdk"
+  (cd "$base/sdk" && dotnet build -nodeReuse:false -nologo -v:q -p:DockerfileGenImagePolicy=sdk) >"$work/$sample-build-sdk.log" 2>&1 \
+    || { cat "$work/$sample-build-sdk.log"; die "dotnet build of $sample with DockerfileGenImagePolicy=sdk failed"; }
+  result[$sample,sdk,image]=$(awk '/^FROM / && / AS final$/ { print $(NF-2) }' "$base/sdk/Dockerfile")
+  result[$sample,slim,image]=$final_image
+  if "$docker_cli" image inspect "${result[$sample,sdk,image]}" >/dev/null 2>&1; then
+    build "$base/sdk" "dfg-bench-$lower:sdk" "$work/$sample-sdk.log" >/dev/null
+    for policy in sdk slim; do
+      tag="dfg-bench-$lower:$([ $policy = sdk ] && echo sdk || echo a)"
+      read -r bytes layers packages <<<"$(image_stats "$tag")"
+      result[$sample,$policy,bytes]=$bytes; result[$sample,$policy,layers]=$layers; result[$sample,$policy,packages]=$packages
+      printf '%s\tpolicy-%s\t1\t%s\t\t\t\t\n' "$sample" "$policy" "$bytes" >>"$tsv"
+      echo "   $sample policy $policy: ${result[$sample,$policy,image]}, $bytes B, $layers layers, $packages OS packages"
+    done
+  else
+    result[$sample,policy,skipped]="the engine lacks ${result[$sample,sdk,image]}"
+  fi
+
+  for variant in a b c sdk; do
+    "$docker_cli" rmi -f "dfg-bench-$lower:$variant" >/dev/null 2>&1 || true
   done
   benchmarked="$benchmarked $sample"
 done
@@ -175,6 +216,23 @@ report="$out/images.md"
     [ -n "${result[$sample,skipped]:-}" ] && continue
     for variant in b c; do
       echo "| $sample | ($variant)/(a) | $(ratio "${result[$sample,$variant,size]}" "${result[$sample,a,size]}")x | $(ratio "${result[$sample,$variant,coldm]}" "${result[$sample,a,coldm]}")x | $(ratio "${result[$sample,$variant,rebuildm]}" "${result[$sample,a,rebuildm]}")x | $(ratio "${result[$sample,$variant,context]}" "${result[$sample,a,context]}")x |"
+    done
+  done
+  echo
+  echo "The default final image before (\`DockerfileGenImagePolicy=sdk\`: the SDK's \`PublishContainer\` choice) and after (\`slim\`, the"
+  echo "default: chiseled unless the project needs more), the same app built from the same sources; OS packages are the dpkg"
+  echo "status entries (or apk database entries) in the image's file system, read through \`docker export\`:"
+  echo
+  echo "| sample | policy | final image | image size | layers | OS packages |"
+  echo "|---|---|---|---|---|---|"
+  for sample in $benchmarked; do
+    [ -n "${result[$sample,skipped]:-}" ] && continue
+    if [ -n "${result[$sample,policy,skipped]:-}" ]; then
+      echo "| $sample | skipped: ${result[$sample,policy,skipped]} | | | | |"
+      continue
+    fi
+    for policy in sdk slim; do
+      echo "| $sample | $policy | \`${result[$sample,$policy,image]#mcr.microsoft.com/}\` | $(mb "${result[$sample,$policy,bytes]}") MB | ${result[$sample,$policy,layers]} | ${result[$sample,$policy,packages]} |"
     done
   done
   echo

@@ -173,6 +173,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         /// <summary>An image outside them stops generation before anything is written (DFG2002).</summary>
         public static readonly Setting AllowedRegistries = Setting.Text("DockerfileGenAllowedRegistries");
 
+        /// <summary>The final image's policy: <c>slim</c> (chiseled unless the app needs more) or <c>sdk</c> (the SDK's choice).</summary>
+        public static readonly Setting ImagePolicy = Setting.Text("DockerfileGenImagePolicy");
+
         /// <summary>The build stage's image, used as given.</summary>
         public static readonly Setting SdkImage = Setting.Text("DockerfileGenSdkImage");
 
@@ -353,6 +356,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         {
             DockerfileName = Text(Known.DockerfileName).Trim(),
             Configuration = Text(Known.Configuration).Trim(),
+            ImagePolicy = Text(Known.ImagePolicy),
             SdkImage = Text(Known.SdkImage),
             ImageRegistry = Text(Known.ImageRegistry),
             BaseImageDigest = Text(Known.BaseImageDigest),

@@ -58,9 +58,10 @@ public sealed class BaseImageResolverTests
             },
         };
 
+        var sdkPolicy = new GenerationOptions { ImagePolicy = "sdk" };
         var diagnostics = new List<Diagnostic>();
-        var images = BaseImageResolver.Resolve(facts, new GenerationOptions(), version, diagnostics);
-        var result = DockerfileGenerator.Generate(facts, new GenerationOptions());
+        var images = BaseImageResolver.Resolve(facts, sdkPolicy, version, diagnostics);
+        var result = DockerfileGenerator.Generate(facts, sdkPolicy);
 
         // Native AOT does not exist before .NET 7, nor for ASP.NET Core before .NET 8: the SDK refuses, so do we.
         if (mode == "aot" && (version.Major < 7 || (web && version.Major < 8)))
@@ -141,7 +142,7 @@ public sealed class BaseImageResolverTests
 
         var images = BaseImageResolver.Resolve(facts, options, new DotNetVersion(10, 0), new List<Diagnostic>());
 
-        Assert.Equal("mirror.example.com:5000/dotnet-mirror/dotnet/aspnet:10.0", images!.Final.ToString());
+        Assert.Equal("mirror.example.com:5000/dotnet-mirror/dotnet/aspnet:10.0-noble-chiseled-extra", images!.Final.ToString());
         Assert.Equal("tools.example.com/sdk:10.0", images.Sdk.ToString());
     }
 

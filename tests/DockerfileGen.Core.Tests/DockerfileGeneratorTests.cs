@@ -15,7 +15,7 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
-        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\n", result.Dockerfile.Content);
+        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final\n", result.Dockerfile.Content);
         Assert.Contains("\nEXPOSE 8080\n", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
     }
@@ -27,21 +27,21 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
         Assert.Contains("FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0 AS build", result.Dockerfile.Content);
-        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/runtime:8.0 AS final\n", result.Dockerfile.Content);
+        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra AS final\n", result.Dockerfile.Content);
         Assert.DoesNotContain("EXPOSE", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
     }
 
     [Theory]
-    [InlineData("8.0", "runtime:8.0")]
-    [InlineData("9.0", "runtime:9.0")]
-    [InlineData("10.0", "runtime:10.0")]
-    [InlineData("11.0", "runtime:11.0-preview")]
-    public void TargetFrameworkDecidesTheTag(string version, string image)
+    [InlineData("8.0", "8.0", "runtime:8.0-noble-chiseled-extra")]
+    [InlineData("9.0", "9.0", "runtime:9.0-noble-chiseled-extra")]
+    [InlineData("10.0", "10.0", "runtime:10.0-noble-chiseled-extra")]
+    [InlineData("11.0", "11.0-preview", "runtime:11.0-preview-resolute-chiseled-extra")]
+    public void TargetFrameworkDecidesTheTag(string version, string sdkTag, string image)
     {
         var content = DockerfileGenerator.Generate(Facts.Console(version), new GenerationOptions()).Dockerfile!.Content;
 
-        Assert.Contains($"/dotnet/sdk:{image.Substring(image.IndexOf(':') + 1)} AS build", content);
+        Assert.Contains($"/dotnet/sdk:{sdkTag} AS build", content);
         Assert.Contains($"FROM mcr.microsoft.com/dotnet/{image} AS final", content);
     }
 

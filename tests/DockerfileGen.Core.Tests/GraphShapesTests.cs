@@ -71,7 +71,7 @@ public sealed class GraphShapesTests
         var text = Generate(Facts.Console("8.0") with { TargetFrameworks = "net8.0;net10.0" }, Inputs());
 
         Assert.Contains("FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build", text);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", text);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra AS final", text);
         Assert.Contains("dotnet publish src/App/ConsoleApp.csproj -c Release -f net8.0 -a $TARGETARCH ", text);
     }
 
@@ -112,7 +112,7 @@ public sealed class GraphShapesTests
         var text = Generate(Facts.Console("8.0"), Inputs(i => i with { GlobalJson = "/repo/global.json", GlobalJsonSdkVersion = "10.0.100", GlobalJsonRollForward = "latestFeature" }));
 
         Assert.Contains("FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build", text);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", text);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra AS final", text);
     }
 
     [Theory]

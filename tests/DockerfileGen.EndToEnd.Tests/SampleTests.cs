@@ -11,8 +11,8 @@ public sealed class SampleTests
     public SampleTests(PackedPackage package) => this.package = package;
 
     [Theory]
-    [InlineData("WebApi", "aspnet:10.0")]
-    [InlineData("ConsoleApp", "runtime:8.0")]
+    [InlineData("WebApi", "aspnet:10.0-noble-chiseled-extra")]
+    [InlineData("ConsoleApp", "runtime:8.0-noble-chiseled-extra")]
     [InlineData("AotApp", "runtime-deps:10.0-noble-chiseled")]
     public void SampleBuildsTwiceWithThePackedPackage(string sample, string runtimeImage)
     {

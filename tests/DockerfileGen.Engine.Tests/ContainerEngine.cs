@@ -16,7 +16,7 @@ public static class ContainerEngine
     public static readonly string[] RequiredImages =
     {
         "mcr.microsoft.com/dotnet/sdk:10.0",
-        "mcr.microsoft.com/dotnet/aspnet:10.0",
+        "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra",
     };
 
     private static readonly Lazy<string?> Unavailable = new(FindWhyUnavailable);

@@ -36,7 +36,7 @@ public sealed class RepositoryCorpusTests
             "references are followed per framework: net10.0 flows to a net8.0;net10.0 library by the nearest-framework rule, its net10.0-only reference is copied, its net8.0-only one gives restore its project file only; SetTargetFramework is honoured; a Debug-only reference stays out of the Release image",
             "src/App", "corpus: modern compat-net8.0"),
         new("MultiTargetedApp", "tools and services that ship for two LTS frameworks",
-            "a multi-targeted application publishes DockerfileGenTargetFramework (net8.0) with -f, from the sdk:10.0 image that restores both frameworks, onto runtime:8.0",
+            "a multi-targeted application publishes DockerfileGenTargetFramework (net8.0) with -f, from the sdk:10.0 image that restores both frameworks, onto runtime:8.0-noble-chiseled-extra",
             "src/Tool", "corpus: .NET 8.0"),
         new("VendoredFeed", "repositories that keep packages in the repository (a folder feed in NuGet.config)",
             "the folder feed is copied before restore and let through the ignore file; package source mapping keeps sending Contoso.* to it",
@@ -91,7 +91,8 @@ public sealed class RepositoryCorpusTests
     public void TheGeneratedDockerfileBuildsAndTheContainerStarts(CorpusRepository repository)
     {
         Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
-        var missing = ContainerEngine.WhyUnavailableWith("mcr.microsoft.com/dotnet/runtime:10.0", "mcr.microsoft.com/dotnet/runtime:8.0");
+        var missing = ContainerEngine.WhyUnavailableWith(
+            "mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra", "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra", "mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra");
         Skip.If(missing is not null, missing);
         using var temp = new TempDirectory("dfg-corpus");
         var gateway = StaticNuGetFeed.BridgeGateway(temp.Path);
@@ -193,7 +194,7 @@ public sealed class RepositoryCorpusTests
                 break;
             case "MultiTargetedApp":
                 Assert.Contains("/dotnet/sdk:10.0 AS build", dockerfile);
-                Assert.Contains("/dotnet/runtime:8.0 AS final", dockerfile);
+                Assert.Contains("/dotnet/runtime:8.0-noble-chiseled-extra AS final", dockerfile);
                 Assert.Contains(" -f net8.0 ", dockerfile);
                 break;
             case "VendoredFeed":

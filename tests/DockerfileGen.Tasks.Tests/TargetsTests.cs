@@ -17,7 +17,7 @@ public sealed class TargetsTests
         var first = project.Build().EnsureSuccess("first build");
         Assert.Contains("DockerfileGen: wrote Dockerfile and .dockerignore in ", first.Output);
         Assert.Empty(FoundationChecks.Violations(File.ReadAllText(project.Dockerfile)));
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final", File.ReadAllText(project.Dockerfile));
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra AS final", File.ReadAllText(project.Dockerfile));
         var dockerfileTime = File.GetLastWriteTimeUtc(project.Dockerfile);
         var ignoreTime = File.GetLastWriteTimeUtc(project.IgnoreFile);
 
@@ -38,9 +38,12 @@ public sealed class TargetsTests
         project.Build("-p:DockerfileGenConfiguration=Staging").EnsureSuccess("build with a new configuration");
         Assert.Contains("-c Staging ", File.ReadAllText(project.Dockerfile));
 
+        project.Build("-p:DockerfileGenImagePolicy=sdk").EnsureSuccess("build with the SDK's image policy");
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final", File.ReadAllText(project.Dockerfile));
+
         project.WriteProject("<OutputType>Exe</OutputType><TargetFramework>net8.0</TargetFramework>");
         project.Build().EnsureSuccess("build after retargeting");
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", File.ReadAllText(project.Dockerfile));
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra AS final", File.ReadAllText(project.Dockerfile));
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public sealed class TargetsTests
         project.Build("-p:DockerfileGenTargetFramework=net8.0").EnsureSuccess("build for net8.0");
         var dockerfile = File.ReadAllText(project.Dockerfile);
         Assert.Contains("/dotnet/sdk:10.0 AS build", dockerfile);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS final", dockerfile);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra AS final", dockerfile);
         Assert.Contains("dotnet publish App.csproj -c Release -f net8.0 -a $TARGETARCH", dockerfile);
         Assert.Empty(FoundationChecks.Violations(dockerfile));
     }
@@ -164,7 +167,7 @@ public sealed class TargetsTests
         project.Build().EnsureSuccess("build");
 
         var dockerfile = File.ReadAllText(project.Dockerfile);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final", dockerfile);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final", dockerfile);
         Assert.Contains("\nEXPOSE 8080\n", dockerfile);
         Assert.Empty(FoundationChecks.Violations(dockerfile));
     }

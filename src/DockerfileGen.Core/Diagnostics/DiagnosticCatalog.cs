@@ -354,6 +354,23 @@ public static class DiagnosticCatalog
         $"{(files.Count == 1 ? "it" : "them")}; DockerfileGen lets {(files.Count == 1 ? "it" : "them")} into the build context. " +
         "If one is a secret, stop publishing it (CopyToPublishDirectory=\"Never\") and mount it when the container starts.");
 
+    /// <summary>The image policy is neither of the two DockerfileGen knows.</summary>
+    public static Diagnostic InvalidImagePolicy(string value) => new(
+        "DFG0080",
+        DiagnosticSeverity.Error,
+        $"DockerfileGenImagePolicy is '{value}', but the policies are slim (the default: the chiseled image of the app's " +
+        ".NET version, without shell or package manager, unless the project needs more) and sdk (the image the .NET SDK's " +
+        "PublishContainer picks, such as aspnet:10.0). Set one of those, or remove the property.");
+
+    /// <summary>The slim policy kept a full image because the project or its code needs what a chiseled one lacks.</summary>
+    public static Diagnostic SlimImageNotPossible(string image, string chiseled, string cost, string reasons) => new(
+        "DFG0081",
+        DiagnosticSeverity.Info,
+        $"The final image is {image} instead of the smaller {chiseled}{cost}, because {reasons}, which a chiseled image " +
+        "(no shell, no package manager, few libraries) lacks. If the app does not need that, remove it to get the chiseled " +
+        "image; to choose the image yourself, set ContainerFamily or ContainerBaseImage, or DockerfileGenImagePolicy=sdk for " +
+        "the .NET SDK's choice.");
+
     /// <summary>The docker CLI cannot build with BuildKit: a Docker 23+ CLI without the buildx plugin.</summary>
     public static Diagnostic NoBuildKit(string executable, string configured) => new(
         "DFG0073",

@@ -26,6 +26,13 @@ public sealed record GenerationOptions
     /// </summary>
     public string ImageRegistry { get; init; } = "";
 
+    /// <summary>
+    /// <c>DockerfileGenImagePolicy</c>: <c>slim</c> (empty means slim) ships on the chiseled image of the app's .NET
+    /// version unless the project or its code needs a shell, a package manager or OS libraries; <c>sdk</c> picks the
+    /// image the .NET SDK's <c>PublishContainer</c> picks. <c>ContainerFamily</c> and <c>ContainerBaseImage</c> win over both.
+    /// </summary>
+    public string ImagePolicy { get; init; } = "";
+
     /// <summary><c>DockerfileGenBaseImageDigest</c>: pins the final stage's image (<c>sha256:…</c>).</summary>
     public string BaseImageDigest { get; init; } = "";
 

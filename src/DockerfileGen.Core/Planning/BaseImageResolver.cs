@@ -30,7 +30,8 @@ public sealed record ImageChoice(ImageReference Sdk, ImageFlavor SdkFlavor, Imag
 /// <summary>
 /// Picks the build and runtime images the same way the .NET SDK's <c>PublishContainer</c> does, so a project
 /// gets the same base image from DockerfileGen and from <c>dotnet publish /t:PublishContainer</c>, and checks
-/// every combination against the catalog of images that exist.
+/// every combination against the catalog of images that exist. Without ContainerFamily or ContainerBaseImage the final
+/// image then follows <see cref="SlimImagePolicy"/>.
 /// </summary>
 public static class BaseImageResolver
 {
@@ -53,6 +54,7 @@ public static class BaseImageResolver
         var musl = mode.Musl;
         CheckRuntimeIdentifiers(container.RuntimeIdentifiers, diagnostics);
         var repository = FinalRepository(facts);
+        var slim = SlimImagePolicy.IsSlim(options, diagnostics);
         var mirror = options.ImageRegistry.Trim().TrimEnd('/');
         if (mirror.Length > 0 && !IsRegistry(mirror))
         {
@@ -93,6 +95,11 @@ public static class BaseImageResolver
             if (suffix is null)
             {
                 return null;
+            }
+
+            if (slim && !musl && container.Family.Trim().Length == 0)
+            {
+                suffix = SlimImagePolicy.Choose(facts, options, repository, version, ChiseledOs(facts, version), suffix, diagnostics);
             }
 
             if (!ImageCatalog.TryFind(repository, version, suffix, out finalFlavor))
@@ -272,9 +279,7 @@ public static class BaseImageResolver
         }
         else if (compact && version >= new DotNetVersion(8, 0))
         {
-            // SDKs before 8.0.300 picked jammy for .NET 8; later ones pick the version's chiseled Ubuntu.
-            var os = version == new DotNetVersion(8, 0) && IsOlderSdk(facts.SdkVersion, 8, 0, 300) ? "jammy" : ImageCatalog.ChiseledOs(version);
-            suffix = os + "-chiseled";
+            suffix = ChiseledOs(facts, version) + "-chiseled";
         }
         else
         {
@@ -284,6 +289,10 @@ public static class BaseImageResolver
         // -extra when the app needs globalization, where the catalog has one; Alpine otherwise installs ICU.
         return compact && !invariant && ImageCatalog.TryFind(repository, version, suffix + "-extra", out _) ? suffix + "-extra" : suffix;
     }
+
+    // SDKs before 8.0.300 picked jammy for .NET 8; later ones pick the version's chiseled Ubuntu.
+    private static string ChiseledOs(ProjectFacts facts, DotNetVersion version) =>
+        version == new DotNetVersion(8, 0) && IsOlderSdk(facts.SdkVersion, 8, 0, 300) ? "jammy" : ImageCatalog.ChiseledOs(version);
 
     // Adds an error for a RID that is not Linux, or for a mix of C libraries (the deployment mode is musl only when every RID is).
     private static void CheckRuntimeIdentifiers(IReadOnlyList<string> runtimeIdentifiers, List<Diagnostic> diagnostics)
