@@ -49,7 +49,6 @@ esac
 
 # The sample's Directory.Build.props takes DockerfileGen from the repository's artifacts folder, which a copy outside
 # the repository does not have: both copies restore from the feed packed above, with the same global properties.
-feed_props=("-p:RestoreAdditionalProjectSources=$work/feed" "-p:RestorePackagesPath=$work/packages/")
 
 build() { # dir [args] -> seconds
   local dir="$1"; shift

@@ -85,7 +85,7 @@ for sample in $samples; do
   base="$work/$sample"
   copy_sample "$sample" "$base/a"
   echo "== $sample: dotnet build (writes the Dockerfile and ignore file)"
-  (cd "$base/a" && dotnet build -nodeReuse:false -nologo -v:q) >"$work/$sample-build.log" 2>&1 || { cat "$work/$sample-build.log"; die "dotnet build of $sample failed"; }
+  (cd "$base/a" && dotnet build -nodeReuse:false -nologo -v:q "${feed_props[@]}") >"$work/$sample-build.log" 2>&1 || { cat "$work/$sample-build.log"; die "dotnet build of $sample failed"; }
 
   generated="$base/a/Dockerfile"
   sdk_image=$(awk '/^FROM / && / AS build$/ { print $(NF-2) }' "$generated")
@@ -155,7 +155,7 @@ DOCKERFILE
   # The default final image before (policy sdk) and after (slim, what (a) shipped on), from the same sources.
   lower="$(echo "$sample" | tr 'A-Z' 'a-z')"
   copy_sample "$sample" "$base/sdk"
-  (cd "$base/sdk" && dotnet build -nodeReuse:false -nologo -v:q -p:DockerfileGenImagePolicy=sdk) >"$work/$sample-build-sdk.log" 2>&1 \
+  (cd "$base/sdk" && dotnet build -nodeReuse:false -nologo -v:q "${feed_props[@]}" -p:DockerfileGenImagePolicy=sdk) >"$work/$sample-build-sdk.log" 2>&1 \
     || { cat "$work/$sample-build-sdk.log"; die "dotnet build of $sample with DockerfileGenImagePolicy=sdk failed"; }
   result[$sample,sdk,image]=$(awk '/^FROM / && / AS final$/ { print $(NF-2) }' "$base/sdk/Dockerfile")
   result[$sample,slim,image]=$final_image

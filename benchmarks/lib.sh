@@ -20,10 +20,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf 
 
 # Packs DockerfileGen from the sources into $1/feed and writes $1/NuGet.config, which adds that feed to the
 # machine's sources and restores into $1/packages, so the copies under $1 take this exact build of the package.
+# Sets feed_props: the properties a copied sample's build needs, since its Directory.Build.props finds no repository
+# around it (the feed, the packages folder and the version of the package just packed).
 pack_into() {
-  local work="$1"
+  local work="$1" package
   dotnet pack "$repo_root/src/DockerfileGen.Package/DockerfileGen.Package.csproj" -c Release -nodeReuse:false -v:q -nologo \
     -o "$work/feed" "-p:NuspecOutputPath=$work/nuspec/" >/dev/null
+  package="$(cd "$work/feed" && ls DockerfileGen.*.nupkg)"
+  package="${package#DockerfileGen.}"
+  feed_props=("-p:RestoreAdditionalProjectSources=$work/feed" "-p:RestorePackagesPath=$work/packages/" "-p:DockerfileGenVersion=${package%.nupkg}")
   cat >"$work/NuGet.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>

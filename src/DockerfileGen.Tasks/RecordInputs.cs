@@ -15,7 +15,7 @@ namespace DockerfileGen.Tasks;
 /// </summary>
 public sealed class RecordInputs : DockerfileGenTask
 {
-    /// <summary>The state file to write (<c>DockerfileGen.inputs</c>).</summary>
+    /// <summary>The state file to write (<c>DockerfileGen.inputs.cache</c>).</summary>
     [Required]
     public string Path { get; set; } = "";
 
