@@ -18,10 +18,10 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) 
 # a / b with 2 decimals
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
-# Packs DockerfileGen from the sources into $1/feed and writes $1/NuGet.config, which adds that feed to the
-# machine's sources and restores into $1/packages, so the copies under $1 take this exact build of the package.
-# Sets feed_props: the properties a copied sample's build needs, since its Directory.Build.props finds no repository
-# around it (the feed, the packages folder and the version of the package just packed).
+# Packs DockerfileGen from the sources into $1/feed and sets feed_props: the properties a build of a copied sample
+# needs to take this exact build of the package (the feed, a packages folder under $1, the version just packed), since
+# the sample's Directory.Build.props finds no repository around the copy. They are global properties rather than a
+# NuGet.config above the copies: DockerfileGen would rightly put a NuGet.config's folder feed into the build context.
 pack_into() {
   local work="$1" package
   dotnet pack "$repo_root/src/DockerfileGen.Package/DockerfileGen.Package.csproj" -c Release -nodeReuse:false -v:q -nologo \
@@ -29,17 +29,6 @@ pack_into() {
   package="$(cd "$work/feed" && ls DockerfileGen.*.nupkg)"
   package="${package#DockerfileGen.}"
   feed_props=("-p:RestoreAdditionalProjectSources=$work/feed" "-p:RestorePackagesPath=$work/packages/" "-p:DockerfileGenVersion=${package%.nupkg}")
-  cat >"$work/NuGet.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="dockerfilegen-under-test" value="$work/feed" />
-  </packageSources>
-  <config>
-    <add key="globalPackagesFolder" value="$work/packages" />
-  </config>
-</configuration>
-XML
 }
 
 # Copies a sample (without bin/, obj/ and generated files) to $2.
