@@ -33,18 +33,7 @@ internal static class PackageEvidence
     /// <param name="frameworkVersion"><c>TargetFrameworkVersion</c>, likewise.</param>
     public static IReadOnlyList<string>? Read(string assetsPath, string targetFramework, string frameworkIdentifier, string frameworkVersion)
     {
-        if (string.IsNullOrEmpty(assetsPath) || !File.Exists(assetsPath))
-        {
-            return null;
-        }
-
-        XElement assets;
-        try
-        {
-            using var reader = JsonReaderWriterFactory.CreateJsonReader(File.ReadAllBytes(assetsPath), XmlDictionaryReaderQuotas.Max);
-            assets = XElement.Load(reader);
-        }
-        catch (Exception e) when (e is IOException or XmlException or UnauthorizedAccessException or System.Runtime.Serialization.SerializationException)
+        if (JsonFile.TryLoad(assetsPath) is not { } assets)
         {
             return null;
         }

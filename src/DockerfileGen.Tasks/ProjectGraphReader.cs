@@ -549,22 +549,9 @@ internal sealed class ProjectGraphReader
     // sdk.version and sdk.rollForward of a global.json (JSON read as XML: no JSON library beside the task).
     private static (string? Version, string? RollForward) GlobalJsonSdk(string? path)
     {
-        if (path is null)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            using var reader = System.Runtime.Serialization.Json.JsonReaderWriterFactory.CreateJsonReader(File.ReadAllBytes(path), System.Xml.XmlDictionaryReaderQuotas.Max);
-            var sdk = XElement.Load(reader).Element("sdk");
-            return ((string?)sdk?.Element("version"), (string?)sdk?.Element("rollForward"));
-        }
-        catch (Exception e) when (e is IOException or System.Xml.XmlException or UnauthorizedAccessException or System.Runtime.Serialization.SerializationException)
-        {
-            // The SDK itself reports a global.json it cannot read.
-            return (null, null);
-        }
+        // The SDK itself reports a global.json it cannot read.
+        var sdk = JsonFile.TryLoad(path)?.Element("sdk");
+        return ((string?)sdk?.Element("version"), (string?)sdk?.Element("rollForward"));
     }
 
     private static string? FindUp(string directory, string fileName) =>

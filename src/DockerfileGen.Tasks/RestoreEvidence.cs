@@ -28,18 +28,7 @@ internal static class RestoreEvidence
     /// </param>
     public static IReadOnlyList<string>? Read(string restoreGraphPath, string projectFullPath, string contextDirectory, bool sameConfiguration = true)
     {
-        if (string.IsNullOrEmpty(restoreGraphPath) || !File.Exists(restoreGraphPath))
-        {
-            return null;
-        }
-
-        XElement graph;
-        try
-        {
-            using var reader = JsonReaderWriterFactory.CreateJsonReader(File.ReadAllBytes(restoreGraphPath), XmlDictionaryReaderQuotas.Max);
-            graph = XElement.Load(reader);
-        }
-        catch (Exception e) when (e is IOException or XmlException or UnauthorizedAccessException or System.Runtime.Serialization.SerializationException)
+        if (JsonFile.TryLoad(restoreGraphPath) is not { } graph)
         {
             return null;
         }
