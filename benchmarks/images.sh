@@ -10,7 +10,7 @@
 #
 # Prerequisites (nothing is installed by this script):
 #   - a container engine answering /usr/bin/docker (or $DOCKER) with BuildKit, and the .NET base images the samples
-#     use (on the project's test machines: `sudo ../shared/engine/setup.sh`, plus `STANDINS=8.0` for ConsoleApp);
+#     use (on the project's test machines: `sudo ../shared/engine/setup.sh`, with `STANDINS="10.0 10.0-chiseled 8.0 8.0-chiseled"`, which both policies of both samples need);
 #   - the .NET 10 SDK; gnuplot for the chart (Debian: `apt-get install gnuplot-nox`; without it, NO_CHART=1).
 #
 # Usage: benchmarks/images.sh            (SAMPLES="WebApi ConsoleApp" RUNS=3 OUT=benchmarks/results)
