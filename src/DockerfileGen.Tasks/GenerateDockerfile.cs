@@ -705,7 +705,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 Log.LogWarning(null, diagnostic.Code, null, file, 0, 0, 0, 0, diagnostic.Message);
                 break;
             default:
-                Log.LogMessage(null, diagnostic.Code, null, file, 0, 0, 0, 0, MessageImportance.Normal, diagnostic.Message);
+                // Shown by a plain dotnet build (minimal verbosity), beside the line that says the files were written:
+                // generation reports only when it runs, so an info that changed the Dockerfile is seen once, not every build.
+                Log.LogMessage(null, diagnostic.Code, null, file, 0, 0, 0, 0, MessageImportance.High, diagnostic.Message);
                 break;
         }
     }

@@ -55,6 +55,19 @@ public sealed class GenerateDockerfileTests : IDisposable
     }
 
     [Fact]
+    public void AFallbackFromTheSlimDefaultIsShownByAPlainBuild()
+    {
+        var task = Task(t => t.SetItems(Known.OsPackages, new TaskItem("libgdiplus")));
+
+        Assert.True(task.Execute());
+
+        var info = Assert.Single(engine.Messages, m => m.Code == "DFG0081");
+        Assert.Equal(MessageImportance.High, info.Importance);
+        Assert.Contains("DockerfileGenOsPackage installs libgdiplus", info.Message);
+        Assert.Contains("\nFROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\n", File.ReadAllText(DockerfilePath));
+    }
+
+    [Fact]
     public void UnchangedContentIsNotRewritten()
     {
         Assert.True(Task().Execute());
