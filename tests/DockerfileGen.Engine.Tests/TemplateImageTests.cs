@@ -126,12 +126,7 @@ public sealed class TemplateImageTests
 
     private (string Image, string Container) BuildImage(string directory, string name, string finalImage)
     {
-        var build = package.Build(directory).EnsureSuccess("dotnet build (generates the Dockerfile)");
-        Assert.DoesNotContain("warning DFG", build.Output);
-        var dockerfilePath = Path.Combine(directory, "Dockerfile");
-        var dockerfile = File.ReadAllText(dockerfilePath);
-        Assert.Contains($"\nFROM {finalImage} AS final\n", dockerfile);
-        Assert.Empty(FoundationChecks.Violations(dockerfile));
+        var dockerfilePath = GeneratedDockerfile.Generate(package, directory, finalImage);
 
         var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
         var image = name + ":" + tag;
