@@ -176,6 +176,12 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         /// <summary>The final image's policy: <c>slim</c> (chiseled unless the app needs more) or <c>sdk</c> (the SDK's choice).</summary>
         public static readonly Setting ImagePolicy = Setting.Text("DockerfileGenImagePolicy");
 
+        /// <summary>Restore and publish mount a BuildKit cache for NuGet packages (default); false leaves the mounts out.</summary>
+        public static readonly Setting NuGetCacheMount = Setting.Flag("DockerfileGenNuGetCacheMount", true);
+
+        /// <summary>The final stage copies packages, referenced projects and the app in layers of their own (default).</summary>
+        public static readonly Setting Layers = Setting.Flag("DockerfileGenLayers", true);
+
         /// <summary>The build stage's image, used as given.</summary>
         public static readonly Setting SdkImage = Setting.Text("DockerfileGenSdkImage");
 
@@ -357,6 +363,8 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             DockerfileName = Text(Known.DockerfileName).Trim(),
             Configuration = Text(Known.Configuration).Trim(),
             ImagePolicy = Text(Known.ImagePolicy),
+            NuGetCacheMount = Flag(Known.NuGetCacheMount),
+            Layers = Flag(Known.Layers),
             SdkImage = Text(Known.SdkImage),
             ImageRegistry = Text(Known.ImageRegistry),
             BaseImageDigest = Text(Known.BaseImageDigest),

@@ -2,6 +2,7 @@ using DockerfileGen.Diagnostics;
 using DockerfileGen.Ignore;
 using DockerfileGen.ImageBuild;
 using DockerfileGen.Model;
+using DockerfileGen.Planning;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Core.Tests;
@@ -62,7 +63,7 @@ public sealed class DockerfileGeneratorTests
         var content = DockerfileGenerator.Generate(facts, new GenerationOptions()).Dockerfile!.Content;
 
         Assert.Contains("COPY [\"My App's.csproj\", \"./\"]", content);
-        Assert.Contains("RUN dotnet restore 'My App'\\''s.csproj' -a $TARGETARCH", content);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore 'My App'\\''s.csproj' -a $TARGETARCH", content);
         Assert.Contains("ENTRYPOINT [\"./My App\"]", content);
         Assert.Contains("docker build -t my-app ", content);
     }
@@ -74,9 +75,31 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
         Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
-        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true --no-restore -o /app", result.Dockerfile.Content);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true -o /app", result.Dockerfile.Content);
         Assert.Contains("docker build -t webapi -f Dockerfile.web --build-arg APP_VERSION=\"$(dotnet msbuild WebApi.csproj -getProperty:Version)\" --build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\" .", result.Dockerfile.Content);
         Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
+    }
+
+    [Fact]
+    public void TheNuGetCacheMountCoversEveryStepThatRestoresAndCanBeTurnedOff()
+    {
+        var inputs = ImageModeTests.Inputs("web-test-stage");
+        var tests = new GenerationOptions { TestProjects = new[] { "../../tests/Api.Tests/Api.Tests.csproj" } };
+        var mounted = DockerfileGenerator.Generate(ApiFacts(), tests, inputs).Dockerfile!.Content.Split('\n');
+        var plain = DockerfileGenerator.Generate(ApiFacts(), tests with { NuGetCacheMount = false }, inputs).Dockerfile!.Content.Split('\n');
+
+        var restoring = new[] { "dotnet restore ", "dotnet publish ", "dotnet test " };
+        Assert.Equal(4, mounted.Count(line => restoring.Any(line.Contains)));
+        Assert.All(mounted.Where(line => restoring.Any(line.Contains)), line =>
+        {
+            Assert.StartsWith("RUN " + DockerfilePlanner.NuGetCacheMount + " dotnet ", line);
+            Assert.DoesNotContain("--no-restore", line);
+        });
+        Assert.DoesNotContain(plain, line => line.Contains("--mount=type=cache", StringComparison.Ordinal));
+        Assert.Contains(plain, line => line.StartsWith("RUN dotnet publish ", StringComparison.Ordinal) && line.EndsWith(" --no-restore -o /app", StringComparison.Ordinal));
+        Assert.Contains(plain, line => line.StartsWith("RUN dotnet test ", StringComparison.Ordinal) && line.EndsWith(" --no-restore", StringComparison.Ordinal));
+        Assert.Empty(FoundationChecks.Violations(string.Join("\n", mounted)));
+        Assert.Empty(FoundationChecks.Violations(string.Join("\n", plain)));
     }
 
     [Fact]
@@ -147,24 +170,26 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
-        Assert.Contains("RUN dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
+        Assert.Contains(" -p:DockerfileGenInsideImage=true -p:RestoreLockedMode=true -o /app\n", result.Dockerfile.Content);
         Assert.Contains("docker build -t api -f src/Api/Dockerfile --build-arg APP_VERSION=\"$(dotnet msbuild src/Api/Api.csproj -getProperty:Version)\" ", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
         Snapshot.Match(result.IgnoreFile.Content, "dockerignore", "ignore");
     }
 
     [Fact]
-    public void CredentialedNuGetConfigIsMountedForRestoreOnly()
+    public void CredentialedNuGetConfigIsMountedForTheStepsThatRestoreOnly()
     {
         var inputs = BuildContextPlannerTests.Repository(i => i with { CredentialedNuGetConfigs = new[] { "/repo/NuGet.config" } });
 
         var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), inputs);
 
         var content = result.Dockerfile!.Content;
-        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore ", content);
+        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore ", content);
+        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish ", content);
         Assert.Contains("--secret id=nuget_config,src=NuGet.config", content);
         Assert.DoesNotContain("\"NuGet.config\"", content);
-        Assert.Single(content.Split('\n'), line => line.Contains("id=nuget_config,target", StringComparison.Ordinal));
+        Assert.Equal(2, content.Split('\n').Count(line => line.Contains("id=nuget_config,target", StringComparison.Ordinal)));
         Assert.True(DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content).IsExcluded("NuGet.config"));
         Assert.Empty(FoundationChecks.Violations(content));
     }
@@ -295,8 +320,8 @@ public sealed class DockerfileGeneratorTests
 
         var content = DockerfileGenerator.Generate(facts, options).Dockerfile!.Content;
 
-        Assert.Contains("RUN dotnet restore ConsoleApp.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true\n", content);
-        Assert.Contains("RUN dotnet publish ConsoleApp.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true ${APP_VERSION:+-p:Version=$APP_VERSION} ", content);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore ConsoleApp.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true\n", content);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish ConsoleApp.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true ${APP_VERSION:+-p:Version=$APP_VERSION} ", content);
         Assert.DoesNotContain("-p:Configuration", content);
         Assert.Empty(FoundationChecks.Violations(content));
     }
@@ -318,7 +343,7 @@ public sealed class DockerfileGeneratorTests
         var content = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).Dockerfile!.Content;
 
         Assert.Contains("org.opencontainers.image.version=\"${APP_VERSION}\"", content);
-        Assert.Contains("\nARG APP_VERSION\nRUN dotnet publish ", content);
+        Assert.Contains("\nARG APP_VERSION\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish ", content);
         Assert.Contains("--build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\"", content);
     }
 

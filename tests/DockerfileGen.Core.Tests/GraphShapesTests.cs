@@ -53,7 +53,8 @@ public sealed class GraphShapesTests
             LockFilesWithoutLinuxRuntime = new[] { "/repo/src/App/packages.lock.json" },
         }));
 
-        Assert.Contains("\nRUN dotnet restore src/App/ConsoleApp.csproj --locked-mode && dotnet restore src/App/ConsoleApp.csproj -a $TARGETARCH -p:RestoreLockedMode=false\n", text);
+        Assert.Contains("\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/App/ConsoleApp.csproj --locked-mode && dotnet restore src/App/ConsoleApp.csproj -a $TARGETARCH -p:RestoreLockedMode=false\n", text);
+        Assert.Contains(" -p:DockerfileGenInsideImage=true -p:RestoreLockedMode=false -o /app\n", text);
         Assert.DoesNotContain("-a $TARGETARCH --locked-mode", text);
     }
 
@@ -62,7 +63,7 @@ public sealed class GraphShapesTests
     {
         var text = Generate(Facts.Console(), Inputs(i => i with { LockFiles = new[] { "/repo/src/App/packages.lock.json" } }));
 
-        Assert.Contains("\nRUN dotnet restore src/App/ConsoleApp.csproj -a $TARGETARCH --locked-mode\n", text);
+        Assert.Contains("\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/App/ConsoleApp.csproj -a $TARGETARCH --locked-mode\n", text);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using DockerfileGen.Testing;
 
@@ -55,7 +56,7 @@ public sealed class CancellationTests
                 output.AppendLine(e.Data);
             }
 
-            if (e.Data.Contains("] RUN dotnet publish ", StringComparison.Ordinal))
+            if (Regex.IsMatch(e.Data, @"\] RUN (--mount=\S+ )*dotnet publish "))
             {
                 publishStepStarted.Set();
             }

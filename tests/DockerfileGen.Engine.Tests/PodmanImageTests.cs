@@ -47,7 +47,7 @@ public sealed class PodmanImageTests
                 .EnsureSuccess("dotnet publish -p:DockerfileGenBuildImage=true -p:DockerfileGenContainerTool=podman");
 
             // Buildah's step lines, not BuildKit's: Podman built it, and the image is in Podman's store.
-            Assert.Matches(@"STEP \d+/\d+: RUN dotnet restore WebApi\.csproj", publish.Output);
+            Assert.Matches(@"STEP \d+/\d+: RUN --mount=type=cache,id=nuget,target=/root/\.nuget/packages dotnet restore WebApi\.csproj", publish.Output);
             Assert.Matches($@"DockerfileGen: built image {Regex.Escape(image)}, \d+\.\d MB", publish.Output);
             Run(directory, "image", "exists", image).EnsureSuccess("podman image exists");
 

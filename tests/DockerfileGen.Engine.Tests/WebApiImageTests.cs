@@ -53,7 +53,7 @@ public sealed class WebApiImageTests
 
             Assert.Contains($"DockerfileGen: wrote Dockerfile and .dockerignore in {directory}", publish.Output);
             Assert.Empty(FoundationChecks.Violations(File.ReadAllText(Path.Combine(directory, "Dockerfile"))));
-            Assert.Matches(@"#\d+ \[build \d+/\d+\] RUN dotnet restore WebApi\.csproj -a amd64", publish.Output);
+            Assert.Matches(@"#\d+ \[build \d+/\d+\] RUN --mount=type=cache,id=nuget,target=/root/\.nuget/packages dotnet restore WebApi\.csproj -a amd64", publish.Output);
             Assert.Matches($@"DockerfileGen: built image {Regex.Escape(image)}, \d+\.\d MB", publish.Output);
 
             ContainerEngine.Run(directory, "run", "-d", "--name", container, "-p", "127.0.0.1::8080", image).EnsureSuccess("docker run");
@@ -155,7 +155,8 @@ public sealed class WebApiImageTests
     /// <summary>Whether BuildKit's plain progress reports the step whose text contains <paramref name="step"/> as CACHED.</summary>
     private static bool IsCached(string output, string step)
     {
-        var id = Regex.Match(output, $@"(?m)^(#\d+) \[[^\]]+\] {Regex.Escape(step)}");
+        // The step as BuildKit prints it, after the RUN's mount flags.
+        var id = Regex.Match(output, $@"(?m)^(#\d+) \[[^\]]+\] RUN (--mount=\S+ )*{Regex.Escape(step.Substring("RUN ".Length))}");
         Assert.True(id.Success, $"no '{step}' step in the build output:\n{output}");
         return Regex.IsMatch(output, $@"(?m)^{id.Groups[1].Value} CACHED\s*$");
     }

@@ -45,7 +45,7 @@ public sealed class ProjectGraphTests
         Assert.Contains("COPY [\"eng/common.props\", \"eng/\"]", dockerfile);
         Assert.Contains("COPY [\"libs/C/C.csproj\", \"libs/C/\"]", dockerfile);
         Assert.Contains("COPY [\"shared/Linked.cs\", \"shared/\"]", dockerfile);
-        Assert.Contains("RUN dotnet restore App/App.csproj -a $TARGETARCH\n", dockerfile);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore App/App.csproj -a $TARGETARCH\n", dockerfile);
         Assert.DoesNotContain("build/", dockerfile.Replace("docker build", ""));
         Assert.DoesNotContain("unrelated", dockerfile);
         Assert.False(File.Exists(Path.Combine(project.Directory, ".dockerignore")));
@@ -92,7 +92,7 @@ public sealed class ProjectGraphTests
         var dockerfile = Dockerfile(project);
         Assert.Empty(FoundationChecks.Violations(dockerfile));
         Assert.Contains("\nFROM build AS test\nCOPY [\"tests/App.Tests/\", \"tests/App.Tests/\"]\nCOPY [\"tests/TestKit/\", \"tests/TestKit/\"]\n", dockerfile);
-        Assert.Contains("\nRUN dotnet test tests/App.Tests/App.Tests.csproj -c Release -p:DockerfileGenInsideImage=true --no-restore\n", dockerfile);
+        Assert.Contains("\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet test tests/App.Tests/App.Tests.csproj -c Release -p:DockerfileGenInsideImage=true\n", dockerfile);
         Assert.DoesNotContain("COPY [\"tests/App.Tests/App.Tests.csproj\"", dockerfile);
         var ignore = File.ReadAllText(Path.Combine(project.Directory, "Dockerfile.dockerignore"));
         Assert.Contains("!tests/App.Tests\n", ignore);

@@ -69,8 +69,10 @@ public static class FoundationChecks
 
         // .NET 6 and 7 spell amd64 as x64 in a shell prefix: arch="$TARGETARCH" && ... && dotnet restore -a "$arch".
         const string legacyArch = @"(arch=""\$TARGETARCH"" && if \[ ""\$arch"" = amd64 \]; then arch=x64; fi && )?";
-        var restore = build.FindIndex(line => Regex.IsMatch(line, @"^RUN (--mount=type=secret,\S+ )*" + legacyArch + "dotnet restore "));
-        var publish = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + legacyArch + "dotnet publish "));
+        // The restore's secrets and the NuGet cache mount; with the cache mount, publish mounts the same and restores itself.
+        const string mountsPattern = @"((--mount=type=secret,\S+ )*)(--mount=type=cache,id=nuget,target=/root/\.nuget/packages )?";
+        var restore = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + mountsPattern + legacyArch + "dotnet restore "));
+        var publish = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + mountsPattern + legacyArch + "dotnet publish "));
         if (restore < 0 || publish < 0 || publish < restore)
         {
             problems.Add("no dotnet restore followed by dotnet publish in the build stage");
@@ -106,9 +108,13 @@ public static class FoundationChecks
         var firstRestore = build[restore].Split(new[] { " && dotnet restore " }, StringSplitOptions.None)[0];
         var properties = Regex.Match(firstRestore, @"(( '?-p:[A-Za-z]+=[^ ]*)*)( --locked-mode)?$").Groups[1].Value;
         const string versions = @"( \$\{APP_VERSION:\+-p:Version=\$APP_VERSION\}|( -p:(MinVerSkip|NBGV_GitEngine|DisableGitVersionTask)=\S+)+( \$\{APP_[A-Z_]+:\+[^}]+\})+)";
-        if (!Regex.IsMatch(build[publish], "^RUN " + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true --no-restore -o /app$"))
+        var restoreMounts = Regex.Match(build[restore], "^RUN " + mountsPattern);
+        var cached = restoreMounts.Groups[3].Success;
+        var publishMounts = cached ? Regex.Escape(restoreMounts.Groups[1].Value + restoreMounts.Groups[3].Value) : "";
+        var publishRestore = cached ? @"( -p:RestoreLockedMode=(true|false))?" : " --no-restore";
+        if (!Regex.IsMatch(build[publish], "^RUN " + publishMounts + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true" + publishRestore + " -o /app$"))
         {
-            problems.Add($"publish is not 'dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true --no-restore -o /app': '{build[publish]}'");
+            problems.Add($"publish is not '[the restore's mounts] dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true <--no-restore, or with the NuGet cache mount a restore of its own> -o /app': '{build[publish]}'");
         }
 
         if (build[publish - 1] != "ARG APP_VERSION")

@@ -33,6 +33,19 @@ public sealed record GenerationOptions
     /// </summary>
     public string ImagePolicy { get; init; } = "";
 
+    /// <summary>
+    /// <c>DockerfileGenNuGetCacheMount</c>: restore, publish and the test stage keep NuGet packages in a BuildKit cache
+    /// mount shared by every build on the builder, so a changed project file downloads only the packages that are new.
+    /// </summary>
+    public bool NuGetCacheMount { get; init; } = true;
+
+    /// <summary>
+    /// <c>DockerfileGenLayers</c>: the final stage copies the publish output in layers by how often they change (the
+    /// .NET runtime of a self-contained app, NuGet packages, referenced projects, the app), so a code edit ships only the
+    /// app's layer. Single-file and Native AOT apps are one file, one layer, either way.
+    /// </summary>
+    public bool Layers { get; init; } = true;
+
     /// <summary><c>DockerfileGenBaseImageDigest</c>: pins the final stage's image (<c>sha256:…</c>).</summary>
     public string BaseImageDigest { get; init; } = "";
 

@@ -27,6 +27,12 @@ public static class DockerfilePlanner
     /// </summary>
     public const string InsideImage = "-p:DockerfileGenInsideImage=true";
 
+    /// <summary>
+    /// The BuildKit cache mount that keeps NuGet's global packages folder (root's, as the SDK images run the build) between
+    /// builds on the same builder. It is not part of any layer or cache key.
+    /// </summary>
+    public const string NuGetCacheMount = "--mount=type=cache,id=nuget,target=/root/.nuget/packages";
+
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
@@ -37,7 +43,15 @@ public static class DockerfilePlanner
         var runtimeArguments = RuntimeArguments(facts, version, images);
         var properties = string.Concat(settings.PublishProperties.Select(p => " " + p));
         var locked = context.LockedMode ? " --locked-mode" : "";
-        var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "));
+        var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "))
+            + (options.NuGetCacheMount ? NuGetCacheMount + " " : "");
+
+        // With the packages in a cache mount, a layer of the build cache can outlive them (a pruned builder, a cache
+        // imported from a registry, which holds layers but no mounts): publish and test then restore again, a check
+        // that finds everything in place when the mount kept it, instead of failing on packages that are not there.
+        var publishRestore = !options.NuGetCacheMount ? " --no-restore"
+            : context.LockedMode ? (context.LockFilesLackRuntime ? " -p:RestoreLockedMode=false" : " -p:RestoreLockedMode=true")
+            : "";
 
         // Build stage. Packages first: they change least. The SDK runs on the build machine's own platform and
         // cross-compiles for TARGETARCH; only Native AOT, whose toolchain does not cross-compile, runs on the target.
@@ -88,7 +102,7 @@ public static class DockerfilePlanner
         // a build argument's new value invalidates each RUN after its ARG: a new version reruns only the publish step,
         // which a new commit reruns anyway.
         build.AddRange(VersionArgumentsFor(context).Select(a => new PlannedInstruction("ARG", a)));
-        build.Add(new PlannedInstruction("RUN", $"{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage} --no-restore -o {PublishDirectory}"));
+        build.Add(new PlannedInstruction("RUN", $"{(options.NuGetCacheMount ? mounts : "")}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{publishRestore} -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<PlannedStage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
@@ -180,7 +194,9 @@ public static class DockerfilePlanner
         {
             var quoted = ShellQuoting.Quote(testProject);
             test.Add(new PlannedInstruction("RUN", $"{mounts}dotnet restore {quoted}{locked}"));
-            test.Add(new PlannedInstruction("RUN", $"dotnet test {quoted} -c {options.Configuration} {InsideImage} --no-restore"));
+            // As publish: with the packages in a cache mount, the test step restores again rather than trust the mount.
+            var restore = !options.NuGetCacheMount ? " --no-restore" : context.LockedMode ? " -p:RestoreLockedMode=true" : "";
+            test.Add(new PlannedInstruction("RUN", $"{(options.NuGetCacheMount ? mounts : "")}dotnet test {quoted} -c {options.Configuration} {InsideImage}{restore}"));
         }
 
         test.AddRange(Injected(settings, "test", InjectionPoints.End));

@@ -9,12 +9,16 @@ public sealed class DFG3006Tests
     public static TheoryData<string, int> Caught => new()
     {
         { "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o /app\n", 4 },
+        // The packages are in the restore's layer: only a cache mount on both steps makes a second restore the safe choice.
+        { "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore\nCOPY . .\nRUN --mount=type=cache,target=/root/.nuget/packages dotnet publish -c Release -o /app\n", 4 },
+        { "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN --mount=type=cache,target=/root/.nuget/packages dotnet restore\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache dotnet publish -c Release -o /app\n", 4 },
     };
 
     public static TheoryData<string> NotCaught => new()
     {
         "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release --no-restore -o /app\n",
         "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . .\nRUN dotnet publish -c Release -o /app\n",
+        "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore\nCOPY . .\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -c Release -o /app\n",
     };
 
     [Theory]
