@@ -171,7 +171,7 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
         Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
-        Assert.Contains(" -p:DockerfileGenInsideImage=true -p:RestoreLockedMode=true -o /app\n", result.Dockerfile.Content);
+        Assert.Contains(" -p:RestoreLockedMode=true -o /app\n", result.Dockerfile.Content);
         Assert.Contains("docker build -t api -f src/Api/Dockerfile --build-arg APP_VERSION=\"$(dotnet msbuild src/Api/Api.csproj -getProperty:Version)\" ", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
         Snapshot.Match(result.IgnoreFile.Content, "dockerignore", "ignore");

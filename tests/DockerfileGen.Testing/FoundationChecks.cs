@@ -112,9 +112,9 @@ public static class FoundationChecks
         var cached = restoreMounts.Groups[3].Success;
         var publishMounts = cached ? Regex.Escape(restoreMounts.Groups[1].Value + restoreMounts.Groups[3].Value) : "";
         var publishRestore = cached ? @"( -p:RestoreLockedMode=(true|false))?" : " --no-restore";
-        if (!Regex.IsMatch(build[publish], "^RUN " + publishMounts + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true" + publishRestore + " -o /app$"))
+        if (!Regex.IsMatch(build[publish], "^RUN " + publishMounts + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true" + LayerProperties + publishRestore + " -o /app$"))
         {
-            problems.Add($"publish is not '[the restore's mounts] dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true <--no-restore, or with the NuGet cache mount a restore of its own> -o /app': '{build[publish]}'");
+            problems.Add($"publish is not '[the restore's mounts] dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true [the layers targets file and folders] <--no-restore, or with the NuGet cache mount a restore of its own> -o /app': '{build[publish]}'");
         }
 
         if (build[publish - 1] != "ARG APP_VERSION")
@@ -141,6 +141,23 @@ public static class FoundationChecks
             problems.Add("the final stage does not COPY --from=build");
         }
 
+        // Layered: one COPY per layer folder the publish names, in its order, into the working directory's parent; the
+        // publish folder (the app's own layer) last.
+        var layerFolders = Regex.Matches(build[publish], @" -p:DockerfileGen(Runtime|Packages|Projects)Layer='?(/layers/[a-z]+)(/[^ /]+)?").Select(m => m.Groups[2].Value + "/").ToList();
+        var copies = final.Where(line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal)).ToList();
+        var expectedCopies = layerFolders.Select(folder => "COPY --from=build " + folder + " ").ToList();
+        if (copies.Count != layerFolders.Count + 1 || !copies.Take(layerFolders.Count).Select((line, i) => line.StartsWith(expectedCopies[i], StringComparison.Ordinal)).All(ok => ok)
+            || copies[^1] != "COPY --from=build /app .")
+        {
+            problems.Add($"the final stage does not copy the layers the publish fills ({string.Join(", ", layerFolders)}), in order, then the publish folder: {string.Join(" | ", copies)}");
+        }
+
+        if (layerFolders.Count > 0 && !Regex.IsMatch(build[publish], @" -p:CustomAfterMicrosoftCommonTargets='?/src/(\S+/)?[^/ ]+\.layers\.targets'? "))
+        {
+            problems.Add("the publish fills layer folders without importing the layers targets file");
+        }
+
+        copyFromBuild = final.FindLastIndex(line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal));
         if (user < 0 || user < copyFromBuild)
         {
             problems.Add("the final stage does not switch to USER $APP_UID after copying the app");
@@ -153,6 +170,9 @@ public static class FoundationChecks
 
         return problems;
     }
+
+    // The layers targets file the image's publish imports, and the folder of each layer it fills.
+    private const string LayerProperties = @"( -p:CustomAfterMicrosoftCommonTargets='?/src/\S+\.layers\.targets'?( -p:DockerfileGen(Runtime|Packages|Projects)Layer='?/layers/[a-z]+(/[^ ]+)?'?)+)?";
 
     /// <summary>Project files, MSBuild imports, NuGet configuration, global.json and lock files.</summary>
     public static bool IsRestoreInput(string path) =>

@@ -65,6 +65,9 @@ public sealed record BuildContext
     /// </summary>
     public IReadOnlyList<string> TestProjectDirectories { get; init; } = new string[0];
 
+    /// <summary>True when the app references projects of the repository, whose outputs the final stage copies in a layer of their own.</summary>
+    public bool HasProjectReferences { get; init; }
+
     /// <summary>True when any project has a lock file: restore runs with <c>--locked-mode</c>.</summary>
     public bool LockedMode { get; init; }
 

@@ -36,4 +36,10 @@ public sealed record DockerfileModel(IReadOnlyList<string> HeaderComments, IRead
 {
     /// <summary>The stage that becomes the image.</summary>
     public PlannedStage FinalStage => Stages[Stages.Count - 1];
+
+    /// <summary>
+    /// The file name of the layers targets file the image's publish imports, beside the Dockerfile; null when the final
+    /// stage copies the publish output in one layer.
+    /// </summary>
+    public string? LayersTargetsFile { get; init; }
 }

@@ -132,6 +132,7 @@ public static class BuildContextPlanner
             // Test projects come with their folders in the test stage, so a test edit never reaches the app's restore.
             ProjectFiles = Sorted(projects.Concat(restoreOnly).Concat(lockFiles).Select(Rel)),
             ProjectDirectories = copiedDirectories,
+            HasProjectReferences = projects.Count > 1,
             LinkedFiles = Sorted(linked.Select(Rel)),
             LinkedDirectories = linkedDirectories.Where(d => !linkedDirectories.Any(other => other != d && ContextPaths.IsUnder(d, other)))
                 .Select(Rel).OrderBy(d => d, StringComparer.Ordinal).ToList(),

@@ -33,6 +33,9 @@ public static class DockerfilePlanner
     /// </summary>
     public const string NuGetCacheMount = "--mount=type=cache,id=nuget,target=/root/.nuget/packages";
 
+    /// <summary>The suffix of the layers targets file's name, after the Dockerfile's name (<c>Dockerfile.layers.targets</c>).</summary>
+    public const string LayersTargetsSuffix = ".layers.targets";
+
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
@@ -102,7 +105,14 @@ public static class DockerfilePlanner
         // a build argument's new value invalidates each RUN after its ARG: a new version reruns only the publish step,
         // which a new commit reruns anyway.
         build.AddRange(VersionArgumentsFor(context).Select(a => new PlannedInstruction("ARG", a)));
-        build.Add(new PlannedInstruction("RUN", $"{(options.NuGetCacheMount ? mounts : "")}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{publishRestore} -o {PublishDirectory}"));
+        // Layers: the layers targets file, beside the Dockerfile, moves each file of the publish output whose origin the
+        // build knows (runtime pack, NuGet package, referenced project) into that layer's folder.
+        var layers = ImageLayers.For(facts, options, context, settings.WorkingDirectory);
+        var targetsFile = layers.IsLayered ? options.DockerfileName + LayersTargetsSuffix : null;
+        var layerProperties = !layers.IsLayered ? ""
+            : " -p:CustomAfterMicrosoftCommonTargets=" + ShellQuoting.Quote($"{SourceDirectory}/{(context.IsProjectFolder ? "" : context.AppDirectory + "/")}{targetsFile}")
+              + string.Concat(layers.Names.Select(name => $" -p:{ImageLayers.Property(name)}={ShellQuoting.Quote(layers.Folder(name))}"));
+        build.Add(new PlannedInstruction("RUN", $"{(options.NuGetCacheMount ? mounts : "")}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{layerProperties}{publishRestore} -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<PlannedStage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
@@ -111,8 +121,8 @@ public static class DockerfilePlanner
             stages.Add(TestStage(options, context, settings, mounts, locked));
         }
 
-        stages.Add(new PlannedStage("final", images.Final, null, FinalStage(facts, images, settings)) { Origin = FinalOrigin(facts, options) });
-        return new DockerfileModel(Header(facts, options, context, settings), stages);
+        stages.Add(new PlannedStage("final", images.Final, null, FinalStage(facts, images, settings, layers)) { Origin = FinalOrigin(facts, options) });
+        return new DockerfileModel(Header(facts, options, context, settings), stages) { LayersTargetsFile = targetsFile };
     }
 
     /// <summary>
@@ -203,7 +213,7 @@ public static class DockerfilePlanner
         return new PlannedStage("test", new ImageReference("", "build", ""), null, test);
     }
 
-    private static List<PlannedInstruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings)
+    private static List<PlannedInstruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings, ImageLayers layers)
     {
         var container = facts.Container;
         string? Set(string property, string value) => value.Trim().Length > 0 ? $"{property} '{value.Trim()}'" : null;
@@ -233,7 +243,9 @@ public static class DockerfilePlanner
             final.Add(new PlannedInstruction("EXPOSE", string.Join(" ", settings.Ports)) { Origin = ports });
         }
 
-        // The app's files stay owned by root: the non-root user can run them but not change them.
+        // The app's files stay owned by root: the non-root user can run them but not change them. The layers that change
+        // least come first, so a code edit changes only the last one.
+        final.AddRange(layers.Names.Select(name => new PlannedInstruction("COPY", $"--from=build {layers.Source(name)} {layers.Destination}")));
         final.Add(new PlannedInstruction("COPY", $"--from=build {PublishDirectory} ."));
         final.AddRange(Injected(settings, "final", InjectionPoints.BeforeUser));
 

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using DockerfileGen.Model;
+
+namespace DockerfileGen.Planning;
+
+/// <summary>
+/// The layers the final stage copies below the app's own, from least to most often changing: the .NET runtime of a
+/// self-contained app, NuGet packages, the repository's referenced projects. The image's publish sorts its output into
+/// them by where the build says each file comes from (the generated layers targets file); what is left in the publish
+/// folder is the app's layer, copied last. Each layer's folder holds the working directory's last segment, so it is
+/// copied into the working directory's parent and only that one directory of the image gets the layer's metadata.
+/// </summary>
+public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDirectory)
+{
+    /// <summary>The folder of the build stage under which each layer's files are gathered.</summary>
+    public const string Root = "/layers";
+
+    /// <summary>True when the final stage copies more than one layer.</summary>
+    public bool IsLayered => Names.Count > 0;
+
+    /// <summary>
+    /// The layers of an app: none (one copy of the publish output) when layering is off, for single-file and Native AOT
+    /// apps, which publish one file, and when the app has neither runtime, packages nor referenced projects to set apart.
+    /// </summary>
+    public static ImageLayers For(ProjectFacts facts, GenerationOptions options, BuildContext context, string workingDirectory)
+    {
+        var deployment = facts.Deployment;
+        var names = new List<string>();
+        if (options.Layers && !deployment.SingleFile && !deployment.NativeAot)
+        {
+            if (deployment.SelfContained)
+            {
+                names.Add("runtime");
+            }
+
+            if (facts.PackageReferences.Count > 0)
+            {
+                names.Add("packages");
+            }
+
+            if (context.HasProjectReferences)
+            {
+                names.Add("projects");
+            }
+        }
+
+        return new ImageLayers(names, workingDirectory.TrimEnd('/'));
+    }
+
+    /// <summary>The global property of the image's publish that names a layer's folder (<c>DockerfileGenPackagesLayer</c>).</summary>
+    public static string Property(string name) => "DockerfileGen" + char.ToUpperInvariant(name[0]) + name.Substring(1) + "Layer";
+
+    /// <summary>The folder the publish moves a layer's files into: the layer's root and the working directory's last segment.</summary>
+    public string Folder(string name) => Root + "/" + name + (LastSegment.Length > 0 ? "/" + LastSegment : "");
+
+    /// <summary>The <c>COPY --from=build</c> source of a layer.</summary>
+    public string Source(string name) => Root + "/" + name + "/";
+
+    /// <summary>Where a layer is copied to: the working directory's parent.</summary>
+    public string Destination => WorkingDirectory.Length == 0 ? "/" : WorkingDirectory.Substring(0, WorkingDirectory.LastIndexOf('/') + 1);
+
+    private string LastSegment => WorkingDirectory.Substring(WorkingDirectory.LastIndexOf('/') + 1);
+}
