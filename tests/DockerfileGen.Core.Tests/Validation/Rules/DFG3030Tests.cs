@@ -32,6 +32,7 @@ public sealed class DFG3030Tests
         Build + "RUN dotnet publish --no-restore -o /app\nRUN mkdir -p /layers/app && mv /app /layers/app/app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /layers/app/ /\n",
         // Two COPYs out of the build stage: the output is already split.
         Build + "RUN dotnet publish --no-restore -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app/runtimes ./runtimes\nCOPY --from=build /app .\n",
+        Build + "RUN dotnet publish --no-restore -o /app\nRUN mkdir /packages && mv /app/Newtonsoft.Json.dll /packages/\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\nCOPY --from=build /packages .\n",
         // No restore at all: every dotnet command says --no-restore.
         "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish --no-restore -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\n",
         // A part of the output, not the whole of it.
