@@ -99,6 +99,7 @@ public static class DockerfileValidator
         new DFG3008_MissingIcu(),
         new DFG3009_EntrypointMismatch(),
         new DFG3020_HealthcheckCannotRun(),
+        new DFG3030_PublishOutputInOneLayer(),
     };
 
     /// <summary>Parses and validates <paramref name="text"/>.</summary>

@@ -67,6 +67,7 @@ public sealed class CorpusTests
     [InlineData("DFG2008 in a throw-away stage", "dotnet-sample-aot-8-clang-in-build-stage", "DFG2008")]
     [InlineData("DFG2008 in a throw-away stage", "spa-node-in-throwaway-stage", "DFG2008")]
     [InlineData("DFG2016 when none of its files exists", "no-ignore-file-clean-context", "DFG2016")]
+    [InlineData("DFG3030 on a Native AOT app, one file", "dotnet-sample-aot", "DFG3030")]
     public void EveryKnownFalsePositiveHasACaseThatDoesNotExpectIt(string falsePositive, string name, string rule)
     {
         Assert.True(Directory.Exists(Path.Combine(Root, name)), $"no corpus case for {falsePositive}");

@@ -66,6 +66,90 @@ public sealed class GeneratedDockerfilesTests
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => f.ToCanonicalString(relativePath))));
     }
 
+    private const string LayeredBuildStage = """
+        FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+        ARG TARGETARCH
+        WORKDIR /src
+        COPY ["WebApi.csproj", "./"]
+        COPY ["Shared/Shared.csproj", "Shared/"]
+        RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore WebApi.csproj -a $TARGETARCH
+        COPY . .
+        ARG APP_VERSION
+        RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish WebApi.csproj -c Release -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true -p:CustomAfterMicrosoftCommonTargets=/src/Dockerfile.layers.targets -p:DockerfileGenPackagesLayer=/layers/packages/app -p:DockerfileGenProjectsLayer=/layers/projects/app -p:DockerfileGenRuntimeLayer=/layers/runtime/app --no-restore -o /app
+        RUN mkdir -p /layers/app /layers/packages /layers/projects /layers/runtime && mv /app /layers/app/app && find /layers/packages /layers/projects /layers/runtime -exec touch -t 200001010000 {} +
+
+        """;
+
+    private const string LayeredLabelsAndEntrypoint = """
+        USER $APP_UID
+        ARG APP_VERSION
+        ARG SOURCE_REVISION
+        LABEL org.opencontainers.image.title="WebApi" \
+              org.opencontainers.image.version="${APP_VERSION}" \
+              org.opencontainers.image.revision="${SOURCE_REVISION}"
+        ENTRYPOINT ["./WebApi"]
+
+        """;
+
+    public static TheoryData<string, ProjectFacts, string> Layered() => new()
+    {
+        {
+            "packages and app",
+            Facts.WebApi(),
+            LayeredBuildStage + """
+                FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final
+                WORKDIR /app
+                EXPOSE 8080
+                COPY --from=build /layers/packages/ /
+                COPY --from=build /layers/app/ /
+
+                """ + LayeredLabelsAndEntrypoint
+        },
+        {
+            "packages, referenced projects and app",
+            Facts.WebApi(),
+            LayeredBuildStage + """
+                FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final
+                WORKDIR /app
+                EXPOSE 8080
+                COPY --from=build /layers/packages/ /
+                COPY --from=build /layers/projects/ /
+                COPY --from=build /layers/app/ /
+
+                """ + LayeredLabelsAndEntrypoint
+        },
+        {
+            "self-contained: runtime, packages, referenced projects and app",
+            Facts.WebApi() with { SelfContained = true },
+            LayeredBuildStage + """
+                FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra AS final
+                WORKDIR /app
+                EXPOSE 8080
+                COPY --from=build /layers/runtime/ /
+                COPY --from=build /layers/packages/ /
+                COPY --from=build /layers/projects/ /
+                COPY --from=build /layers/app/ /
+
+                """ + LayeredLabelsAndEntrypoint
+        },
+    };
+
+    /// <summary>
+    /// The layered final stage (the runtime, NuGet packages, referenced projects and the app each in their own COPY of a
+    /// <c>/layers/*</c> folder the build stage fills) draws no finding of any rule, DFG3030 included.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Layered))]
+    public void LayeredDockerfileHasNoFindings(string name, ProjectFacts facts, string dockerfile)
+    {
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions());
+        Assert.True(result.Succeeded, name);
+
+        var validation = DockerfileValidator.Validate(dockerfile, OptionsFor(facts, result.IgnoreFile!));
+
+        Assert.True(validation.Findings.Count == 0, name + ":\n" + string.Join("\n", validation.Findings.Select(f => f.ToCanonicalString("Dockerfile"))));
+    }
+
     private static ValidationOptions OptionsFor(ProjectFacts facts, GeneratedFile ignoreFile) => new()
     {
         // The registries of the images the cases name, as a user who names them would allow them.
