@@ -29,6 +29,15 @@ public sealed class ImageModeTests
             ["console-aot-alpine"] = (Facts.Console("10.0") with { PublishAot = true, Container = new ContainerSettings { RuntimeIdentifiers = new[] { "linux-musl-x64" } } }, new GenerationOptions()),
             ["console-single-file"] = (Facts.Console("10.0") with { PublishSingleFile = true, SelfContained = true }, new GenerationOptions()),
             ["web-ready-to-run"] = (Facts.WebApi() with { PublishReadyToRun = true }, new GenerationOptions()),
+            // Packages in a layer of their own, copied into the parent of a working directory below the app user's home.
+            ["web-layered"] = (Facts.WebApi() with
+            {
+                PackageReferences = new[] { "Serilog.AspNetCore", "Serilog" },
+                Container = new ContainerSettings { WorkingDirectory = "/home/app/api" },
+            }, new GenerationOptions()),
+            // The .NET runtime, then packages, ReadyToRun-compiled.
+            ["console-self-contained-layered"] = (Facts.Console("10.0") with { SelfContained = true, PublishReadyToRun = true, PackageReferences = new[] { "Npgsql" } }, new GenerationOptions()),
+            ["web-one-layer"] = (Facts.WebApi() with { PackageReferences = new[] { "Serilog" } }, new GenerationOptions { Layers = false }),
             ["web-net8"] = (Facts.WebApi("8.0"), new GenerationOptions()),
             ["web-net6"] = (Facts.WebApi("6.0"), new GenerationOptions()),
             ["console-net7-alpine"] = (Facts.Console("7.0") with { Container = new ContainerSettings { Family = "alpine" } }, new GenerationOptions()),

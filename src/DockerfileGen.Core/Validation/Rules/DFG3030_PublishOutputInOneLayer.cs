@@ -11,6 +11,7 @@ namespace DockerfileGen.Validation.Rules;
 /// packages it restored: a one-line code change gives that layer a new digest, so every push uploads and every registry
 /// stores the packages again. The packages (and the runtime of a self-contained app) change far less often than the
 /// code, so copied in their own layers they stay cached. A single-file or Native AOT app is one file: nothing to split.
+/// DockerfileGen's own output is layered whenever the app has something to set apart.
 /// </summary>
 public sealed class DFG3030_PublishOutputInOneLayer : DockerfileRule
 {
@@ -70,7 +71,9 @@ public sealed class DFG3030_PublishOutputInOneLayer : DockerfileRule
             }
 
             var publish = PublishInto(document, document.Stages[pair.Key], folder);
-            if (publish is null || BundlesOneFile(context, final, publish))
+            // DockerfileGen's own publish (-p:DockerfileGenInsideImage=true) without layer folders: generation found nothing
+            // to set apart (no package, no referenced project) or the project turned layering off (DockerfileGenLayers=false).
+            if (publish is null || BundlesOneFile(context, final, publish) || publish.Has("-p:DockerfileGenInsideImage=true"))
             {
                 continue;
             }

@@ -29,7 +29,9 @@ public sealed class DFG3030Tests
     public static TheoryData<string> NotCaught => new()
     {
         // The layered final stage DockerfileGen generates.
-        Build + "RUN dotnet publish --no-restore -o /app\nRUN mkdir -p /layers/app && mv /app /layers/app/app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /layers/app/ /\n",
+        Build + "RUN dotnet publish -p:DockerfileGenInsideImage=true -p:CustomAfterMicrosoftCommonTargets=/src/Dockerfile.layers.targets -p:DockerfileGenPackagesLayer=/layers/packages/app -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /app .\n",
+        // DockerfileGen's own publish in one layer: nothing to set apart, or DockerfileGenLayers=false.
+        Build + "RUN dotnet publish -c Release -p:DockerfileGenInsideImage=true -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\n",
         // Two COPYs out of the build stage: the output is already split.
         Build + "RUN dotnet publish --no-restore -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app/runtimes ./runtimes\nCOPY --from=build /app .\n",
         Build + "RUN dotnet publish --no-restore -o /app\nRUN mkdir /packages && mv /app/Newtonsoft.Json.dll /packages/\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\nCOPY --from=build /packages .\n",
