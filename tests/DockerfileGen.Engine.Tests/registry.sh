@@ -16,9 +16,12 @@ log="$state/registry.log"
 
 answers() { curl -fs -o /dev/null --max-time 2 "http://$address/v2/"; }
 
-if ! command -v docker-registry >/dev/null; then
+missing=()
+command -v docker-registry >/dev/null || missing+=(docker-registry)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
-  { apt-get install -y docker-registry || { apt-get update && apt-get install -y docker-registry; }; } >&2
+  { apt-get install -y "${missing[@]}" || { apt-get update && apt-get install -y "${missing[@]}"; }; } >&2
 fi
 
 # The package's own service (:5000, htpasswd auth, /var/lib/docker-registry) is not used: its postinst may start it
