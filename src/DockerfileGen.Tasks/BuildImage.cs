@@ -48,6 +48,12 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
     /// <summary>The default tag.</summary>
     public string Version { get; set; } = "";
 
+    /// <summary>
+    /// <c>ContainerRegistry</c> (host[:port]): the references start with it, and every one is pushed after the build.
+    /// Empty: a local image only.
+    /// </summary>
+    public string Registry { get; set; } = "";
+
     /// <summary><c>ContainerRepository</c>.</summary>
     public string Repository { get; set; } = "";
 
@@ -139,6 +145,7 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
             IgnoreFilePath = File.Exists(ignoreFile) ? ignoreFile : null,
             AssemblyName = AssemblyName,
             Version = Version,
+            Registry = Registry,
             Repository = Repository,
             Tag = ImageTag,
             Tags = ImageTags,
@@ -192,6 +199,14 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
         var others = plan.ImageReferences.Count > 1 ? " (also tagged " + string.Join(", ", plan.ImageReferences.Skip(1)) + ")" : "";
         var size = ImageSize > 0 ? ImageBuildPlanner.FormatSize(ImageSize) : "size unknown";
         Log.LogMessage(MessageImportance.High, $"DockerfileGen: built image {plan.ImageReferences[0]}{others}, {size}");
+        for (var i = 0; i < plan.PushArguments.Count; i++)
+        {
+            if (!RunPush(executable, tool.Value, plan, plan.ImageReferences[i], plan.PushArguments[i]))
+            {
+                return false;
+            }
+        }
+
         return !Log.HasLoggedErrors;
     }
 
@@ -256,6 +271,43 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
                 return Fail(DiagnosticCatalog.ImageBuildTimedOut(toolName + " build", TimeoutSeconds.ToString(CultureInfo.InvariantCulture)));
             default:
                 return exitCode == 0 || Fail(DiagnosticCatalog.ImageBuildFailed(toolName, exitCode.ToString(CultureInfo.InvariantCulture), Explain(tail.Select(HostPaths).ToList())));
+        }
+    }
+
+    private bool RunPush(string executable, global::DockerfileGen.ImageBuild.ContainerTool tool, ImageBuildPlan plan, string reference, IReadOnlyList<string> arguments)
+    {
+        var toolName = ImageBuildPlanner.ExecutableName(tool);
+        Log.LogMessage(MessageImportance.High, $"DockerfileGen: {toolName} {CommandLine.Join(arguments)}");
+        var output = new List<string>();
+        var outcome = ChildProcess.Run(
+            executable,
+            arguments,
+            plan.Environment,
+            TimeoutSeconds > 0 ? TimeSpan.FromSeconds(TimeoutSeconds) : TimeSpan.Zero,
+            cancellation.Token,
+            line =>
+            {
+                Log.LogMessage(MessageImportance.High, line);
+                output.Add(line);
+            },
+            out var exitCode);
+        switch (outcome)
+        {
+            case ChildProcessOutcome.Canceled:
+                Log.LogMessage(MessageImportance.High, $"DockerfileGen: push canceled; {toolName} was stopped.");
+                return false;
+            case ChildProcessOutcome.TimedOut:
+                return Fail(DiagnosticCatalog.ImageBuildTimedOut(toolName + " push " + reference, TimeoutSeconds.ToString(CultureInfo.InvariantCulture)));
+            default:
+                if (exitCode != 0)
+                {
+                    return Fail(DiagnosticCatalog.PushFailed(reference, plan.Registry, toolName, exitCode.ToString(CultureInfo.InvariantCulture),
+                        PushOutput.Detail(output), PushOutput.Remedy(tool, plan.Registry, output)));
+                }
+
+                var count = PushOutput.Count(tool, output);
+                Log.LogMessage(MessageImportance.High, $"DockerfileGen: pushed {reference} ({PushOutput.Describe(tool, plan.Registry, count)})");
+                return true;
         }
     }
 

@@ -68,6 +68,57 @@ public sealed class ImageBuildPlannerTests
         Assert.Empty(plan.BuildArguments);
     }
 
+    [Fact]
+    public void WithoutARegistryNothingIsPushed()
+    {
+        var plan = ImageBuildPlanner.Plan(WebApi with { Tags = "1.2.3;latest" });
+
+        Assert.Empty(plan.PushArguments);
+        Assert.Equal("", plan.Registry);
+    }
+
+    [Theory]
+    [InlineData(ContainerTool.Docker)]
+    [InlineData(ContainerTool.Podman)]
+    public void ARegistryPrefixesEveryReferenceAndEachIsPushedByName(ContainerTool tool)
+    {
+        var plan = ImageBuildPlanner.Plan(WebApi with { Tool = tool, Registry = " registry.example.test:5000 ", Repository = "shop/api", Tags = "1.2.3;latest" });
+
+        Assert.True(plan.Succeeded, string.Join("\n", plan.Errors));
+        Assert.Equal(new[] { "registry.example.test:5000/shop/api:1.2.3", "registry.example.test:5000/shop/api:latest" }, plan.ImageReferences);
+        Assert.Contains("registry.example.test:5000/shop/api:latest", plan.BuildArguments);
+        Assert.Equal("registry.example.test:5000", plan.Registry);
+        Assert.Equal(
+            new[] { "push registry.example.test:5000/shop/api:1.2.3", "push registry.example.test:5000/shop/api:latest" },
+            plan.PushArguments.Select(arguments => string.Join(" ", arguments)));
+        Assert.Equal(new[] { "image", "inspect", "--format", "{{.Size}}", "registry.example.test:5000/shop/api:1.2.3" }, plan.SizeArguments);
+    }
+
+    [Theory]
+    [InlineData("localhost", "localhost/webapi:1.2.3")]
+    [InlineData("127.0.0.1:5055", "127.0.0.1:5055/webapi:1.2.3")]
+    [InlineData("ghcr.io", "ghcr.io/webapi:1.2.3")]
+    public void RegistryHostsAreTheOnesDockerReadsAsRegistries(string registry, string expected) =>
+        Assert.Equal(new[] { expected }, ImageBuildPlanner.Plan(WebApi with { Registry = registry }).ImageReferences);
+
+    [Theory]
+    [InlineData("https://registry.example.test")]
+    [InlineData("registry.example.test/team")]
+    [InlineData("myregistry")]
+    [InlineData("me@registry.example.test")]
+    [InlineData("registry.example.test:port")]
+    [InlineData("-registry.example.test")]
+    public void ARegistryThatIsNotAHostIsDFG0091NamingIt(string registry)
+    {
+        var plan = ImageBuildPlanner.Plan(WebApi with { Registry = registry });
+
+        var error = Assert.Single(plan.Errors);
+        Assert.Equal("DFG0091", error.Code);
+        Assert.Contains($"ContainerRegistry is '{registry}'", error.Message);
+        Assert.Empty(plan.BuildArguments);
+        Assert.Empty(plan.PushArguments);
+    }
+
     [Theory]
     [InlineData("linux-x64", "linux/amd64")]
     [InlineData("linux-x64;linux-arm64", "linux/amd64,linux/arm64")]

@@ -13,7 +13,8 @@ namespace DockerfileGen.Engine.Tests;
 [Collection(PackedPackageCollection.Name)]
 public sealed class PodmanImageTests
 {
-    private const string Podman = "/usr/bin/podman";
+    /// <summary>The Podman CLI the tests use.</summary>
+    internal const string Podman = "/usr/bin/podman";
 
     private static readonly Lazy<string?> Unavailable = new(FindWhyUnavailable);
 
@@ -74,11 +75,16 @@ public sealed class PodmanImageTests
         }
     }
 
-    private static List<string> Dangling(string workingDirectory) =>
+    /// <summary>Why the Podman tests cannot run here (no Podman, or its store lacks the .NET base images), or null when they can.</summary>
+    internal static string? WhyUnavailable => Unavailable.Value;
+
+    /// <summary>The untagged images in Podman's store (the build stages it keeps as its layer cache).</summary>
+    internal static List<string> Dangling(string workingDirectory) =>
         Run(workingDirectory, "images", "--quiet", "--no-trunc", "--filter", "dangling=true").Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static ProcessResult Run(string workingDirectory, params string[] arguments) =>
+    /// <summary>Runs the Podman CLI.</summary>
+    internal static ProcessResult Run(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run(Podman, arguments, workingDirectory, TimeSpan.FromMinutes(10));
 
     private static string? FindWhyUnavailable()

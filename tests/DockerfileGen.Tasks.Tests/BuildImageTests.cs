@@ -333,4 +333,99 @@ public sealed class BuildImageTests
         Assert.Equal("; expected", compile.Message);
         Assert.Contains(Path.Combine(context, "Program.cs") + "(3,17)", Assert.Single(engine.Errors, e => e.Code == "DFG0052").Message);
     }
+
+    [Fact]
+    public void WithARegistryEveryTagIsPushedAfterTheBuildAndTheLogCountsWhatMoved()
+    {
+        // The first tag's push uploads two layers; the second finds every layer there already.
+        using var tool = new FakeContainerTool(push: """
+            echo "The push refers to repository [${2%:*}]"
+            for id in 5f70bf18a086 a1b2c3d4e5f6 4288eb91f8dd; do echo "$id: Preparing"; done
+            if [ -e "$dir/pushed" ]; then
+              for id in 5f70bf18a086 a1b2c3d4e5f6 4288eb91f8dd; do echo "$id: Layer already exists"; done
+            else
+              echo '5f70bf18a086: Pushed'; echo 'a1b2c3d4e5f6: Pushed'; echo '4288eb91f8dd: Layer already exists'; touch "$dir/pushed"
+            fi
+            echo "${2##*:}: digest: sha256:d7e2c414d457a5594c8190b6507d2dfa4919be02b0828a396092c903e945a2ca size: 951"
+            """);
+        var (task, engine) = Create(tool, t => { t.Registry = "127.0.0.1:5055"; t.ImageTags = "1.0.0;latest"; });
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal(
+            new[]
+            {
+                "image inspect --format {{.Size}} 127.0.0.1:5055/webapi:1.0.0|buildkit=1",
+                "push 127.0.0.1:5055/webapi:1.0.0|buildkit=1",
+                "push 127.0.0.1:5055/webapi:latest|buildkit=1",
+            },
+            tool.Calls().Skip(2));
+        Assert.Contains(" -t 127.0.0.1:5055/webapi:1.0.0 -t 127.0.0.1:5055/webapi:latest ", tool.Calls()[1]);
+        var lines = Lines(engine);
+        Assert.Contains("5f70bf18a086: Pushed", lines);
+        Assert.Equal(
+            new[]
+            {
+                "DockerfileGen: pushed 127.0.0.1:5055/webapi:1.0.0 (2 layers uploaded, 1 already in 127.0.0.1:5055)",
+                "DockerfileGen: pushed 127.0.0.1:5055/webapi:latest (0 layers uploaded, 3 already in 127.0.0.1:5055)",
+            },
+            lines.Where(line => line.StartsWith("DockerfileGen: pushed ", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "127.0.0.1:5055/webapi:1.0.0", "127.0.0.1:5055/webapi:latest" }, task.ImageReferences.Select(i => i.ItemSpec));
+    }
+
+    [Fact]
+    public void PodmanPushesEveryTagToo()
+    {
+        using var tool = new FakeContainerTool(name: "podman", info: "echo 4.3.1",
+            push: "echo 'Getting image source signatures'; echo 'Copying blob sha256:a59a61e5e917c99ce86f046d5421564681ce9c6c41d160a536d6b71634930169'; echo 'Writing manifest to image destination'");
+        var (task, engine) = Create(tool, t => { t.ContainerTool = "podman"; t.Registry = "registry.example.test"; });
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal("push registry.example.test/webapi:1.0.0|buildkit=", tool.Calls()[^1]);
+        Assert.Contains("DockerfileGen: pushed registry.example.test/webapi:1.0.0 (1 layer; podman does not say which of them registry.example.test already had)", Lines(engine));
+    }
+
+    [Fact]
+    public void ARefusedPushIsDFG0090NamingTheRegistryWithTheLoginCommandAndStopsThere()
+    {
+        using var tool = new FakeContainerTool(push: "echo \"The push refers to repository [${2%:*}]\"; echo '5f70bf18a086: Preparing'; echo 'denied: requested access to the resource is denied' >&2; exit 1");
+        var (task, engine) = Create(tool, t => { t.Registry = "registry.example.test"; t.ImageTags = "1.0.0;latest"; });
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0090", error.Code);
+        Assert.Contains("Pushing registry.example.test/webapi:1.0.0 to the registry registry.example.test failed ('docker push' exit code 1): denied: requested access to the resource is denied.", error.Message);
+        Assert.Contains("'docker login registry.example.test'", error.Message);
+        Assert.Single(tool.Calls(), call => call.StartsWith("push ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Lines(engine), line => line.StartsWith("DockerfileGen: pushed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnUnreachableRegistryIsDFG0090SayingNothingAnswersThere()
+    {
+        using var tool = new FakeContainerTool(push: "echo \"The push refers to repository [${2%:*}]\"; echo 'Get \"http://127.0.0.1:1/v2/\": dial tcp 127.0.0.1:1: connect: connection refused' >&2; exit 1");
+        var (task, engine) = Create(tool, t => t.Registry = "127.0.0.1:1");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DFG0090", error.Code);
+        Assert.Contains("to the registry 127.0.0.1:1 failed", error.Message);
+        Assert.Contains("connection refused", error.Message);
+        Assert.Contains("Nothing answers as a registry at 127.0.0.1:1: check ContainerRegistry", error.Message);
+    }
+
+    [Fact]
+    public void ARegistryThatIsNotAHostFailsTheEarlyCheckWithDFG0091BeforeTheEngineIsAsked()
+    {
+        using var tool = new FakeContainerTool();
+        var (task, engine) = Create(tool, t => { t.CheckOnly = true; t.Registry = "https://registry.example.test"; });
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("DFG0091", Assert.Single(engine.Errors).Code);
+        Assert.Empty(tool.Calls());
+    }
 }

@@ -17,8 +17,10 @@ internal sealed class FakeContainerTool : IDisposable
     /// <param name="name">The executable's name.</param>
     /// <param name="buildx">What <c>buildx version</c> does: by default what Docker 20.10's CLI does, which has no buildx.</param>
     /// <param name="clientVersion">What <c>version --format {{.Client.Version}}</c> prints.</param>
+    /// <param name="push">What <c>push</c> does (<c>$2</c> is the reference).</param>
     public FakeContainerTool(string build = "echo '#1 [build 1/2] FROM sdk'; echo '#2 DONE 0.1s'", string info = "echo 20.10.24", string size = "echo 230712345", string name = "docker",
-        string buildx = "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1", string clientVersion = "echo 20.10.24", string? directory = null)
+        string buildx = "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1", string clientVersion = "echo 20.10.24", string? directory = null,
+        string push = "echo \"The push refers to repository [$2]\"; echo '5f70bf18a086: Pushed'")
     {
         Path = temp.Write((directory is null ? "" : directory + "/") + name, $$"""
             #!/bin/sh
@@ -33,6 +35,7 @@ internal sealed class FakeContainerTool : IDisposable
               info) {{info}} ;;
               build) {{build}} ;;
               image) {{size}} ;;
+              push) {{push}} ;;
               *) echo "unexpected command $1" >&2; exit 64 ;;
             esac
             """.Replace("\r\n", "\n") + "\n");

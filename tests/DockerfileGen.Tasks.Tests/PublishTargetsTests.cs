@@ -51,6 +51,35 @@ public sealed class PublishTargetsTests
     }
 
     [Fact]
+    public void ContainerRegistryPrefixesEveryTagAndEachIsPushedAfterTheBuild()
+    {
+        using var project = new TempProject(Console10 + "<ContainerRegistry>registry.example.test</ContainerRegistry><ContainerRepository>shop/app</ContainerRepository><ContainerImageTags>2.0;latest</ContainerImageTags>");
+        using var tool = new FakeContainerTool();
+
+        var result = project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}").EnsureSuccess("publish");
+
+        Assert.Contains(" -t registry.example.test/shop/app:2.0 -t registry.example.test/shop/app:latest ", Assert.Single(tool.Calls(), call => call.StartsWith("build ", StringComparison.Ordinal)));
+        Assert.Equal(
+            new[] { "push registry.example.test/shop/app:2.0|buildkit=1", "push registry.example.test/shop/app:latest|buildkit=1" },
+            tool.Calls().SkipWhile(call => !call.StartsWith("build ", StringComparison.Ordinal)).Where(call => call.StartsWith("push ", StringComparison.Ordinal)));
+        Assert.Contains("DockerfileGen: pushed registry.example.test/shop/app:latest (1 layer uploaded, 0 already in registry.example.test)", result.Output);
+    }
+
+    [Fact]
+    public void ARegistryThatIsNotAHostFailsThePublishWithDFG0091BeforeTheHostsBuild()
+    {
+        using var project = new TempProject(Console10 + "<ContainerRegistry>https://registry.example.test</ContainerRegistry>");
+        using var tool = new FakeContainerTool();
+
+        var result = project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error DFG0091: ContainerRegistry is 'https://registry.example.test'", result.Output);
+        Assert.Empty(tool.Calls());
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "bin", "Release")), "nothing was built or published");
+    }
+
+    [Fact]
     public void PlainPublishDoesNotTouchTheEngine()
     {
         using var project = new TempProject(Console10);

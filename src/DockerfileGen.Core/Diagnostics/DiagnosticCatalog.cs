@@ -371,6 +371,22 @@ public static class DiagnosticCatalog
         "image; to choose the image yourself, set ContainerFamily or ContainerBaseImage, or DockerfileGenImagePolicy=sdk for " +
         "the .NET SDK's choice.");
 
+    /// <summary>A push of a built image to <c>ContainerRegistry</c> failed: the registry does not answer, refuses, or the tool will not talk to it.</summary>
+    public static Diagnostic PushFailed(string reference, string registry, string tool, string exitCode, string detail, string remedy) => new(
+        "DFG0090",
+        DiagnosticSeverity.Error,
+        $"Pushing {reference} to the registry {registry} failed ('{tool} push' exit code {exitCode}): {detail}. {remedy} " +
+        "The image is built and tagged; publish again (or run the push) once the registry takes it.");
+
+    /// <summary><c>ContainerRegistry</c> is not a registry host the image references could start with.</summary>
+    public static Diagnostic InvalidRegistry(string value) => new(
+        "DFG0091",
+        DiagnosticSeverity.Error,
+        $"ContainerRegistry is '{value}', which is not a registry host[:port] (such as registry.example.com, " +
+        "ghcr.io or localhost:5000): a host name with a '.' or a port, or localhost, without a scheme, path or " +
+        "credentials. Set ContainerRegistry to the registry's host (and port), and the repository in it with " +
+        "ContainerRepository, or remove ContainerRegistry to build without pushing.");
+
     /// <summary>The docker CLI cannot build with BuildKit: a Docker 23+ CLI without the buildx plugin.</summary>
     public static Diagnostic NoBuildKit(string executable, string configured) => new(
         "DFG0073",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using DockerfileGen.Diagnostics;
 
 namespace DockerfileGen.ImageBuild;
@@ -19,6 +20,15 @@ public sealed record ImageBuildPlan
 
     /// <summary>Prints the built image's size in bytes.</summary>
     public IReadOnlyList<string> SizeArguments { get; init; } = Array.Empty<string>();
+
+    /// <summary>The registry the references are pushed to (<c>ContainerRegistry</c>); empty when nothing is pushed.</summary>
+    public string Registry { get; init; } = "";
+
+    /// <summary>
+    /// One <c>push &lt;reference&gt;</c> per reference, in order, when a registry is set; empty otherwise. Each tag is
+    /// pushed by name (not <c>--all-tags</c>, which would also push tags of the repository this build did not make).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> PushArguments { get; init; } = Array.Empty<IReadOnlyList<string>>();
 
     /// <summary>Environment variables the tool runs with.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
@@ -134,6 +144,10 @@ public static class ImageBuildPlanner
             EngineCheckArguments = new[] { "info" },
             BuildArguments = build,
             SizeArguments = new[] { "image", "inspect", "--format", "{{.Size}}", references[0] },
+            Registry = request.Registry.Trim(),
+            PushArguments = request.Registry.Trim().Length == 0
+                ? Array.Empty<IReadOnlyList<string>>()
+                : references.Select(reference => (IReadOnlyList<string>)new[] { "push", reference }).ToList(),
             Environment = environment,
         };
     }

@@ -33,6 +33,12 @@ public sealed record ImageBuildRequest
     /// <summary>The project's <c>Version</c>: the default tag.</summary>
     public string Version { get; init; } = "";
 
+    /// <summary>
+    /// <c>ContainerRegistry</c> (host[:port]): when set, every reference starts with it and each is pushed after the
+    /// build; empty builds a local image only.
+    /// </summary>
+    public string Registry { get; init; } = "";
+
     /// <summary><c>ContainerRepository</c>; empty uses the lowercased assembly name.</summary>
     public string Repository { get; init; } = "";
 

@@ -10,12 +10,20 @@ public static class ImageTags
 {
     /// <summary>
     /// <c>ContainerRepository</c> (default: the lowercased assembly name) combined with every tag of
-    /// <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>, else the version; an error for a name Docker
-    /// would reject, so the build fails before the engine is asked.
+    /// <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>, else the version, each behind
+    /// <c>ContainerRegistry</c> when it is set (the name <c>docker push</c> reads the registry from); an error for
+    /// a name Docker would reject, so the build fails before the engine is asked.
     /// </summary>
     public static IReadOnlyList<string> Resolve(ImageBuildRequest request, out Diagnostic? error)
     {
         error = null;
+        var registry = request.Registry.Trim();
+        if (registry.Length > 0 && !ImageReference.IsRegistryHost(registry))
+        {
+            error = DiagnosticCatalog.InvalidRegistry(registry);
+            return Array.Empty<string>();
+        }
+
         var repository = request.Repository.Trim();
         if (repository.Length == 0)
         {
@@ -44,7 +52,7 @@ public static class ImageTags
                 return Array.Empty<string>();
             }
 
-            var reference = repository + ":" + tag;
+            var reference = (registry.Length > 0 ? registry + "/" : "") + repository + ":" + tag;
             if (!references.Contains(reference))
             {
                 references.Add(reference);
