@@ -121,7 +121,7 @@ public sealed class LayeredImageTests
     }
 
     /// <summary>The layers of an image, bottom first, from <c>docker save</c>: diff ID, tar size, and the files each adds.</summary>
-    internal static IReadOnlyList<SavedLayer> SavedLayers(string workingDirectory, string image)
+    internal static List<SavedLayer> SavedLayers(string workingDirectory, string image)
     {
         var archive = Path.Combine(workingDirectory, "save-" + Guid.NewGuid().ToString("N") + ".tar");
         try
@@ -173,3 +173,102 @@ internal sealed record SavedLayer(string DiffId, long Size, IReadOnlyList<LayerF
 
 /// <summary>An entry of a layer's tar.</summary>
 internal sealed record LayerFile(string Path, TarEntryType Type, long Length, DateTimeOffset Modified);
+
+/// <summary>
+/// Self-contained apps, ReadyToRun-compiled or trimmed, layered: the .NET runtime, then NuGet packages, then the app.
+/// Each image runs as its one-layer twin (<c>DockerfileGenLayers=false</c>) does, and is no more than 1% bigger.
+/// </summary>
+[Trait("Category", "engine")]
+[Collection(PackedPackageCollection.Name)]
+public sealed class LayeredDeploymentModeTests
+{
+    // Invariant globalization: the chiseled image without ICU.
+    private const string RuntimeDeps = "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled";
+
+    private readonly PackedPackage package;
+
+    public LayeredDeploymentModeTests(PackedPackage package) => this.package = package;
+
+    public static TheoryData<string, string> Modes() => new()
+    {
+        { "ready-to-run", "<SelfContained>true</SelfContained><PublishReadyToRun>true</PublishReadyToRun>" },
+        { "trimmed", "<SelfContained>true</SelfContained><PublishTrimmed>true</PublishTrimmed>" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Modes))]
+    public void TheModeIsLayeredRunsAndIsNoBiggerThanOneLayer(string mode, string properties)
+    {
+        var why = ContainerEngine.WhyUnavailableWith(RuntimeDeps);
+        Skip.If(why is not null, why);
+        using var temp = new TempDirectory("dfg-layers-" + mode);
+        var directory = Path.Combine(temp.Path, "Ledger");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Ledger.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <InvariantGlobalization>true</InvariantGlobalization>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+                <PackageReference Include="DockerfileGen" Version="{package.Version}" PrivateAssets="all" Condition="'$(DOTNET_RUNNING_IN_CONTAINER)' != 'true'" />
+              </ItemGroup>
+            </Project>
+            """);
+        var program = Path.Combine(directory, "Program.cs");
+        // No reflection over the app's types, which trimming would cut.
+        File.WriteAllText(program, "Console.WriteLine(new Newtonsoft.Json.Linq.JObject { [\"ledger\"] = \"balanced\", [\"mode\"] = \"first\" }.ToString(Newtonsoft.Json.Formatting.None));\n");
+
+        var dockerfile = GeneratedDockerfile.Generate(package, directory, RuntimeDeps);
+        Assert.Contains("\nCOPY --from=build /layers/runtime/ /\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /app .\n", File.ReadAllText(dockerfile));
+        var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
+        var images = new[] { "layered", "edited", "one-layer" }.Select(name => $"dfg-test-layers-{mode}:{name}-{tag}").ToArray();
+        try
+        {
+            ContainerEngine.BuildFromHeader(dockerfile, images[0]);
+            var layered = LayeredImageTests.SavedLayers(temp.Path, images[0]);
+            var runtime = layered.FindIndex(l => l.Files.Any(f => f.Path == "app/libcoreclr.so"));
+            var packages = layered.FindIndex(l => l.Files.Any(f => f.Path == "app/Newtonsoft.Json.dll"));
+            var app = layered.FindIndex(l => l.Files.Any(f => f.Path == "app/Ledger.dll"));
+            Assert.True(runtime >= 0 && runtime < packages && packages < app, $"layers: runtime {runtime}, packages {packages}, app {app}");
+            Assert.Contains(layered[runtime].Files, f => f.Path == "app/System.Private.CoreLib.dll");
+            Assert.Equal("{\"ledger\":\"balanced\",\"mode\":\"first\"}", ContainerEngine.Run(directory, "run", "--rm", images[0]).EnsureSuccess("docker run").Output.Trim());
+
+            // A code edit: which layers move. ReadyToRun compiles each package assembly on its own; trimming keeps of the
+            // runtime and the packages what the app's code reaches, so an edit that reaches the same code keeps them.
+            File.WriteAllText(program, File.ReadAllText(program).Replace("\"first\"", "\"edited\""));
+            package.Build(directory).EnsureSuccess("dotnet build after the edit");
+            ContainerEngine.BuildFromHeader(dockerfile, images[1]);
+            var edited = LayeredImageTests.SavedLayers(temp.Path, images[1]);
+            var changed = edited.Where(l => layered.All(before => before.DiffId != l.DiffId)).ToList();
+            Console.WriteLine($"{mode}: a code edit changed {changed.Count} of {edited.Count} layers, {changed.Sum(l => l.Size)} B of {edited.Sum(l => l.Size)} B; runtime layer {(edited[runtime].DiffId == layered[runtime].DiffId ? "kept" : "changed")}, packages layer {(edited[packages].DiffId == layered[packages].DiffId ? "kept" : "changed")}");
+            Assert.Equal(layered[runtime].DiffId, edited[runtime].DiffId);
+            Assert.Equal(layered[packages].DiffId, edited[packages].DiffId);
+            Assert.Equal("{\"ledger\":\"balanced\",\"mode\":\"edited\"}", ContainerEngine.Run(directory, "run", "--rm", images[1]).EnsureSuccess("docker run").Output.Trim());
+
+            // The same app in one layer: the layered image is at most 1% bigger.
+            var project = Path.Combine(directory, "Ledger.csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace("<InvariantGlobalization>", "<DockerfileGenLayers>false</DockerfileGenLayers><InvariantGlobalization>"));
+            package.Build(directory).EnsureSuccess("dotnet build with DockerfileGenLayers=false");
+            Assert.Contains("\nCOPY --from=build /app .\nUSER", File.ReadAllText(dockerfile));
+            Assert.DoesNotContain("/layers/", File.ReadAllText(dockerfile));
+            ContainerEngine.BuildFromHeader(dockerfile, images[2]);
+            var layeredSize = ContainerEngine.ImageSize(temp.Path, images[1]);
+            var oneLayerSize = ContainerEngine.ImageSize(temp.Path, images[2]);
+            Console.WriteLine($"{mode}: layered {layeredSize} B, one layer {oneLayerSize} B");
+            Assert.True(layeredSize <= oneLayerSize * 1.01, $"layered {layeredSize} B against one layer {oneLayerSize} B");
+            Assert.Equal("{\"ledger\":\"balanced\",\"mode\":\"edited\"}", ContainerEngine.Run(directory, "run", "--rm", images[2]).EnsureSuccess("docker run").Output.Trim());
+        }
+        finally
+        {
+            foreach (var image in images)
+            {
+                ContainerEngine.Run(temp.Path, "rmi", "-f", image);
+            }
+        }
+    }
+}
