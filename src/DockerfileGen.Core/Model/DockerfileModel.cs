@@ -36,4 +36,10 @@ public sealed record DockerfileModel(IReadOnlyList<string> HeaderComments, IRead
 {
     /// <summary>The stage that becomes the image.</summary>
     public PlannedStage FinalStage => Stages[Stages.Count - 1];
+
+    /// <summary>
+    /// The file name, beside the Dockerfile, of the MSBuild file the image's publish imports to split its output into
+    /// layers (<c>Rendering.LayersTargetsRenderer</c>), or null when the publish output ships in one layer.
+    /// </summary>
+    public string? LayersTargetsFile { get; init; }
 }
