@@ -63,12 +63,15 @@ public static class LayersTargetsRenderer
             </ItemGroup>
           </Target>
 
-          <!-- Trimming can drop a whole assembly: only what publish wrote is moved. Every layer's folder is made, so the
-               Dockerfile's COPY of it finds it even when no file belongs there. -->
+          <!-- Trimming can drop a whole assembly: only what publish wrote is moved, and a path two items share
+               (ErrorOnDuplicatePublishOutputFiles=false) once. Every layer's folder is made, so the Dockerfile's COPY of
+               it finds it even when no file belongs there. -->
           <Target Name="_DockerfileGenMoveLayerFiles" AfterTargets="Publish" Condition="'$(_DockerfileGenLayered)' == 'true'">
             <ItemGroup>
-              <_DockerfileGenMove Include="@(_DockerfileGenLayerFile->'$(PublishDir)%(RelativePath)')"
-                                  Condition="Exists('$(PublishDir)%(_DockerfileGenLayerFile.RelativePath)')" />
+              <_DockerfileGenWritten Include="@(_DockerfileGenLayerFile->'$(PublishDir)%(RelativePath)')"
+                                     Condition="Exists('$(PublishDir)%(_DockerfileGenLayerFile.RelativePath)')" />
+              <_DockerfileGenMove Include="@(_DockerfileGenWritten->Distinct())" />
+              <_DockerfileGenWritten Remove="@(_DockerfileGenWritten)" />
             </ItemGroup>
             <MakeDir Directories="$(DockerfileGenRuntimeLayer);$(DockerfileGenPackagesLayer);$(DockerfileGenProjectsLayer)" />
             <Move SourceFiles="@(_DockerfileGenMove)" DestinationFiles="@(_DockerfileGenMove->'%(DockerfileGenLayer)/%(RelativePath)')" />
