@@ -16,7 +16,7 @@ namespace DockerfileGen;
 /// <param name="Content">The content, LF line endings, trailing newline.</param>
 public sealed record GeneratedFile(string FileName, string Content);
 
-/// <summary>The outcome of a generation: both files, or the errors that stopped it.</summary>
+/// <summary>The outcome of a generation: the files to write, or the errors that stopped it.</summary>
 /// <param name="Dockerfile">The Dockerfile, or null when an error stopped generation.</param>
 /// <param name="IgnoreFile">The ignore file, or null when an error stopped generation.</param>
 /// <param name="Diagnostics">Everything worth telling the user; any error means nothing may be written.</param>
@@ -28,6 +28,16 @@ public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? 
 
     /// <summary>The lines of the Dockerfile a user's setting wrote, and the setting (see <see cref="GeneratedFindings"/>).</summary>
     public IReadOnlyDictionary<int, string> Origins { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>
+    /// The MSBuild file the image's publish imports to split its output into layers (<see cref="LayersTargetsRenderer"/>),
+    /// or null when the Dockerfile copies the publish output in one layer.
+    /// </summary>
+    public GeneratedFile? LayersTargets { get; init; }
+
+    /// <summary>The files to write, the Dockerfile first; empty when an error stopped generation.</summary>
+    public IReadOnlyList<GeneratedFile> Files =>
+        !Succeeded ? new GeneratedFile[0] : LayersTargets is null ? new[] { Dockerfile!, IgnoreFile! } : new[] { Dockerfile!, IgnoreFile!, LayersTargets };
 }
 
 /// <summary>The entry point of Core: project facts and options in, file contents out.</summary>
@@ -120,8 +130,16 @@ public static class DockerfileGenerator
         var ignoreFile = new GeneratedFile(
             ignoreFileName,
             GeneratedFileMarker.Apply(IgnoreFileRenderer.Render(options.DockerfileName, ignoreFileName, context, KeptShippedFiles(facts, options, context, ignoreFileName, errors)), facts.ProjectFile));
-        return new GenerationResult(dockerfile, ignoreFile, errors, context) { Origins = GeneratedFindings.Origins(model, dockerfile.Content) };
+        return new GenerationResult(dockerfile, ignoreFile, errors, context)
+        {
+            Origins = GeneratedFindings.Origins(model, dockerfile.Content),
+            LayersTargets = LayersTargetsFor(model, facts.ProjectFile),
+        };
     }
+
+    /// <summary>The layers targets file the model's publish imports, with its marker; null when the model is not layered.</summary>
+    internal static GeneratedFile? LayersTargetsFor(DockerfileModel model, string projectFile) =>
+        model.LayersTargetsFile is { } name ? new GeneratedFile(name, GeneratedFileMarker.ApplyXml(LayersTargetsRenderer.Render(), projectFile)) : null;
 
     /// <summary>
     /// Lints the generated Dockerfile before anything is written and returns its error findings (with the user's

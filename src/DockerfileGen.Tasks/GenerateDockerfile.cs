@@ -434,9 +434,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
 
         var context = result.Context!;
 
-        // Decide for both files before writing either: an error never leaves one of them behind.
+        // Decide for every file before writing any: an error never leaves one of them behind.
         var plans = new List<(string Path, GeneratedFile File, FileUpdate Update)>();
-        foreach (var file in new[] { result.Dockerfile!, result.IgnoreFile! })
+        foreach (var file in result.Files)
         {
             var path = Path.Combine(projectDirectory, file.FileName);
             plans.Add((path, file, FileUpdate.Decide(AtomicFile.ReadOrNull(path), file.Content, Flag(Known.Overwrite), file.FileName, projectFile, file == result.Dockerfile)));
@@ -491,7 +491,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
                 Report(update.Diagnostic, path);
             }
 
-            // An ignore file is only worth writing for a Dockerfile we generate.
+            // An ignore file or a layers targets file is only worth writing for a Dockerfile we generate.
             if (update.MustWrite && !keptDockerfile)
             {
                 AtomicFile.Write(path, file.Content);
@@ -517,27 +517,42 @@ public sealed class GenerateDockerfile : DockerfileGenTask
 
         if (written.Count > 0)
         {
-            var names = string.Join(" and ", written.ConvertAll(item => Path.GetFileName(item.ItemSpec)));
-            Log.LogMessage(MessageImportance.High, $"DockerfileGen: wrote {names} in {projectDirectory}");
+            Log.LogMessage(MessageImportance.High, WroteLine(written.ConvertAll(item => Path.GetFileName(item.ItemSpec)), result.LayersTargets?.FileName, projectDirectory));
         }
         else if (!keptDockerfile)
         {
-            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {plans[0].File.FileName} and {plans[1].File.FileName} in {projectDirectory} are up to date");
+            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: {Names(plans.ConvertAll(p => p.File.FileName))} in {projectDirectory} are up to date");
         }
 
         if (removed.Count > 0)
         {
-            Log.LogMessage(MessageImportance.High, $"DockerfileGen: removed {string.Join(" and ", removed)} in {projectDirectory}, which it generated before and no longer writes");
+            Log.LogMessage(MessageImportance.High, $"DockerfileGen: removed {Names(removed)} in {projectDirectory}, which it generated before and no longer writes");
         }
 
         return !Log.HasLoggedErrors;
     }
 
+    // "wrote Dockerfile and .dockerignore in <folder>" stays one phrase whether or not the layers targets file was written
+    // too, which follows as a clause that says what that file is for.
+    internal static string WroteLine(List<string> written, string? layersTargets, string projectDirectory)
+    {
+        var targetsWritten = layersTargets is not null && written.Remove(layersTargets);
+        const string Purpose = "which the image's publish imports to split its output into layers";
+        return written.Count == 0
+            ? $"DockerfileGen: wrote {layersTargets} in {projectDirectory}, {Purpose}"
+            : $"DockerfileGen: wrote {Names(written)} in {projectDirectory}" + (targetsWritten ? $", and {layersTargets}, {Purpose}" : "");
+    }
+
+    // "A", "A and B", "A, B and C".
+    private static string Names(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Join("", names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+
     /// <summary>
     /// Removes the files an earlier generation wrote in the project folder that this one no longer writes, when they are
     /// still our unedited files from this project; returns their names. They are the outputs the last generation listed
-    /// in <see cref="StatePath"/> (a Dockerfile and ignore file under the names a changed
-    /// <c>DockerfileGenDockerfileName</c> left behind), and the ignore file under the name the other kind of context gives
+    /// in <see cref="StatePath"/> (a Dockerfile, ignore file and layers targets file under the names a changed
+    /// <c>DockerfileGenDockerfileName</c> left behind, or a layers targets file once the publish output ships in one
+    /// layer), and the ignore file under the name the other kind of context gives
     /// a file named Dockerfile (see <see cref="DockerfileGenerator.SupersededIgnoreFileName"/>), which a fresh
     /// <c>obj/</c> does not list. An edited <c>Dockerfile.dockerignore</c> stays and is reported (DFG0061), because
     /// BuildKit reads it instead of the new <c>.dockerignore</c>; any other edited file, a file of the user's, or another

@@ -132,6 +132,7 @@ public sealed class DockerfileGeneratorTests
     [InlineData("server.key", true)]
     [InlineData("tls/server.pem", true)]
     [InlineData("Dockerfile", true)]
+    [InlineData("Dockerfile.layers.targets", false)]
     [InlineData(".dockerignore", true)]
     public void IgnoreFileKeepsOutWhatTheBuildDoesNotRead(string path, bool excluded)
     {

@@ -71,4 +71,27 @@ public sealed class FileUpdateTests
     [InlineData("# only a comment\n")]
     public void OverwriteReplacesADockerfileOfTheUsers(string existing) =>
         Assert.Equal(FileUpdateAction.Update, FileUpdate.Decide(existing, Generated, true, "Dockerfile", "App.csproj", dockerfile: true).Action);
+
+    [Theory]
+    [InlineData("unedited", FileUpdateAction.Update, null)]
+    [InlineData("same", FileUpdateAction.Unchanged, null)]
+    [InlineData("edited", FileUpdateAction.Keep, "DFG0002")]
+    [InlineData("marker deleted", FileUpdateAction.Keep, "DFG0001")]
+    public void ALayersTargetsFileFollowsTheRulesOfTheOtherGeneratedFiles(string existing, FileUpdateAction action, string? code)
+    {
+        var generated = GeneratedFileMarker.ApplyXml(LayersTargetsRenderer.Render(), "App.csproj");
+        var previous = GeneratedFileMarker.ApplyXml("<Project />\n", "App.csproj");
+        var text = existing switch
+        {
+            "unedited" => previous,
+            "same" => generated,
+            "edited" => previous.Replace("<Project />", "<Project><Import Project=\"mine.targets\" /></Project>"),
+            _ => previous.Substring(previous.IndexOf('\n') + 1),
+        };
+
+        var update = FileUpdate.Decide(text, generated, false, "Dockerfile.layers.targets", "App.csproj");
+
+        Assert.Equal(action, update.Action);
+        Assert.Equal(code, update.Diagnostic?.Code);
+    }
 }

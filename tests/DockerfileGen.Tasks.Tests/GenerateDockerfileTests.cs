@@ -221,6 +221,36 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Empty(engine.Warnings);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ALayersTargetsFileNoLongerGeneratedIsRemovedUnlessEdited(bool edited)
+    {
+        var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.generation");
+        Directory.CreateDirectory(Path.GetDirectoryName(tracked)!);
+        var targets = Path.Combine(temp.Path, LayersTargetsRenderer.FileName("Dockerfile"));
+        var content = GeneratedFileMarker.ApplyXml(LayersTargetsRenderer.Render(), "WebApi.csproj");
+        File.WriteAllText(targets, edited ? content.Replace("<Project>", "<Project>\n  <PropertyGroup><Mine>1</Mine></PropertyGroup>") : content);
+        File.WriteAllText(tracked, new GenerationState { TrackedFiles = new[] { DockerfilePath, IgnorePath, targets } }.ToStateFile().Format());
+
+        Assert.True(Task(t => t.StatePath = tracked).Execute());
+
+        Assert.Equal(edited, File.Exists(targets));
+        Assert.Equal(!edited, engine.Messages.Any(m => m.Message == $"DockerfileGen: removed Dockerfile.layers.targets in {temp.Path}, which it generated before and no longer writes"));
+        Assert.Empty(engine.Warnings);
+        Assert.DoesNotContain(targets, GenerationState.Parse(File.ReadAllText(tracked))!.TrackedFiles);
+    }
+
+    [Theory]
+    [InlineData("Dockerfile|.dockerignore", "DockerfileGen: wrote Dockerfile and .dockerignore in /p")]
+    [InlineData("Dockerfile|.dockerignore|Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile and .dockerignore in /p, and Dockerfile.layers.targets, which the image's publish imports to split its output into layers")]
+    [InlineData("Dockerfile|Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile in /p, and Dockerfile.layers.targets, which the image's publish imports to split its output into layers")]
+    [InlineData("Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile.layers.targets in /p, which the image's publish imports to split its output into layers")]
+    public void TheWroteLineKeepsNamingTheDockerfileAndIgnoreFileFirst(string written, string line)
+    {
+        Assert.Equal(line, GenerateDockerfile.WroteLine(written.Split('|').ToList(), "Dockerfile.layers.targets", "/p"));
+    }
+
     [Fact]
     public void AnOwnFileTheLastGenerationDidNotListIsLeftAlone()
     {

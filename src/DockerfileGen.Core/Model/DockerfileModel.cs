@@ -38,8 +38,8 @@ public sealed record DockerfileModel(IReadOnlyList<string> HeaderComments, IRead
     public PlannedStage FinalStage => Stages[Stages.Count - 1];
 
     /// <summary>
-    /// The file name of the layers targets file the image's publish imports, beside the Dockerfile; null when the final
-    /// stage copies the publish output in one layer.
+    /// The file name, beside the Dockerfile, of the MSBuild file the image's publish imports to split its output into
+    /// layers (<c>Rendering.LayersTargetsRenderer</c>), or null when the publish output ships in one layer.
     /// </summary>
     public string? LayersTargetsFile { get; init; }
 }

@@ -33,9 +33,6 @@ public static class DockerfilePlanner
     /// </summary>
     public const string NuGetCacheMount = "--mount=type=cache,id=nuget,target=/root/.nuget/packages";
 
-    /// <summary>The suffix of the layers targets file's name, after the Dockerfile's name (<c>Dockerfile.layers.targets</c>).</summary>
-    public const string LayersTargetsSuffix = ".layers.targets";
-
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
@@ -108,7 +105,7 @@ public static class DockerfilePlanner
         // Layers: the layers targets file, beside the Dockerfile, moves each file of the publish output whose origin the
         // build knows (runtime pack, NuGet package, referenced project) into that layer's folder.
         var layers = ImageLayers.For(facts, options, context, settings.WorkingDirectory);
-        var targetsFile = layers.IsLayered ? options.DockerfileName + LayersTargetsSuffix : null;
+        var targetsFile = layers.IsLayered ? LayersTargetsRenderer.FileName(options.DockerfileName) : null;
         var layerProperties = !layers.IsLayered ? ""
             : " -p:CustomAfterMicrosoftCommonTargets=" + ShellQuoting.Quote($"{SourceDirectory}/{(context.IsProjectFolder ? "" : context.AppDirectory + "/")}{targetsFile}")
               + string.Concat(layers.Names.Select(name => $" -p:{ImageLayers.Property(name)}={ShellQuoting.Quote(layers.Folder(name))}"));

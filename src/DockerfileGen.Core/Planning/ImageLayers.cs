@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DockerfileGen.Model;
+using DockerfileGen.Rendering;
 
 namespace DockerfileGen.Planning;
 
@@ -49,7 +50,12 @@ public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDire
     }
 
     /// <summary>The global property of the image's publish that names a layer's folder (<c>DockerfileGenPackagesLayer</c>).</summary>
-    public static string Property(string name) => "DockerfileGen" + char.ToUpperInvariant(name[0]) + name.Substring(1) + "Layer";
+    public static string Property(string name) => name switch
+    {
+        "runtime" => LayersTargetsRenderer.RuntimeLayerProperty,
+        "packages" => LayersTargetsRenderer.PackagesLayerProperty,
+        _ => LayersTargetsRenderer.ProjectsLayerProperty,
+    };
 
     /// <summary>The folder the publish moves a layer's files into: the layer's root and the working directory's last segment.</summary>
     public string Folder(string name) => Root + "/" + name + (LastSegment.Length > 0 ? "/" + LastSegment : "");

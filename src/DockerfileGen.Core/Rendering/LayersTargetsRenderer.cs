@@ -1,0 +1,117 @@
+namespace DockerfileGen.Rendering;
+
+/// <summary>
+/// Writes the MSBuild file that splits the image's publish output into layers by where each file comes from: the .NET
+/// runtime of a self-contained app, NuGet packages, the repository's referenced projects, and the app itself. It lies
+/// beside the Dockerfile, travels in the build context, and only the image's <c>dotnet publish</c> imports it, through
+/// <c>-p:CustomAfterMicrosoftCommonTargets</c>. Provenance comes from the publish's own items, recorded right after
+/// <c>ComputeResolvedFilesToPublishList</c>, before ILLink, ReadyToRun and the bundler replace their item specs; the files
+/// are moved by their <c>RelativePath</c> once <c>Publish</c> has written them. The file uses nothing newer than the
+/// MSBuild of the .NET 6 SDK, because the image may build with it.
+/// </summary>
+public static class LayersTargetsRenderer
+{
+    /// <summary>The property naming the folder that receives the runtime pack's files of a self-contained app.</summary>
+    public const string RuntimeLayerProperty = "DockerfileGenRuntimeLayer";
+
+    /// <summary>The property naming the folder that receives the files of NuGet packages.</summary>
+    public const string PackagesLayerProperty = "DockerfileGenPackagesLayer";
+
+    /// <summary>The property naming the folder that receives the outputs of referenced projects.</summary>
+    public const string ProjectsLayerProperty = "DockerfileGenProjectsLayer";
+
+    /// <summary>
+    /// The file's name beside the Dockerfile named <paramref name="dockerfileName"/>: <c>Dockerfile.layers.targets</c>, after
+    /// BuildKit's <c>&lt;Dockerfile&gt;.dockerignore</c>, so two Dockerfiles of one folder never share it.
+    /// </summary>
+    public static string FileName(string dockerfileName) => dockerfileName + ".layers.targets";
+
+    /// <summary>Renders the body (everything after the marker line). It is the same for every project.</summary>
+    public static string Render() => Body;
+
+    private const string Body = """
+        <Project>
+          <!--
+            Imported only by the image build's dotnet publish (-p:CustomAfterMicrosoftCommonTargets=...); a build on this
+            machine never reads it, and it does nothing unless one of DockerfileGenRuntimeLayer, DockerfileGenPackagesLayer
+            and DockerfileGenProjectsLayer names a folder. After publish it moves each file into the folder of its layer, at
+            the same relative path: the runtime pack's files of a self-contained app (RuntimePackAsset), NuGet packages'
+            files (NuGetPackageId), referenced projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile). What
+            stays in the publish folder is the app's own layer, wwwroot included: static files' ETags come from their times.
+          -->
+          <PropertyGroup>
+            <_DockerfileGenLayered Condition="'$(DockerfileGenRuntimeLayer)$(DockerfileGenPackagesLayer)$(DockerfileGenProjectsLayer)' != ''">true</_DockerfileGenLayered>
+          </PropertyGroup>
+
+          <!-- Before ILLink and ReadyToRun replace the items: their specs no longer say where a file came from. -->
+          <Target Name="_DockerfileGenClassifyLayerFiles" AfterTargets="ComputeResolvedFilesToPublishList" Condition="'$(_DockerfileGenLayered)' == 'true'">
+            <ItemGroup>
+              <_DockerfileGenCandidate Include="@(ResolvedFileToPublish)"
+                                       Condition="!$([System.String]::Copy('%(ResolvedFileToPublish.RelativePath)').Replace('\', '/').StartsWith('wwwroot/'))" />
+              <_DockerfileGenNotRuntime Include="@(_DockerfileGenCandidate)" Exclude="@(RuntimePackAsset)" />
+              <_DockerfileGenLayerFile Include="@(_DockerfileGenCandidate)" Exclude="@(_DockerfileGenNotRuntime)"
+                                       Condition="'$(DockerfileGenRuntimeLayer)' != ''"
+                                       DockerfileGenLayer="$(DockerfileGenRuntimeLayer)" />
+              <_DockerfileGenLayerFile Include="@(_DockerfileGenNotRuntime)"
+                                       Condition="'$(DockerfileGenPackagesLayer)' != '' and '%(_DockerfileGenNotRuntime.NuGetPackageId)' != ''"
+                                       DockerfileGenLayer="$(DockerfileGenPackagesLayer)" />
+              <_DockerfileGenLayerFile Include="@(_DockerfileGenNotRuntime)"
+                                       Condition="'$(DockerfileGenProjectsLayer)' != '' and '%(_DockerfileGenNotRuntime.NuGetPackageId)' == '' and ('%(_DockerfileGenNotRuntime.ReferenceSourceTarget)' == 'ProjectReference' or ('%(_DockerfileGenNotRuntime.MSBuildSourceProjectFile)' != '' and '%(_DockerfileGenNotRuntime.MSBuildSourceProjectFile)' != '$(MSBuildProjectFullPath)'))"
+                                       DockerfileGenLayer="$(DockerfileGenProjectsLayer)" />
+              <_DockerfileGenCandidate Remove="@(_DockerfileGenCandidate)" />
+              <_DockerfileGenNotRuntime Remove="@(_DockerfileGenNotRuntime)" />
+            </ItemGroup>
+          </Target>
+
+          <!-- Trimming can drop a whole assembly: only what publish wrote is moved, and a path two items share
+               (ErrorOnDuplicatePublishOutputFiles=false) once. Every layer's folder is made, so the Dockerfile's COPY of
+               it finds it even when no file belongs there. -->
+          <Target Name="_DockerfileGenMoveLayerFiles" AfterTargets="Publish" Condition="'$(_DockerfileGenLayered)' == 'true'">
+            <ItemGroup>
+              <_DockerfileGenWritten Include="@(_DockerfileGenLayerFile->'$(PublishDir)%(RelativePath)')"
+                                     Condition="Exists('$(PublishDir)%(_DockerfileGenLayerFile.RelativePath)')" />
+              <_DockerfileGenMove Include="@(_DockerfileGenWritten->Distinct())" />
+              <_DockerfileGenWritten Remove="@(_DockerfileGenWritten)" />
+            </ItemGroup>
+            <MakeDir Directories="$(DockerfileGenRuntimeLayer);$(DockerfileGenPackagesLayer);$(DockerfileGenProjectsLayer)" />
+            <Move SourceFiles="@(_DockerfileGenMove)" DestinationFiles="@(_DockerfileGenMove->'%(DockerfileGenLayer)/%(RelativePath)')" />
+            <ItemGroup>
+              <_DockerfileGenMovedFolder Include="$([System.IO.Path]::GetDirectoryName($([System.String]::Copy('%(_DockerfileGenMove.RelativePath)').Replace('\', '/'))))" />
+              <_DockerfileGenMovedFolder Include="$([System.IO.Path]::GetDirectoryName('%(_DockerfileGenMovedFolder.Identity)'))" />
+              <_DockerfileGenMovedFolder Include="$([System.IO.Path]::GetDirectoryName('%(_DockerfileGenMovedFolder.Identity)'))" />
+              <_DockerfileGenMovedFolder Include="$([System.IO.Path]::GetDirectoryName('%(_DockerfileGenMovedFolder.Identity)'))" />
+              <_DockerfileGenEmptiedFolder Include="@(_DockerfileGenMovedFolder->Distinct())" />
+              <_DockerfileGenMovedFolder Remove="@(_DockerfileGenMovedFolder)" />
+            </ItemGroup>
+          </Target>
+
+          <!-- Identical files, identical layers: every file and folder of a layer gets one fixed time (POSIX touch -t, so
+               GNU and BusyBox alike), as its bytes, owner and mode are already the same from one publish to the next.
+               The app's own layer keeps its times: it changes with every edit anyway, and static files' ETags come
+               from them. -->
+          <Target Name="_DockerfileGenNormalizeLayerTimes" AfterTargets="_DockerfileGenMoveLayerFiles" Condition="'$(_DockerfileGenLayered)' == 'true'">
+            <ItemGroup>
+              <_DockerfileGenLayerFolder Include="$(DockerfileGenRuntimeLayer);$(DockerfileGenPackagesLayer);$(DockerfileGenProjectsLayer)" />
+            </ItemGroup>
+            <Exec Command="find &quot;%(_DockerfileGenLayerFolder.Identity)&quot; -exec touch -t 200001010000 {} +" />
+          </Target>
+
+          <!-- The folders the move emptied (de/ of a package's satellites, runtimes/), one at a time: the app's layer
+               holds no empty folder. A folder with any file left in it stays. -->
+          <Target Name="_DockerfileGenRemoveEmptiedFolder" AfterTargets="_DockerfileGenMoveLayerFiles" Condition="'@(_DockerfileGenEmptiedFolder)' != ''"
+                  Outputs="%(_DockerfileGenEmptiedFolder.Identity)">
+            <PropertyGroup>
+              <_DockerfileGenFolder>$(PublishDir)%(_DockerfileGenEmptiedFolder.Identity)</_DockerfileGenFolder>
+            </PropertyGroup>
+            <ItemGroup>
+              <_DockerfileGenFileLeft Include="$(_DockerfileGenFolder)/**" Condition="Exists('$(_DockerfileGenFolder)')" />
+            </ItemGroup>
+            <RemoveDir Directories="$(_DockerfileGenFolder)" Condition="'%(_DockerfileGenEmptiedFolder.Identity)' != '' and '@(_DockerfileGenFileLeft)' == '' and Exists('$(_DockerfileGenFolder)')" />
+            <ItemGroup>
+              <_DockerfileGenFileLeft Remove="@(_DockerfileGenFileLeft)" />
+            </ItemGroup>
+          </Target>
+        </Project>
+
+        """;
+}
