@@ -52,14 +52,19 @@ public static class LayersTargetsRenderer
               <_DockerfileGenLayerFile Include="@(_DockerfileGenCandidate)" Exclude="@(_DockerfileGenNotRuntime)"
                                        Condition="'$(DockerfileGenRuntimeLayer)' != ''"
                                        DockerfileGenLayer="$(DockerfileGenRuntimeLayer)" />
+              <!-- A project the app references only through another carries the NuGetPackageId the assets file gives it:
+                   projects are told apart first. -->
+              <_DockerfileGenProjectFile Include="@(_DockerfileGenNotRuntime)"
+                                         Condition="'%(_DockerfileGenNotRuntime.ReferenceSourceTarget)' == 'ProjectReference' or ('%(_DockerfileGenNotRuntime.MSBuildSourceProjectFile)' != '' and '%(_DockerfileGenNotRuntime.MSBuildSourceProjectFile)' != '$(MSBuildProjectFullPath)')" />
+              <_DockerfileGenLayerFile Include="@(_DockerfileGenProjectFile)" Condition="'$(DockerfileGenProjectsLayer)' != ''"
+                                       DockerfileGenLayer="$(DockerfileGenProjectsLayer)" />
+              <_DockerfileGenNotRuntime Remove="@(_DockerfileGenProjectFile)" />
               <_DockerfileGenLayerFile Include="@(_DockerfileGenNotRuntime)"
                                        Condition="'$(DockerfileGenPackagesLayer)' != '' and '%(_DockerfileGenNotRuntime.NuGetPackageId)' != ''"
                                        DockerfileGenLayer="$(DockerfileGenPackagesLayer)" />
-              <_DockerfileGenLayerFile Include="@(_DockerfileGenNotRuntime)"
-                                       Condition="'$(DockerfileGenProjectsLayer)' != '' and '%(_DockerfileGenNotRuntime.NuGetPackageId)' == '' and ('%(_DockerfileGenNotRuntime.ReferenceSourceTarget)' == 'ProjectReference' or ('%(_DockerfileGenNotRuntime.MSBuildSourceProjectFile)' != '' and '%(_DockerfileGenNotRuntime.MSBuildSourceProjectFile)' != '$(MSBuildProjectFullPath)'))"
-                                       DockerfileGenLayer="$(DockerfileGenProjectsLayer)" />
               <_DockerfileGenCandidate Remove="@(_DockerfileGenCandidate)" />
               <_DockerfileGenNotRuntime Remove="@(_DockerfileGenNotRuntime)" />
+              <_DockerfileGenProjectFile Remove="@(_DockerfileGenProjectFile)" />
             </ItemGroup>
           </Target>
 
