@@ -20,13 +20,13 @@ public sealed class LayersTargetsTests : IClassFixture<LayersTargetsTests.Projec
         "fr/Microsoft.CodeAnalysis.resources.dll", "libcapstone.so",
     };
 
-    private static readonly string[] ProjectFiles = { "Lib.dll", "Lib.pdb", "Lib.xml", "de/Lib.resources.dll" };
+    // lib.json is the referenced project's content, which the SDK hands over without saying where it came from.
+    private static readonly string[] ProjectFiles = { "Lib.dll", "Lib.pdb", "Lib.xml", "de/Lib.resources.dll", "lib.json" };
 
-    // lib.json is the referenced project's content: the SDK hands it over without saying where it came from.
     private static readonly string[] AppFiles =
     {
         "App", "App.dll", "App.pdb", "App.deps.json", "App.runtimeconfig.json", "appsettings.json",
-        "appsettings.Development.json", "de/App.resources.dll", "lib.json",
+        "appsettings.Development.json", "de/App.resources.dll",
     };
 
     private readonly Projects projects;

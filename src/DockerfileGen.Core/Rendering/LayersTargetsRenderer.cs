@@ -36,8 +36,9 @@ public static class LayersTargetsRenderer
             machine never reads it, and it does nothing unless one of DockerfileGenRuntimeLayer, DockerfileGenPackagesLayer
             and DockerfileGenProjectsLayer names a folder. After publish it moves each file into the folder of its layer, at
             the same relative path: the runtime pack's files of a self-contained app (RuntimePackAsset), NuGet packages'
-            files (NuGetPackageId), referenced projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile). What
-            stays in the publish folder is the app's own layer, wwwroot included: static files' ETags come from their times.
+            files (NuGetPackageId), referenced projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile) and
+            content. What stays in the publish folder is the app's own layer, wwwroot included: static files' ETags come
+            from their times.
           -->
           <PropertyGroup>
             <_DockerfileGenLayered Condition="'$(DockerfileGenRuntimeLayer)$(DockerfileGenPackagesLayer)$(DockerfileGenProjectsLayer)' != ''">true</_DockerfileGenLayered>
@@ -45,6 +46,16 @@ public static class LayersTargetsRenderer
 
           <!-- Before ILLink and ReadyToRun replace the items: their specs no longer say where a file came from. -->
           <Target Name="_DockerfileGenClassifyLayerFiles" AfterTargets="ComputeResolvedFilesToPublishList" Condition="'$(_DockerfileGenLayered)' == 'true'">
+            <!-- Referenced projects' content files reach the publish without metadata that says where they came from, so
+                 the referenced projects are asked for them as the SDK asked (MSBuild answers again from its results). -->
+            <MSBuild Projects="@(_MSBuildProjectReferenceExistent)"
+                     Targets="GetCopyToPublishDirectoryItems"
+                     BuildInParallel="$(BuildInParallel)"
+                     Properties="%(_MSBuildProjectReferenceExistent.SetConfiguration); %(_MSBuildProjectReferenceExistent.SetPlatform); %(_MSBuildProjectReferenceExistent.SetTargetFramework)"
+                     Condition="'$(DockerfileGenProjectsLayer)' != '' and '@(_MSBuildProjectReferenceExistent)' != '' and '$(_GetChildProjectCopyToPublishDirectoryItems)' == 'true' and '%(_MSBuildProjectReferenceExistent.Private)' != 'false'"
+                     RemoveProperties="%(_MSBuildProjectReferenceExistent.GlobalPropertiesToRemove)$(_GlobalPropertiesToRemoveFromProjectReferences)">
+              <Output TaskParameter="TargetOutputs" ItemName="_DockerfileGenProjectContent" />
+            </MSBuild>
             <ItemGroup>
               <_DockerfileGenCandidate Include="@(ResolvedFileToPublish)"
                                        Condition="!$([System.String]::Copy('%(ResolvedFileToPublish.RelativePath)').Replace('\', '/').StartsWith('wwwroot/'))" />
@@ -62,9 +73,15 @@ public static class LayersTargetsRenderer
               <_DockerfileGenLayerFile Include="@(_DockerfileGenNotRuntime)"
                                        Condition="'$(DockerfileGenPackagesLayer)' != '' and '%(_DockerfileGenNotRuntime.NuGetPackageId)' != ''"
                                        DockerfileGenLayer="$(DockerfileGenPackagesLayer)" />
+              <_DockerfileGenNotProjectContent Include="@(_DockerfileGenNotRuntime)" Exclude="@(_DockerfileGenProjectContent)" />
+              <_DockerfileGenLayerFile Include="@(_DockerfileGenNotRuntime)" Exclude="@(_DockerfileGenNotProjectContent)"
+                                       Condition="'$(DockerfileGenProjectsLayer)' != ''"
+                                       DockerfileGenLayer="$(DockerfileGenProjectsLayer)" />
               <_DockerfileGenCandidate Remove="@(_DockerfileGenCandidate)" />
               <_DockerfileGenNotRuntime Remove="@(_DockerfileGenNotRuntime)" />
               <_DockerfileGenProjectFile Remove="@(_DockerfileGenProjectFile)" />
+              <_DockerfileGenNotProjectContent Remove="@(_DockerfileGenNotProjectContent)" />
+              <_DockerfileGenProjectContent Remove="@(_DockerfileGenProjectContent)" />
             </ItemGroup>
           </Target>
 
