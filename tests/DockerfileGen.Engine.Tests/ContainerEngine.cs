@@ -119,6 +119,10 @@ public static class ContainerEngine
             return $"no container engine: '{Docker} info' failed ({reason.Trim()}); start it with ../shared/engine/setup.sh";
         }
 
+        // Each test run packs DockerfileGen anew under one version, and NuGet takes a version it already has from the
+        // builder's NuGet cache mount as it is: an earlier run's package would fail restore's content hash check (NU1403).
+        Run(Path.GetTempPath(), TimeSpan.FromMinutes(2), "builder", "prune", "-f", "--filter", "type=exec.cachemount").EnsureSuccess("docker builder prune of the cache mounts");
+
         var missing = RequiredImages.Where(image => Run(Path.GetTempPath(), TimeSpan.FromSeconds(30), "image", "inspect", "--format", "{{.Id}}", image).ExitCode != 0).ToList();
         return missing.Count == 0
             ? null
