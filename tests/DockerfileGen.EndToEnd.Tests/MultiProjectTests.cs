@@ -70,7 +70,11 @@ public sealed class MultiProjectTests
         simulator.Apply(restoreAt + 1, null, run: true, package.ContainerEnvironment);
         var entrypoint = Regex.Match(File.ReadAllText(Path.Combine(api, "Dockerfile")), @"ENTRYPOINT \[""\./([^""]+)""\]").Groups[1].Value;
         Assert.True(File.Exists(Path.Combine(simulator.Host("/app"), entrypoint)), $"publish produced no {entrypoint}");
-        Assert.True(File.Exists(Path.Combine(simulator.Host("/app"), "Contoso.Domain.dll")) || File.Exists(Path.Combine(simulator.Host("/app"), "Domain.dll")));
+        // The referenced projects' outputs went to their own layer's folder, and only there.
+        Assert.True(File.Exists(Path.Combine(simulator.Host("/layers/projects/app"), "Domain.dll")), "Domain.dll is not in the projects layer");
+        Assert.True(File.Exists(Path.Combine(simulator.Host("/layers/projects/app"), "Domain.pdb")), "Domain.pdb is not in the projects layer");
+        Assert.False(File.Exists(Path.Combine(simulator.Host("/app"), "Domain.dll")), "Domain.dll stayed in the app's layer");
+        Assert.True(File.Exists(Path.Combine(simulator.Host("/app"), "Api.deps.json")), "Api.deps.json is not in the app's layer");
     }
 
     [Fact]

@@ -99,8 +99,9 @@ public sealed class LayerSimulator
         // Secret mounts bring nothing here: the simulated restore reads the test's own configuration.
         var shell = Regex.Replace(command, @"--mount=\S+\s+", "");
 
-        // Absolute paths of the stage (WORKDIR /src, -o /app) live under the stage folder.
-        shell = Regex.Replace(shell, @"(?<=\s)/(src|app)\b", m => Host(m.Value));
+        // Absolute paths of the stage (WORKDIR /src, -o /app, the layer folders of -p:DockerfileGenPackagesLayer=/layers/…)
+        // live under the stage folder.
+        shell = Regex.Replace(shell, @"(?<=[\s='])/(src|app|layers)\b", m => Host(m.Value));
         return ProcessRunner.Run("sh", new[] { "-c", shell }, Host(workdir), TimeSpan.FromMinutes(8), environment)
             .EnsureSuccess($"RUN {command}");
     }
