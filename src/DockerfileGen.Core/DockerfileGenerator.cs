@@ -122,6 +122,11 @@ public static class DockerfileGenerator
             return new GenerationResult(null, null, errors);
         }
 
+        if (options.Layers && !facts.Deployment.SingleFile && !facts.Deployment.NativeAot && ImageLayers.ImportsItsOwnCustomAfterTargets(facts))
+        {
+            errors.Add(DiagnosticCatalog.NotLayered(facts.CustomAfterMicrosoftCommonTargets.Trim()));
+        }
+
         var model = DockerfilePlanner.Plan(facts, options, version, context, images, settings);
         var ignoreFileName = IgnoreFileName(options.DockerfileName, context);
         var dockerfile = new GeneratedFile(

@@ -74,6 +74,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         /// <summary>A Native AOT app needs the AOT toolchain in the build stage and no runtime in the final one.</summary>
         public static readonly Setting PublishAot = Setting.Flag("PublishAot", false);
 
+        /// <summary>The targets file MSBuild imports after the common targets; the layered image's publish names its own.</summary>
+        public static readonly Setting CustomAfterMicrosoftCommonTargets = Setting.Text("CustomAfterMicrosoftCommonTargets");
+
         /// <summary>As written (empty when the project does not say): decides whether the image needs ICU.</summary>
         public static readonly Setting InvariantGlobalization = Setting.Text("InvariantGlobalization");
 
@@ -327,6 +330,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             PublishTrimmed = Flag(Known.PublishTrimmed),
             PublishReadyToRun = Flag(Known.PublishReadyToRun),
             PublishAot = Flag(Known.PublishAot),
+            CustomAfterMicrosoftCommonTargets = Text(Known.CustomAfterMicrosoftCommonTargets),
             InvariantGlobalization = bool.TryParse(Text(Known.InvariantGlobalization).Trim(), out var invariant) ? invariant : null,
             SdkVersion = Text(Known.SdkVersion),
             Container = new ContainerSettings

@@ -102,6 +102,35 @@ public sealed class DockerfileGeneratorTests
         Assert.Empty(FoundationChecks.Violations(string.Join("\n", plain)));
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("/usr/share/dotnet/sdk/10.0.401/v17.0/Custom.After.Microsoft.Common.targets", true)]
+    [InlineData("C:\\Program Files\\dotnet\\sdk\\10.0.401\\v17.0\\Custom.After.Microsoft.Common.targets", true)]
+    [InlineData("/repo/build/after.targets", false)]
+    public void AProjectThatImportsItsOwnCustomAfterTargetsKeepsOneLayerAndIsTold(string customAfterTargets, bool layered)
+    {
+        var facts = Facts.WebApi() with { PackageReferences = new[] { "Serilog" }, CustomAfterMicrosoftCommonTargets = customAfterTargets };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(layered, result.Dockerfile!.Content.Contains("COPY --from=build /layers/packages/ /\n", StringComparison.Ordinal));
+        Assert.Equal(layered, result.LayersTargets is not null);
+        var notices = result.Diagnostics.Where(d => d.Code == "DFG0092").ToList();
+        if (layered)
+        {
+            Assert.Empty(notices);
+        }
+        else
+        {
+            var notice = Assert.Single(notices);
+            Assert.Equal(DiagnosticSeverity.Info, notice.Severity);
+            Assert.Contains(customAfterTargets, notice.Message);
+        }
+
+        Assert.DoesNotContain(DockerfileGenerator.Generate(facts, new GenerationOptions { Layers = false }).Diagnostics, d => d.Code == "DFG0092");
+    }
+
     [Fact]
     public void IgnoreFileForTheDefaultDockerfile()
     {

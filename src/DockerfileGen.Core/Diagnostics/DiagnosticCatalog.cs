@@ -371,6 +371,15 @@ public static class DiagnosticCatalog
         "image; to choose the image yourself, set ContainerFamily or ContainerBaseImage, or DockerfileGenImagePolicy=sdk for " +
         "the .NET SDK's choice.");
 
+    /// <summary>The final stage copies the publish output in one layer, because the project imports its own CustomAfterMicrosoftCommonTargets.</summary>
+    public static Diagnostic NotLayered(string customAfterTargets) => new(
+        "DFG0092",
+        DiagnosticSeverity.Info,
+        $"The final stage copies the publish output in one layer, because the project imports {customAfterTargets} through " +
+        "CustomAfterMicrosoftCommonTargets, which the layered publish sets to DockerfileGen's layers targets file (a command-line " +
+        "property wins over the project's). To get NuGet packages and referenced projects in layers of their own, import that " +
+        "file another way (Directory.Build.targets); to keep one layer without this message, set DockerfileGenLayers=false.");
+
     /// <summary>A push of a built image to <c>ContainerRegistry</c> failed: the registry does not answer, refuses, or the tool will not talk to it.</summary>
     public static Diagnostic PushFailed(string reference, string registry, string tool, string exitCode, string detail, string remedy) => new(
         "DFG0090",

@@ -55,6 +55,12 @@ public sealed record ProjectFacts
     /// <summary><c>PublishAot</c>: the app is compiled to a native executable.</summary>
     public bool PublishAot { get; init; }
 
+    /// <summary>
+    /// <c>CustomAfterMicrosoftCommonTargets</c> as the project evaluates it: MSBuild's default
+    /// (<c>…/Custom.After.Microsoft.Common.targets</c>), or a file the project imports through it.
+    /// </summary>
+    public string CustomAfterMicrosoftCommonTargets { get; init; } = "";
+
     /// <summary><c>InvariantGlobalization</c>: true, false, or null when the project does not say.</summary>
     public bool? InvariantGlobalization { get; init; }
 

@@ -28,7 +28,7 @@ public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDire
     {
         var deployment = facts.Deployment;
         var names = new List<string>();
-        if (options.Layers && !deployment.SingleFile && !deployment.NativeAot)
+        if (options.Layers && !deployment.SingleFile && !deployment.NativeAot && !ImportsItsOwnCustomAfterTargets(facts))
         {
             if (deployment.SelfContained)
             {
@@ -47,6 +47,16 @@ public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDire
         }
 
         return new ImageLayers(names, workingDirectory.TrimEnd('/'));
+    }
+
+    /// <summary>
+    /// True when the project imports a file of its own through <c>CustomAfterMicrosoftCommonTargets</c>, which the layered
+    /// publish sets on its command line (a global property wins): the project keeps one layer and its own import.
+    /// </summary>
+    public static bool ImportsItsOwnCustomAfterTargets(ProjectFacts facts)
+    {
+        var value = facts.CustomAfterMicrosoftCommonTargets.Trim().Replace('\\', '/');
+        return value.Length > 0 && !value.EndsWith("/Custom.After.Microsoft.Common.targets", System.StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The global property of the image's publish that names a layer's folder (<c>DockerfileGenPackagesLayer</c>).</summary>
