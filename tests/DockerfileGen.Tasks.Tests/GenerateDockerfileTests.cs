@@ -221,6 +221,26 @@ public sealed class GenerateDockerfileTests : IDisposable
         Assert.Empty(engine.Warnings);
     }
 
+    [Fact]
+    public void ALayeredDockerfileComesWithItsLayersTargetsFileWhichAnEditKeeps()
+    {
+        var targets = Path.Combine(temp.Path, LayersTargetsRenderer.FileName("Dockerfile"));
+        GenerateDockerfile Layered() => Task(t => t.SetItems(Known.PackageReferences, new TaskItem("Serilog", new Dictionary<string, string> { ["Version"] = "4.0.0" })));
+
+        var first = Layered();
+        Assert.True(first.Execute());
+
+        Assert.Contains("-p:CustomAfterMicrosoftCommonTargets=/src/Dockerfile.layers.targets -p:DockerfileGenPackagesLayer=/layers/packages/app ", File.ReadAllText(DockerfilePath));
+        Assert.Equal(GeneratedFileMarker.ApplyXml(LayersTargetsRenderer.Render(), "WebApi.csproj"), File.ReadAllText(targets));
+        Assert.Contains(targets, first.WrittenFiles.Select(f => f.ItemSpec));
+
+        // Edited but still marked: kept, and said so, as for the Dockerfile.
+        File.WriteAllText(targets, File.ReadAllText(targets).Replace("<Project>", "<Project>\n  <PropertyGroup><Mine>1</Mine></PropertyGroup>"));
+        Assert.True(Layered().Execute());
+        Assert.Contains("<Mine>1</Mine>", File.ReadAllText(targets));
+        Assert.Contains(engine.Warnings, w => w.Code == "DFG0002" && w.Message!.Contains("Dockerfile.layers.targets", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
