@@ -127,6 +127,11 @@ public static class DockerfileGenerator
             errors.Add(DiagnosticCatalog.NotLayered(facts.CustomAfterMicrosoftCommonTargets.Trim()));
         }
 
+        if (options.NuGetCacheMount && context.Secrets.Count > 0)
+        {
+            errors.Add(DiagnosticCatalog.NoNuGetCacheMountWithCredentials(string.Join(", ", context.Secrets.Select(secret => secret.Path))));
+        }
+
         var model = DockerfilePlanner.Plan(facts, options, version, context, images, settings);
         var ignoreFileName = IgnoreFileName(options.DockerfileName, context);
         var dockerfile = new GeneratedFile(

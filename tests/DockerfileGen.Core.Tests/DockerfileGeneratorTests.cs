@@ -208,18 +208,21 @@ public sealed class DockerfileGeneratorTests
     }
 
     [Fact]
-    public void CredentialedNuGetConfigIsMountedForTheStepsThatRestoreOnly()
+    public void CredentialedNuGetConfigIsMountedForRestoreOnly()
     {
         var inputs = BuildContextPlannerTests.Repository(i => i with { CredentialedNuGetConfigs = new[] { "/repo/NuGet.config" } });
 
         var result = DockerfileGenerator.Generate(ApiFacts(), new GenerationOptions(), inputs);
 
         var content = result.Dockerfile!.Content;
-        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore ", content);
-        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish ", content);
+        // No NuGet cache mount beside credentials: publish restores nothing and mounts no secret (DFG0093 says why).
+        Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore ", content);
+        Assert.Contains(" --no-restore -o /app\n", content);
+        Assert.DoesNotContain("--mount=type=cache", content);
+        Assert.Equal(DiagnosticSeverity.Info, Assert.Single(result.Diagnostics, d => d.Code == "DFG0093").Severity);
         Assert.Contains("--secret id=nuget_config,src=NuGet.config", content);
         Assert.DoesNotContain("\"NuGet.config\"", content);
-        Assert.Equal(2, content.Split('\n').Count(line => line.Contains("id=nuget_config,target", StringComparison.Ordinal)));
+        Assert.Single(content.Split('\n'), line => line.Contains("id=nuget_config,target", StringComparison.Ordinal));
         Assert.True(DockerIgnoreMatcher.Parse(result.IgnoreFile!.Content).IsExcluded("NuGet.config"));
         Assert.Empty(FoundationChecks.Violations(content));
     }

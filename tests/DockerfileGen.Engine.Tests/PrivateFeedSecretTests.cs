@@ -75,9 +75,11 @@ public sealed class PrivateFeedSecretTests
                 .EnsureSuccess("dotnet publish -p:DockerfileGenBuildImage=true");
             Assert.Contains($"DockerfileGen: built image {image}", publish.Output);
 
-            // The config is mounted for the restore step, and kept out of the build context.
+            // The config is mounted for the restore step, and kept out of the build context. No NuGet cache mount beside
+            // it (DFG0093): publish would restore again with the secret, where the Web SDK publishes *.config files.
             var dockerfile = File.ReadAllText(Path.Combine(directory, "Dockerfile"));
             Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore WebApi.csproj", dockerfile);
+            Assert.DoesNotContain("--mount=type=cache", dockerfile);
             Assert.DoesNotContain("\"NuGet.config\"", dockerfile);
             Assert.DoesNotContain(password, dockerfile);
             Assert.True(Regex.IsMatch(publish.Output, @"#\d+ \[build\s+\d+/\d+\] RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore"), "no restore step with the secret in the image build:\n" + publish.Output);

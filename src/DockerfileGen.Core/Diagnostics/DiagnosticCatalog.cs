@@ -380,6 +380,16 @@ public static class DiagnosticCatalog
         "property wins over the project's). To get NuGet packages and referenced projects in layers of their own, import that " +
         "file another way (Directory.Build.targets); to keep one layer without this message, set DockerfileGenLayers=false.");
 
+    /// <summary>No NuGet cache mount, because restore reads a NuGet.config with credentials.</summary>
+    public static Diagnostic NoNuGetCacheMountWithCredentials(string configs) => new(
+        "DFG0093",
+        DiagnosticSeverity.Info,
+        $"Restore and publish do not mount the NuGet cache, because restore reads credentials from {configs} (mounted as a " +
+        "build secret for the restore step alone). With the cache mount, publish would restore again and need that secret " +
+        "too, where the Web SDK would publish it with the project's other *.config files, and the private packages would " +
+        "stay in a cache any build on the builder can read. The packages stay in the restore layer, as without the mount; " +
+        "set DockerfileGenNuGetCacheMount=false to silence this.");
+
     /// <summary>A push of a built image to <c>ContainerRegistry</c> failed: the registry does not answer, refuses, or the tool will not talk to it.</summary>
     public static Diagnostic PushFailed(string reference, string registry, string tool, string exitCode, string detail, string remedy) => new(
         "DFG0090",

@@ -33,6 +33,13 @@ public static class DockerfilePlanner
     /// </summary>
     public const string NuGetCacheMount = "--mount=type=cache,id=nuget,target=/root/.nuget/packages";
 
+    /// <summary>
+    /// Whether restore, publish and test mount the NuGet cache: as the project says, but never beside a credentialed
+    /// NuGet.config. Publish would have to mount that secret too, to restore again, and the Web SDK publishes a
+    /// project folder's <c>*.config</c> files; and the private packages would stay in a mount any build on the builder reads.
+    /// </summary>
+    public static bool UsesNuGetCacheMount(GenerationOptions options, BuildContext context) => options.NuGetCacheMount && context.Secrets.Count == 0;
+
     /// <summary>The port ASP.NET Core images listen on since .NET 8 (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
     public const int AspNetCoreHttpPort = 8080;
 
@@ -43,13 +50,14 @@ public static class DockerfilePlanner
         var runtimeArguments = RuntimeArguments(facts, version, images);
         var properties = string.Concat(settings.PublishProperties.Select(p => " " + p));
         var locked = context.LockedMode ? " --locked-mode" : "";
+        var cacheMount = UsesNuGetCacheMount(options, context);
         var mounts = string.Concat(context.Secrets.Select(s => $"--mount=type=secret,id={s.Id},target={SourceDirectory}/{s.Path} "))
-            + (options.NuGetCacheMount ? NuGetCacheMount + " " : "");
+            + (cacheMount ? NuGetCacheMount + " " : "");
 
         // With the packages in a cache mount, a layer of the build cache can outlive them (a pruned builder, a cache
         // imported from a registry, which holds layers but no mounts): publish and test then restore again, a check
         // that finds everything in place when the mount kept it, instead of failing on packages that are not there.
-        var publishRestore = !options.NuGetCacheMount ? " --no-restore"
+        var publishRestore = !cacheMount ? " --no-restore"
             : context.LockedMode ? (context.LockFilesLackRuntime ? " -p:RestoreLockedMode=false" : " -p:RestoreLockedMode=true")
             : "";
 
@@ -109,7 +117,7 @@ public static class DockerfilePlanner
         var layerProperties = !layers.IsLayered ? ""
             : " -p:CustomAfterMicrosoftCommonTargets=" + ShellQuoting.Quote($"{SourceDirectory}/{(context.IsProjectFolder ? "" : context.AppDirectory + "/")}{targetsFile}")
               + string.Concat(layers.Names.Select(name => $" -p:{ImageLayers.Property(name)}={ShellQuoting.Quote(layers.Folder(name))}"));
-        build.Add(new PlannedInstruction("RUN", $"{(options.NuGetCacheMount ? mounts : "")}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{layerProperties}{publishRestore} -o {PublishDirectory}"));
+        build.Add(new PlannedInstruction("RUN", $"{(cacheMount ? mounts : "")}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{layerProperties}{publishRestore} -o {PublishDirectory}"));
         build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
 
         var stages = new List<PlannedStage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
@@ -202,8 +210,9 @@ public static class DockerfilePlanner
             var quoted = ShellQuoting.Quote(testProject);
             test.Add(new PlannedInstruction("RUN", $"{mounts}dotnet restore {quoted}{locked}"));
             // As publish: with the packages in a cache mount, the test step restores again rather than trust the mount.
-            var restore = !options.NuGetCacheMount ? " --no-restore" : context.LockedMode ? " -p:RestoreLockedMode=true" : "";
-            test.Add(new PlannedInstruction("RUN", $"{(options.NuGetCacheMount ? mounts : "")}dotnet test {quoted} -c {options.Configuration} {InsideImage}{restore}"));
+            var cacheMount = UsesNuGetCacheMount(options, context);
+            var restore = !cacheMount ? " --no-restore" : context.LockedMode ? " -p:RestoreLockedMode=true" : "";
+            test.Add(new PlannedInstruction("RUN", $"{(cacheMount ? mounts : "")}dotnet test {quoted} -c {options.Configuration} {InsideImage}{restore}"));
         }
 
         test.AddRange(Injected(settings, "test", InjectionPoints.End));
