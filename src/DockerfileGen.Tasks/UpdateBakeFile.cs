@@ -121,7 +121,7 @@ public sealed class UpdateBakeFile : DockerfileGenTask
         using var held = Lock(bakeFile);
         if (held is null)
         {
-            Report(DiagnosticCatalog.BakeFileBusy(bakeFile, LockTimeoutSeconds));
+            Report(DiagnosticCatalog.BakeFileBusy(bakeFile, LockTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " seconds"));
             return true;
         }
 

@@ -409,10 +409,10 @@ public static class DiagnosticCatalog
         "docker-bake.override.hcl beside it, which Bake merges over it.");
 
     /// <summary>Another build held the Bake file's lock for longer than a build may wait.</summary>
-    public static Diagnostic BakeFileBusy(string path, int seconds) => new(
+    public static Diagnostic BakeFileBusy(string path, string waited) => new(
         "DFG0112",
         DiagnosticSeverity.Warning,
-        $"{path} was not updated: another build kept it locked for {seconds} seconds. The project's target is kept in its " +
+        $"{path} was not updated: another build kept it locked for {waited}. The project's target is kept in its " +
         "obj/ folder, so the next build of any service of the solution writes it; build again once the other build ends.");
 
     /// <summary>A setting of the project's Bake target cannot be written (an image name or platform Docker would reject).</summary>
