@@ -85,8 +85,12 @@ public sealed class BakeFileOracleTests : IDisposable
 
         var body = json.RootElement.GetProperty("target").GetProperty("api")[0];
 
-        // hcl2json prints HCL's JSON form, where a string is a template too: a literal "${" is written "$${" there.
-        Assert.Equal(nasty, Literal(body.GetProperty("args").GetProperty("NASTY").GetString()!));
+        // hcl2json prints HCL's JSON form, where a string is a template too: a literal "${" is "$${" there, and an
+        // interpolation the file would hold by mistake stays "${".
+        var value = body.GetProperty("args").GetProperty("NASTY").GetString()!;
+        Assert.Contains("$${HOME}", value);
+        Assert.Contains("%%{ if x }", value);
+        Assert.Equal(nasty, Literal(value));
         Assert.Equal("id=feed,\"src=secrets, \"\"quoted\"\"/NuGet.config\"", Literal(Assert.Single(body.GetProperty("secret").EnumerateArray()).GetString()!));
     }
 
