@@ -200,11 +200,21 @@ public sealed class UpdateBakeFile : DockerfileGenTask
 
         for (var directory = new DirectoryInfo(Path.GetDirectoryName(project)!); directory is not null; directory = directory.Parent)
         {
-            var solutions = directory.EnumerateFiles("*.sln*")
-                .Where(f => SolutionFile.IsSolutionFileName(f.Name))
-                .Select(f => f.FullName)
-                .OrderBy(f => f, StringComparer.Ordinal);
-            var listing = solutions.FirstOrDefault(s => SolutionProjects(s).Contains(project, PathComparer));
+            string? listing;
+            try
+            {
+                listing = directory.EnumerateFiles("*.sln*")
+                    .Where(f => SolutionFile.IsSolutionFileName(f.Name))
+                    .Select(f => f.FullName)
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .FirstOrDefault(s => SolutionProjects(s).Contains(project, PathComparer));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A folder above the project that this user may not read holds no solution of theirs.
+                break;
+            }
+
             if (listing is not null)
             {
                 return listing;
@@ -253,14 +263,21 @@ public sealed class UpdateBakeFile : DockerfileGenTask
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            projects.AddRange(Directory.EnumerateFiles(directory, "*proj").Where(f => f.EndsWith("proj", StringComparison.OrdinalIgnoreCase)));
-            foreach (var child in Directory.EnumerateDirectories(directory))
+            try
             {
-                var name = Path.GetFileName(child);
-                if (!name.StartsWith(".", StringComparison.Ordinal) && name is not ("bin" or "obj" or "node_modules" or "artifacts"))
+                projects.AddRange(Directory.EnumerateFiles(directory, "*proj").Where(f => f.EndsWith("proj", StringComparison.OrdinalIgnoreCase)));
+                foreach (var child in Directory.EnumerateDirectories(directory))
                 {
-                    pending.Push(child);
+                    var name = Path.GetFileName(child);
+                    if (!name.StartsWith(".", StringComparison.Ordinal) && name is not ("bin" or "obj" or "node_modules" or "artifacts"))
+                    {
+                        pending.Push(child);
+                    }
                 }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A folder this user may not read holds no project they build.
             }
         }
 
