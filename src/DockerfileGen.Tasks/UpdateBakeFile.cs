@@ -142,7 +142,7 @@ public sealed class UpdateBakeFile : DockerfileGenTask
         {
             Directory.CreateDirectory(Path.GetDirectoryName(bakeFile)!);
             AtomicFile.Write(bakeFile, generated);
-            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: wrote {bakeFile} ({targets.Count} targets).");
+            Log.LogMessage(MessageImportance.Normal, $"DockerfileGen: the Bake file {bakeFile} now has {targets.Count} targets.");
         }
 
         return true;
