@@ -90,6 +90,21 @@ public sealed class PublishTargetsTests
         Assert.Empty(tool.Calls());
     }
 
+    [Theory]
+    [InlineData("<TargetFramework>net10.0</TargetFramework>")]
+    [InlineData(Console10 + "<IsTestProject>true</IsTestProject>")]
+    public void ALibraryOrTestProjectPublishedWithTheImageBuildBuildsNoImage(string properties)
+    {
+        // `dotnet publish X.sln -p:DockerfileGenBuildImage=true` publishes every project of the solution with the property.
+        using var project = new TempProject(properties);
+        using var tool = new FakeContainerTool();
+
+        project.Publish("-p:DockerfileGenBuildImage=true", $"-p:DockerfileGenContainerToolPath={tool.Path}").EnsureSuccess("publish of a library");
+
+        Assert.Empty(tool.Calls());
+        Assert.False(File.Exists(project.Dockerfile));
+    }
+
     [Fact]
     public void EngineDownFailsThePublishWithDFG0051()
     {
