@@ -26,10 +26,11 @@ public sealed class CancellationTests
         File.WriteAllText(program, File.ReadAllText(program).Replace("Hello from a DockerfileGen image", "Hello from " + tag));
 
         // A step that outlasts the interrupt however fast publish is (its restore is a check against the NuGet cache mount):
-        // the interrupt lands while it runs, whatever the delay of the build's output.
+        // the interrupt lands while it runs, whatever the delay of the build's output. The container's first process
+        // ignores signals it has no handler for, so the step handles the ones a canceled build sends, as dotnet does.
         var project = Path.Combine(directory, "WebApi.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>",
-            "  <ItemGroup>\n    <DockerfileGenInstruction Include=\"wait\" Instruction=\"RUN sleep 300\" Stage=\"build\" Point=\"AfterPublish\" />\n  </ItemGroup>\n</Project>"));
+            "  <ItemGroup>\n    <DockerfileGenInstruction Include=\"wait\" Instruction=\"RUN trap 'exit 143' TERM INT; sleep 300 &amp; wait\" Stage=\"build\" Point=\"AfterPublish\" />\n  </ItemGroup>\n</Project>"));
 
         var info = new ProcessStartInfo("dotnet")
         {
@@ -62,7 +63,7 @@ public sealed class CancellationTests
                 output.AppendLine(e.Data);
             }
 
-            if (e.Data.Contains("] RUN sleep 300", StringComparison.Ordinal))
+            if (e.Data.Contains("] RUN trap 'exit 143' TERM INT; sleep 300 & wait", StringComparison.Ordinal))
             {
                 publishStepStarted.Set();
             }
