@@ -57,6 +57,10 @@ public sealed class MultiProjectImageTests
         Assert.True(File.Exists(Path.Combine(api, "Dockerfile.dockerignore")), "no Dockerfile.dockerignore next to the Dockerfile");
         Assert.Contains("--locked-mode", File.ReadAllText(dockerfile));
 
+        // The image's restore must download from the feed below: an earlier image build of this run may have left the
+        // sample's packages in the builder's NuGet cache mount.
+        ContainerEngine.Run(root, "builder", "prune", "-f", "--filter", "type=exec.cachemount").EnsureSuccess("docker builder prune of the cache mounts");
+
         var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
         var image = "dfg-test-multiproject:" + tag;
         var container = "dfg-test-multiproject-" + tag;
