@@ -87,7 +87,7 @@ public sealed class WebApiImageTests
     }
 
     [SkippableFact]
-    public void SourceEditRebuildReusesTheRestoreLayerAndIsFasterThanTheColdBuild()
+    public void SourceEditRebuildReusesTheRestoreLayerAndRunsOnlyTheStepsAfterIt()
     {
         Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
         using var temp = new TempDirectory("dfg-engine");
@@ -113,8 +113,12 @@ public sealed class WebApiImageTests
 
             Assert.True(IsCached(second.Output, "RUN dotnet restore"), "restore step not reported CACHED after a source edit:\n" + second.Output);
             Assert.False(IsCached(second.Output, "RUN dotnet publish"), "the edit must reach the publish step");
-            Assert.True(warm.Elapsed < cold.Elapsed, $"rebuild after the edit took {warm.Elapsed.TotalSeconds:0.0} s, the cold build {cold.Elapsed.TotalSeconds:0.0} s");
-            Console.WriteLine($"WebApi image: cold build {cold.Elapsed.TotalSeconds:0.0} s, rebuild after a source edit {warm.Elapsed.TotalSeconds:0.0} s");
+            // Which steps ran, not how long they took: a wall-clock race between two builds on a shared machine proves
+            // little (benchmarks/ measures the time side by side). The sample has no package, so its restore is quick.
+            var coldRan = RanSteps(first.Output);
+            var warmRan = RanSteps(second.Output);
+            Assert.True(warmRan < coldRan, $"the rebuild ran {warmRan} steps, the cold build {coldRan}:\n{second.Output}");
+            Console.WriteLine($"WebApi image: cold build {cold.Elapsed.TotalSeconds:0.0} s ({coldRan} steps ran), rebuild after a source edit {warm.Elapsed.TotalSeconds:0.0} s ({warmRan} steps ran)");
         }
         finally
         {
@@ -150,6 +154,14 @@ public sealed class WebApiImageTests
 
         // Before the host's own build and publish, which the image would not have used.
         Assert.False(Directory.Exists(Path.Combine(directory, "bin")), "nothing was built or published:\n" + result.Output);
+    }
+
+    /// <summary>How many RUN and COPY steps BuildKit's plain progress shows as run rather than CACHED.</summary>
+    private static int RanSteps(string output)
+    {
+        var steps = Regex.Matches(output, @"(?m)^(#\d+) \[[^\]]+\] (RUN|COPY) ").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(steps);
+        return steps.Count(id => !Regex.IsMatch(output, $@"(?m)^{id} CACHED\s*$"));
     }
 
     /// <summary>Whether BuildKit's plain progress reports the step whose text contains <paramref name="step"/> as CACHED.</summary>
