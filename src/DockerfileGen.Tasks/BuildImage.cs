@@ -75,6 +75,12 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
     /// </summary>
     public string AssemblyPath { get; set; } = "";
 
+    /// <summary>
+    /// The commit's time in seconds since 1970 (<c>SOURCE_DATE_EPOCH</c> from the environment, as CI systems and the
+    /// reproducible-builds convention set it). Empty: the time of the commit git checked out in the context, if any.
+    /// </summary>
+    public string SourceDateEpoch { get; set; } = "";
+
     /// <summary><c>DockerfileGenBuildSecret</c> items: the secret id, with the file in <c>Source</c> metadata.</summary>
     public ITaskItem[] Secrets { get; set; } = Array.Empty<ITaskItem>();
 
@@ -120,6 +126,44 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
             .Select(a => new BuildArgument(a, versions[a]));
     }
 
+    // The commit's time, when the generated Dockerfile takes it and the user does not pass it: the environment's
+    // SOURCE_DATE_EPOCH, else the last commit's time as git reports it. Without either the Dockerfile's fixed time applies.
+    private IEnumerable<BuildArgument> SourceDateEpochArgument(string dockerfile)
+    {
+        var name = StageSettings.SourceDateEpochArgument;
+        var text = File.Exists(dockerfile) ? File.ReadAllText(dockerfile) : "";
+        if (!text.Contains("\nARG " + name + "\n") || BuildArgs.Any(item => item.ItemSpec.Trim() == name))
+        {
+            yield break;
+        }
+
+        var value = IsEpoch(SourceDateEpoch.Trim()) ? SourceDateEpoch.Trim() : CommitTime(ContextDirectory);
+        if (value is not null)
+        {
+            Log.LogMessage(MessageImportance.Low, $"DockerfileGen: {name}={value}");
+            yield return new BuildArgument(name, value);
+        }
+    }
+
+    private static bool IsEpoch(string value) => value.Length is > 0 and < 19 && value.All(c => c is >= '0' and <= '9');
+
+    // `git log -1 --format=%ct` in the folder: null outside a repository, without git, or when git does not answer.
+    private string? CommitTime(string directory)
+    {
+        var output = new List<string>();
+        try
+        {
+            var outcome = ChildProcess.Run("git", new[] { "-C", Path.GetFullPath(directory), "log", "-1", "--format=%ct" }, new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" },
+                TimeSpan.FromSeconds(30), cancellation.Token, output.Add, out var exitCode);
+            var line = output.Count == 1 ? output[0].Trim() : "";
+            return outcome == ChildProcessOutcome.Exited && exitCode == 0 && IsEpoch(line) ? line : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     protected override bool Run()
     {
@@ -150,7 +194,7 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
             Tag = ImageTag,
             Tags = ImageTags,
             RuntimeIdentifiers = RuntimeIdentifiers,
-            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).Concat(VersionArguments(dockerfile)).ToList(),
+            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).Concat(VersionArguments(dockerfile)).Concat(CheckOnly ? Enumerable.Empty<BuildArgument>() : SourceDateEpochArgument(dockerfile)).ToList(),
             Secrets = Secrets.Select(item => new BuildSecret(item.ItemSpec.Trim(), item.GetMetadata("Source"))).ToList(),
         };
         var plan = ImageBuildPlanner.Plan(request);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DockerfileGen.Diagnostics;
 using DockerfileGen.Ignore;
 using DockerfileGen.ImageBuild;
@@ -75,8 +76,8 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
         Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
-        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true -o /app", result.Dockerfile.Content);
-        Assert.Contains("docker build -t webapi -f Dockerfile.web --build-arg APP_VERSION=\"$(dotnet msbuild WebApi.csproj -getProperty:Version)\" --build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\" .", result.Dockerfile.Content);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true -o /app && ", result.Dockerfile.Content);
+        Assert.Contains("docker build -t webapi -f Dockerfile.web --build-arg APP_VERSION=\"$(dotnet msbuild WebApi.csproj -getProperty:Version)\" --build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\" --build-arg SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\" .", result.Dockerfile.Content);
         Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
     }
 
@@ -92,11 +93,11 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal(4, mounted.Count(line => restoring.Any(line.Contains)));
         Assert.All(mounted.Where(line => restoring.Any(line.Contains)), line =>
         {
-            Assert.StartsWith("RUN " + DockerfilePlanner.NuGetCacheMount + " dotnet ", line);
+            Assert.Matches("^RUN " + Regex.Escape(DockerfilePlanner.NuGetCacheMount) + " (" + Regex.Escape(FoundationChecks.SourceTimesCommand) + ")?dotnet ", line);
             Assert.DoesNotContain("--no-restore", line);
         });
         Assert.DoesNotContain(plain, line => line.Contains("--mount=type=cache", StringComparison.Ordinal));
-        Assert.Contains(plain, line => line.StartsWith("RUN dotnet publish ", StringComparison.Ordinal) && line.EndsWith(" --no-restore -o /app", StringComparison.Ordinal));
+        Assert.Contains(plain, line => line.StartsWith("RUN " + FoundationChecks.SourceTimesCommand + "dotnet publish ", StringComparison.Ordinal) && line.Contains(" --no-restore -o /app && ", StringComparison.Ordinal));
         Assert.Contains(plain, line => line.StartsWith("RUN dotnet test ", StringComparison.Ordinal) && line.EndsWith(" --no-restore", StringComparison.Ordinal));
         Assert.Empty(FoundationChecks.Violations(string.Join("\n", mounted)));
         Assert.Empty(FoundationChecks.Violations(string.Join("\n", plain)));
@@ -201,7 +202,7 @@ public sealed class DockerfileGeneratorTests
         Assert.Equal("Dockerfile.dockerignore", result.IgnoreFile!.FileName);
         Assert.Empty(FoundationChecks.Violations(result.Dockerfile!.Content));
         Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Api/Api.csproj -a $TARGETARCH --locked-mode\n", result.Dockerfile.Content);
-        Assert.Contains(" -p:RestoreLockedMode=true -o /app\n", result.Dockerfile.Content);
+        Assert.Contains(" -p:RestoreLockedMode=true -o /app && ", result.Dockerfile.Content);
         Assert.Contains("docker build -t api -f src/Api/Dockerfile --build-arg APP_VERSION=\"$(dotnet msbuild src/Api/Api.csproj -getProperty:Version)\" ", result.Dockerfile.Content);
         Snapshot.Match(result.Dockerfile.Content, "Dockerfile");
         Snapshot.Match(result.IgnoreFile.Content, "dockerignore", "ignore");
@@ -217,7 +218,7 @@ public sealed class DockerfileGeneratorTests
         var content = result.Dockerfile!.Content;
         // No NuGet cache mount beside credentials: publish restores nothing and mounts no secret (DFG0093 says why).
         Assert.Contains("RUN --mount=type=secret,id=nuget_config,target=/src/NuGet.config dotnet restore ", content);
-        Assert.Contains(" --no-restore -o /app\n", content);
+        Assert.Contains(" --no-restore -o /app && ", content);
         Assert.DoesNotContain("--mount=type=cache", content);
         Assert.Equal(DiagnosticSeverity.Info, Assert.Single(result.Diagnostics, d => d.Code == "DFG0093").Severity);
         Assert.Contains("--secret id=nuget_config,src=NuGet.config", content);
@@ -354,7 +355,7 @@ public sealed class DockerfileGeneratorTests
         var content = DockerfileGenerator.Generate(facts, options).Dockerfile!.Content;
 
         Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore ConsoleApp.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true\n", content);
-        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish ConsoleApp.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true ${APP_VERSION:+-p:Version=$APP_VERSION} ", content);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages " + FoundationChecks.SourceTimesCommand + "dotnet publish ConsoleApp.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:PublishAot=true ${APP_VERSION:+-p:Version=$APP_VERSION} ", content);
         Assert.DoesNotContain("-p:Configuration", content);
         Assert.Empty(FoundationChecks.Violations(content));
     }
@@ -371,12 +372,41 @@ public sealed class DockerfileGeneratorTests
     }
 
     [Fact]
+    public void TheAppsLayerTakesTheCommitsTimeInThePublishStepOrAfterTheUsersOwnSteps()
+    {
+        var plain = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).Dockerfile!.Content;
+        var afterPublish = new InjectedInstruction("license", "RUN cp /src/LICENSE /app/", "build", InjectionPoints.AfterPublish);
+        var injected = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { Instructions = new[] { afterPublish } }).Dockerfile!.Content;
+
+        const string appLayer = "mkdir -p /layers/app && cp -al /app /layers/app/app && find /layers/app -exec touch -d \"@${SOURCE_DATE_EPOCH:-946684800}\" {} +";
+        Assert.Contains(" -o /app && " + appLayer + "\n", plain);
+        Assert.Contains("\nCOPY --from=build /layers/app/ /\n", plain);
+        Assert.DoesNotContain("COPY --from=build /app", plain);
+        // The user's step may change the publish output: the layer is laid out after it.
+        Assert.Contains(" -o /app\nRUN cp /src/LICENSE /app/\nRUN " + appLayer + "\n", injected);
+        Assert.Empty(FoundationChecks.Violations(injected));
+    }
+
+    [Fact]
+    public void APinnedBaseImageNamesItsDigestInALabel()
+    {
+        const string digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+        var pinned = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { BaseImageDigest = digest }).Dockerfile!.Content;
+        var unpinned = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).Dockerfile!.Content;
+
+        Assert.Contains($"org.opencontainers.image.base.name=\"mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra@{digest}\"", pinned);
+        Assert.Contains($"org.opencontainers.image.base.digest=\"{digest}\"", pinned);
+        Assert.DoesNotContain("base.digest", unpinned);
+    }
+
+    [Fact]
     public void TheVersionIsABuildArgumentNeverText()
     {
         var content = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).Dockerfile!.Content;
 
         Assert.Contains("org.opencontainers.image.version=\"${APP_VERSION}\"", content);
-        Assert.Contains("\nARG APP_VERSION\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish ", content);
+        Assert.Contains("\nARG SOURCE_DATE_EPOCH\nARG APP_VERSION\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages " + FoundationChecks.SourceTimesCommand + "dotnet publish ", content);
         Assert.Contains("--build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\"", content);
     }
 

@@ -63,6 +63,43 @@ public sealed class BuildImageTests
     }
 
     [Fact]
+    public void TheCommitsTimeIsPassedWhenTheDockerfileTakesItFromTheEnvironmentElseFromGitUnlessTheUserPassesIt()
+    {
+        using var tool = new FakeContainerTool();
+        File.WriteAllText(tool.Dockerfile, "FROM scratch AS build\nARG SOURCE_DATE_EPOCH\nARG APP_VERSION\n");
+        string Build(Action<BuildImage> configure)
+        {
+            var (task, engine) = Create(tool, configure);
+            Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+            return tool.Calls().Last(call => call.StartsWith("build ", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(" --build-arg SOURCE_DATE_EPOCH=1700000000 ", Build(t => t.SourceDateEpoch = "1700000000"));
+        Assert.Contains(" --build-arg SOURCE_DATE_EPOCH=42 ", Build(t =>
+        {
+            t.SourceDateEpoch = "1700000000";
+            t.BuildArgs = new ITaskItem[] { new TaskItem("SOURCE_DATE_EPOCH", new Dictionary<string, string> { ["Value"] = "42" }) };
+        }));
+
+        // A context outside any repository, and a value that is no time: nothing passed, the Dockerfile's fixed time applies.
+        Assert.DoesNotContain("SOURCE_DATE_EPOCH", Build(t => t.SourceDateEpoch = "yesterday"));
+
+        // In a repository, the last commit's time.
+        var context = Path.GetDirectoryName(tool.Dockerfile)!;
+        var environment = new Dictionary<string, string>
+        {
+            ["GIT_AUTHOR_NAME"] = "a", ["GIT_AUTHOR_EMAIL"] = "a@example.com", ["GIT_COMMITTER_NAME"] = "a", ["GIT_COMMITTER_EMAIL"] = "a@example.com",
+            ["GIT_COMMITTER_DATE"] = "@1600000000 +0000", ["GIT_AUTHOR_DATE"] = "@1600000000 +0000",
+        };
+        foreach (var arguments in new[] { new[] { "init", "-q" }, new[] { "add", "Dockerfile" }, new[] { "commit", "-q", "-m", "x" } })
+        {
+            DockerfileGen.Testing.ProcessRunner.Run("git", arguments, context, TimeSpan.FromSeconds(30), environment).EnsureSuccess("git " + arguments[0]);
+        }
+
+        Assert.Contains(" --build-arg SOURCE_DATE_EPOCH=1600000000 ", Build(_ => { }));
+    }
+
+    [Fact]
     public void OutputReachesTheLogWhileTheToolIsStillRunning()
     {
         // The tool waits for a file that the test creates only when the first line has been logged: if output were

@@ -72,7 +72,7 @@ public static class FoundationChecks
         // The restore's secrets and the NuGet cache mount; with the cache mount, publish mounts the same and restores itself.
         const string mountsPattern = @"((--mount=type=secret,\S+ )*)(--mount=type=cache,id=nuget,target=/root/\.nuget/packages )?";
         var restore = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + mountsPattern + legacyArch + "dotnet restore "));
-        var publish = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + mountsPattern + legacyArch + "dotnet publish "));
+        var publish = build.FindIndex(line => Regex.IsMatch(line, "^RUN " + mountsPattern + "(" + SourceTimes + ")?" + legacyArch + "dotnet publish "));
         if (restore < 0 || publish < 0 || publish < restore)
         {
             problems.Add("no dotnet restore followed by dotnet publish in the build stage");
@@ -112,14 +112,25 @@ public static class FoundationChecks
         var cached = restoreMounts.Groups[3].Success;
         var publishMounts = cached ? Regex.Escape(restoreMounts.Groups[1].Value + restoreMounts.Groups[3].Value) : "";
         var publishRestore = cached ? @"( -p:RestoreLockedMode=(true|false))?" : " --no-restore";
-        if (!Regex.IsMatch(build[publish], "^RUN " + publishMounts + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true" + LayerProperties + publishRestore + " -o /app$"))
+        if (!Regex.IsMatch(build[publish], "^RUN " + publishMounts + SourceTimes + legacyArch + @"dotnet publish \S+ -c \S+( -f \S+)? " + Regex.Escape(runtime.Groups[1].Value) + @"( --self-contained (true|false))?" + Regex.Escape(properties) + versions + @"( -p:CopyOutputSymbolsToPublishDirectory=false)? -p:DockerfileGenInsideImage=true" + LayerProperties + publishRestore + " -o /app(" + AppLayer + ")?$"))
         {
-            problems.Add($"publish is not '[the restore's mounts] dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true [the layers targets file and folders] <--no-restore, or with the NuGet cache mount a restore of its own> -o /app': '{build[publish]}'");
+            problems.Add($"publish is not '[the restore's mounts] <the sources' times fixed> dotnet publish <project> -c <config> [-f <framework>] <restore's -a/--os and -p:s> <the versions the image build passes> -p:DockerfileGenInsideImage=true [the layers targets file and folders] <--no-restore, or with the NuGet cache mount a restore of its own> -o /app [&& the app's layer]': '{build[publish]}'");
+        }
+
+        // The app's layer, hard links with the commit's time: in the publish step, or after the user's steps that follow it.
+        if (!Regex.IsMatch(build[publish], AppLayer + "$") && !build.Skip(publish + 1).Any(line => Regex.IsMatch(line, "^RUN " + AppLayer.Substring(" && ".Length) + "$")))
+        {
+            problems.Add("the build stage does not lay out the app's layer in /layers/app with the commit's time");
         }
 
         if (build[publish - 1] != "ARG APP_VERSION")
         {
             problems.Add("the publish step does not follow ARG APP_VERSION, so a new version would rerun more than publish");
+        }
+
+        if (!build.Take(publish).Contains("ARG SOURCE_DATE_EPOCH"))
+        {
+            problems.Add("the build stage does not take the commit's time (ARG SOURCE_DATE_EPOCH) before publish");
         }
 
         if (!Regex.IsMatch(froms[^1].line, @"^FROM \S+/dotnet/(aspnet|runtime|runtime-deps):\S+ AS final$"))
@@ -145,9 +156,9 @@ public static class FoundationChecks
         // publish folder (the app's own layer) last.
         var layerFolders = Regex.Matches(build[publish], @" -p:DockerfileGen(Runtime|Packages|Projects)Layer='?(/layers/[a-z]+)(/[^ /]+)?").Select(m => m.Groups[2].Value + "/").ToList();
         var copies = final.Where(line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal)).ToList();
-        var expectedCopies = layerFolders.Select(folder => "COPY --from=build " + folder + " ").ToList();
-        if (copies.Count != layerFolders.Count + 1 || !copies.Take(layerFolders.Count).Select((line, i) => line.StartsWith(expectedCopies[i], StringComparison.Ordinal)).All(ok => ok)
-            || copies[^1] != "COPY --from=build /app .")
+        var expectedCopies = layerFolders.Append("/layers/app/").Select(folder => "COPY --from=build " + folder + " ").ToList();
+        if (copies.Count != layerFolders.Count + 1 || !copies.Select((line, i) => line.StartsWith(expectedCopies[i], StringComparison.Ordinal)).All(ok => ok)
+            || copies.Select(line => line.Substring(line.LastIndexOf(' ') + 1)).Distinct().Count() != 1)
         {
             problems.Add($"the final stage does not copy the layers the publish fills ({string.Join(", ", layerFolders)}), in order, then the publish folder: {string.Join(" | ", copies)}");
         }
@@ -170,6 +181,16 @@ public static class FoundationChecks
 
         return problems;
     }
+
+    /// <summary>What the publish step runs before <c>dotnet publish</c>: every source file takes the commit's time (or a fixed one).</summary>
+    public const string SourceTimesCommand = "find . -type f -exec touch -d \"@${SOURCE_DATE_EPOCH:-946684800}\" {} + && ";
+
+    // Every source file takes the commit's time (or a fixed one) before publish, which derives some output from them.
+    private const string SourceTimes = @"find \. -type f -exec touch -d ""@\$\{SOURCE_DATE_EPOCH:-946684800\}"" \{\} \+ && ";
+
+    // The app's layer: the publish folder hard-linked under /layers/app (as the working directory's last segment), every
+    // entry with the commit's time.
+    private const string AppLayer = @" && mkdir -p /layers(/app)? && cp -al /app /layers/app(/[^ /]+)? && find /layers/app -exec touch -d ""@\$\{SOURCE_DATE_EPOCH:-946684800\}"" \{\} \+";
 
     // The layers targets file the image's publish imports, and the folder of each layer it fills.
     private const string LayerProperties = @"( -p:CustomAfterMicrosoftCommonTargets='?/src/\S+\.layers\.targets'?( -p:DockerfileGen(Runtime|Packages|Projects)Layer='?/layers/[a-z]+(/[^ ]+)?'?)+)?";

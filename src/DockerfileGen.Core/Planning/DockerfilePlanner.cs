@@ -109,7 +109,13 @@ public static class DockerfilePlanner
         // The versions the image build passes (empty: the project's own). Declared here, after every other step, because
         // a build argument's new value invalidates each RUN after its ARG: a new version reruns only the publish step,
         // which a new commit reruns anyway.
+        // The commit's time fixes every time the app's layer holds: the sources' (the publish derives some output from
+        // them, such as static files' Last-Modified) and the output's. Without it, a fixed time; the bytes are the
+        // compiler's deterministic output, built at the same path every time.
+        build.Add(new PlannedInstruction("ARG", StageSettings.SourceDateEpochArgument));
         build.AddRange(VersionArgumentsFor(context).Select(a => new PlannedInstruction("ARG", a)));
+        var epoch = $"\"@${{{StageSettings.SourceDateEpochArgument}:-{StageSettings.DefaultSourceDateEpoch.ToString(CultureInfo.InvariantCulture)}}}\"";
+        var sourceTimes = $"find . -type f -exec touch -d {epoch} {{}} + && ";
         // Layers: the layers targets file, beside the Dockerfile, moves each file of the publish output whose origin the
         // build knows (runtime pack, NuGet package, referenced project) into that layer's folder.
         var layers = ImageLayers.For(facts, options, context, settings.WorkingDirectory);
@@ -117,8 +123,16 @@ public static class DockerfilePlanner
         var layerProperties = !layers.IsLayered ? ""
             : " -p:CustomAfterMicrosoftCommonTargets=" + ShellQuoting.Quote($"{SourceDirectory}/{(context.IsProjectFolder ? "" : context.AppDirectory + "/")}{targetsFile}")
               + string.Concat(layers.Names.Select(name => $" -p:{ImageLayers.Property(name)}={ShellQuoting.Quote(layers.Folder(name))}"));
-        build.Add(new PlannedInstruction("RUN", $"{(cacheMount ? mounts : "")}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{layerProperties}{publishRestore} -o {PublishDirectory}"));
-        build.AddRange(Injected(settings, "build", InjectionPoints.AfterPublish));
+        // The app's layer is laid out in the publish's own step, so no byte is copied; after the user's own steps when
+        // they may change the output.
+        var afterPublish = Injected(settings, "build", InjectionPoints.AfterPublish).ToList();
+        var appLayer = layers.AppLayerCommand(epoch);
+        build.Add(new PlannedInstruction("RUN", $"{(cacheMount ? mounts : "")}{sourceTimes}{runtimeArguments.Prefix}dotnet publish {project} -c {options.Configuration}{framework}{runtimeArguments.Publish}{properties}{Versioning(context)}{symbols} {InsideImage}{layerProperties}{publishRestore} -o {PublishDirectory}{(afterPublish.Count == 0 ? " && " + appLayer : "")}"));
+        build.AddRange(afterPublish);
+        if (afterPublish.Count > 0)
+        {
+            build.Add(new PlannedInstruction("RUN", appLayer));
+        }
 
         var stages = new List<PlannedStage> { new("build", images.Sdk, images.NativeAot ? null : "$BUILDPLATFORM", build) { Origin = SdkOrigin(options) } };
         if (context.TestProjects.Count > 0)
@@ -252,7 +266,7 @@ public static class DockerfilePlanner
         // The app's files stay owned by root: the non-root user can run them but not change them. The layers that change
         // least come first, so a code edit changes only the last one.
         final.AddRange(layers.Names.Select(name => new PlannedInstruction("COPY", $"--from=build {layers.Source(name)} {layers.Destination}")));
-        final.Add(new PlannedInstruction("COPY", $"--from=build {PublishDirectory} ."));
+        final.Add(new PlannedInstruction("COPY", $"--from=build {layers.Source(ImageLayers.App)} {layers.Destination}"));
         final.AddRange(Injected(settings, "final", InjectionPoints.BeforeUser));
 
         // Explicit even where the image already defaults to it: scanners look for the instruction.
@@ -354,7 +368,7 @@ public static class DockerfilePlanner
         var header = new List<string>
         {
             $"Build from {from} with BuildKit (the default since Docker 23; on 20.10 set DOCKER_BUILDKIT=1):",
-            $"  docker build{tags} -f {ShellQuoting.Quote(dockerfile)}{secrets} --build-arg {StageSettings.VersionArgument}=\"$(dotnet msbuild {ShellQuoting.Quote(context.AppProject)} -getProperty:Version)\" --build-arg {StageSettings.RevisionArgument}=\"$(git rev-parse HEAD)\" .",
+            $"  docker build{tags} -f {ShellQuoting.Quote(dockerfile)}{secrets} --build-arg {StageSettings.VersionArgument}=\"$(dotnet msbuild {ShellQuoting.Quote(context.AppProject)} -getProperty:Version)\" --build-arg {StageSettings.RevisionArgument}=\"$(git rev-parse HEAD)\" --build-arg {StageSettings.SourceDateEpochArgument}=\"$(git log -1 --format=%ct)\" .",
             port is not null
                 ? $"  docker run --rm -p {port.Number.ToString(CultureInfo.InvariantCulture)}:{port.Number.ToString(CultureInfo.InvariantCulture)} {references[0]}"
                 : $"  docker run --rm {references[0]}",

@@ -9,8 +9,9 @@ namespace DockerfileGen.Planning;
 /// The layers the final stage copies below the app's own, from least to most often changing: the .NET runtime of a
 /// self-contained app, NuGet packages, the repository's referenced projects. The image's publish sorts its output into
 /// them by where the build says each file comes from (the generated layers targets file); what is left in the publish
-/// folder is the app's layer, copied last. Each layer's folder holds the working directory's last segment, so it is
-/// copied into the working directory's parent and only that one directory of the image gets the layer's metadata.
+/// folder is the app's layer, copied last, always from a folder of its own. Each layer's folder holds the working
+/// directory's last segment, so it is copied into the working directory's parent and only that one directory of the image
+/// gets the layer's metadata, its fixed time included.
 /// </summary>
 public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDirectory)
 {
@@ -67,11 +68,25 @@ public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDire
         _ => LayersTargetsRenderer.ProjectsLayerProperty,
     };
 
+    /// <summary>The name of the app's own layer: what the publish leaves in its folder, copied last.</summary>
+    public const string App = "app";
+
     /// <summary>The folder the publish moves a layer's files into: the layer's root and the working directory's last segment.</summary>
     public string Folder(string name) => Root + "/" + name + (LastSegment.Length > 0 ? "/" + LastSegment : "");
 
     /// <summary>The <c>COPY --from=build</c> source of a layer.</summary>
     public string Source(string name) => Root + "/" + name + "/";
+
+    /// <summary>
+    /// The build stage's shell command that gives the app's layer its folder, hard links to the publish output (no byte
+    /// copied), and gives every file and folder of it the time <paramref name="epoch"/> names: the publish writes the times
+    /// of its build, and the working directory takes the copied folder's time only when it is copied as a folder.
+    /// </summary>
+    public string AppLayerCommand(string epoch)
+    {
+        var folder = Folder(App);
+        return $"mkdir -p {folder.Substring(0, folder.LastIndexOf('/'))} && cp -al {DockerfilePlanner.PublishDirectory} {folder} && find {Root}/{App} -exec touch -d {epoch} {{}} +";
+    }
 
     /// <summary>Where a layer is copied to: the working directory's parent.</summary>
     public string Destination => WorkingDirectory.Length == 0 ? "/" : WorkingDirectory.Substring(0, WorkingDirectory.LastIndexOf('/') + 1);

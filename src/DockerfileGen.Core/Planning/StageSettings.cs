@@ -86,6 +86,16 @@ public sealed record StageSettings
     /// <summary>The build argument that carries the source revision into the image's label.</summary>
     public const string RevisionArgument = "SOURCE_REVISION";
 
+    /// <summary>
+    /// The build argument that fixes the times of the app's files: seconds since 1970, the commit's time as the
+    /// reproducible-builds convention names it. The image build passes it; without it the files take
+    /// <see cref="DefaultSourceDateEpoch"/>.
+    /// </summary>
+    public const string SourceDateEpochArgument = "SOURCE_DATE_EPOCH";
+
+    /// <summary>2000-01-01T00:00:00Z: the time of every file when no commit time is given, and always that of the layers below the app's.</summary>
+    public const long DefaultSourceDateEpoch = 946684800;
+
     private static readonly Regex EnvironmentName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
     private static readonly Regex LabelName = new(@"^[A-Za-z0-9][A-Za-z0-9._/-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex UserPart = new(@"^(?:[a-z_][a-z0-9_-]*\$?|[0-9]+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})$", RegexOptions.CultureInvariant);
@@ -544,6 +554,7 @@ public sealed record StageSettings
         Add("source", metadata.RepositoryUrl);
         Add("licenses", metadata.License);
         Add("base.name", images.Final.ToString());
+        Add("base.digest", images.Final.Digest);
 
         foreach (var label in ReadNamedValues("ContainerLabel", facts.Container.Labels, LabelName,
             "a label name is letters, digits, '.', '_', '/' or '-', and the value has no line break.", diagnostics))
