@@ -147,21 +147,22 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
 
     private static bool IsEpoch(string value) => value.Length is > 0 and < 19 && value.All(c => c is >= '0' and <= '9');
 
-    // `git log -1 --format=%ct` in the folder: null outside a repository, without git, or when git does not answer.
+    // `git log -1 --format=%ct` in the folder: null outside a repository, without git on PATH, or when git does not answer.
     private string? CommitTime(string directory)
     {
-        var output = new List<string>();
-        try
-        {
-            var outcome = ChildProcess.Run("git", new[] { "-C", Path.GetFullPath(directory), "log", "-1", "--format=%ct" }, new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" },
-                TimeSpan.FromSeconds(30), cancellation.Token, output.Add, out var exitCode);
-            var line = output.Count == 1 ? output[0].Trim() : "";
-            return outcome == ChildProcessOutcome.Exited && exitCode == 0 && IsEpoch(line) ? line : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
+        var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "git.exe", "git" } : new[] { "git" };
+        var git = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(folder => names.Select(name => Path.Combine(folder.Trim(), name))).FirstOrDefault(File.Exists);
+        if (git is null)
         {
             return null;
         }
+
+        var output = new List<string>();
+        var outcome = ChildProcess.Run(git, new[] { "-C", Path.GetFullPath(directory), "log", "-1", "--format=%ct" }, new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" },
+            TimeSpan.FromSeconds(30), cancellation.Token, output.Add, out var exitCode);
+        var line = output.Count == 1 ? output[0].Trim() : "";
+        return outcome == ChildProcessOutcome.Exited && exitCode == 0 && IsEpoch(line) ? line : null;
     }
 
     /// <inheritdoc />

@@ -29,23 +29,13 @@ public sealed class LayeredImageTests
         using var temp = new TempDirectory("dfg-engine");
         var gateway = StaticNuGetFeed.BridgeGateway(temp.Path);
         Skip.If(gateway is null, "the engine has no bridge network (dockerd --bridge=none): a build cannot reach the test's NuGet feed on the host");
-        var root = package.CopySample("MultiProject", temp);
-        var api = Path.Combine(root, "src", "Api");
-        MultiProjectImageTests.AddDockerfileGen(root, api, package.Version);
-
-        // A third-party package, transitive through a library (the sample's Microsoft.Extensions packages lose to the
-        // shared framework, so publish ships none of them); the host's restore updates the lock files.
-        var versions = Path.Combine(root, "build", "Versions.props");
-        File.WriteAllText(versions, File.ReadAllText(versions).Replace("  </ItemGroup>", "    <PackageVersion Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />\n  </ItemGroup>"));
-        var infrastructure = Path.Combine(root, "src", "Infrastructure", "Infrastructure.csproj");
-        File.WriteAllText(infrastructure, File.ReadAllText(infrastructure).Replace("</Project>", "  <ItemGroup>\n    <PackageReference Include=\"Newtonsoft.Json\" />\n  </ItemGroup>\n</Project>"));
-        package.Build(api).EnsureSuccess("dotnet build of the API");
+        var (root, api) = MultiProjectWithAPackage(package, temp);
         using var feed = new StaticNuGetFeed(gateway!);
         feed.AddPackagesFolder(package.PackagesFolder);
         feed.WriteOnlySourceConfig(root);
         var dockerfile = GeneratedDockerfile.Generate(package, api, "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra");
         var text = File.ReadAllText(dockerfile);
-        Assert.Contains("\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /layers/projects/ /\nCOPY --from=build /app .\n", text);
+        Assert.Contains("\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /layers/projects/ /\nCOPY --from=build /layers/app/ /\n", text);
         Assert.True(File.Exists(Path.Combine(api, "Dockerfile.layers.targets")), "no layers targets file beside the Dockerfile");
 
         var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
@@ -112,6 +102,24 @@ public sealed class LayeredImageTests
         }
     }
 
+    /// <summary>
+    /// samples/MultiProject with DockerfileGen and a third-party package, transitive through a library (the sample's
+    /// Microsoft.Extensions packages lose to the shared framework, so publish ships none of them), built once so the
+    /// host's restore updates the lock files. Returns the repository's root and the API's folder.
+    /// </summary>
+    internal static (string Root, string Api) MultiProjectWithAPackage(PackedPackage package, TempDirectory temp)
+    {
+        var root = package.CopySample("MultiProject", temp);
+        var api = Path.Combine(root, "src", "Api");
+        MultiProjectImageTests.AddDockerfileGen(root, api, package.Version);
+        var versions = Path.Combine(root, "build", "Versions.props");
+        File.WriteAllText(versions, File.ReadAllText(versions).Replace("  </ItemGroup>", "    <PackageVersion Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />\n  </ItemGroup>"));
+        var infrastructure = Path.Combine(root, "src", "Infrastructure", "Infrastructure.csproj");
+        File.WriteAllText(infrastructure, File.ReadAllText(infrastructure).Replace("</Project>", "  <ItemGroup>\n    <PackageReference Include=\"Newtonsoft.Json\" />\n  </ItemGroup>\n</Project>"));
+        package.Build(api).EnsureSuccess("dotnet build of the API");
+        return (root, api);
+    }
+
     // The index of the one layer that adds the file.
     private static int Single(IReadOnlyList<SavedLayer> layers, string path)
     {
@@ -153,7 +161,8 @@ public sealed class LayeredImageTests
                 using var reader = new TarReader(new MemoryStream(entries[path]));
                 while (reader.GetNextEntry() is { } entry)
                 {
-                    files.Add(new LayerFile(entry.Name.TrimStart('.', '/').TrimEnd('/'), entry.EntryType, entry.Length, entry.ModificationTime));
+                    var hash = entry.DataStream is null ? "" : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(entry.DataStream));
+                    files.Add(new LayerFile(entry.Name.TrimStart('.', '/').TrimEnd('/'), entry.EntryType, entry.Length, entry.ModificationTime, hash));
                 }
 
                 layers.Add(new SavedLayer(diffIds[index], entries[path].LongLength, files));
@@ -171,8 +180,8 @@ public sealed class LayeredImageTests
 /// <summary>A layer of a saved image: its diff ID, the size of its tar, and its entries.</summary>
 internal sealed record SavedLayer(string DiffId, long Size, IReadOnlyList<LayerFile> Files);
 
-/// <summary>An entry of a layer's tar.</summary>
-internal sealed record LayerFile(string Path, TarEntryType Type, long Length, DateTimeOffset Modified);
+/// <summary>An entry of a layer's tar, with the SHA-256 of its content (empty for an entry without content).</summary>
+internal sealed record LayerFile(string Path, TarEntryType Type, long Length, DateTimeOffset Modified, string Sha256);
 
 /// <summary>
 /// Self-contained apps, ReadyToRun-compiled or trimmed, layered: the .NET runtime, then NuGet packages, then the app.
@@ -224,7 +233,7 @@ public sealed class LayeredDeploymentModeTests
         File.WriteAllText(program, "Console.WriteLine(new Newtonsoft.Json.Linq.JObject { [\"ledger\"] = \"balanced\", [\"mode\"] = \"first\" }.ToString(Newtonsoft.Json.Formatting.None));\n");
 
         var dockerfile = GeneratedDockerfile.Generate(package, directory, RuntimeDeps);
-        Assert.Contains("\nCOPY --from=build /layers/runtime/ /\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /app .\n", File.ReadAllText(dockerfile));
+        Assert.Contains("\nCOPY --from=build /layers/runtime/ /\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /layers/app/ /\n", File.ReadAllText(dockerfile));
         var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
         var images = new[] { "layered", "edited", "one-layer" }.Select(name => $"dfg-test-layers-{mode}:{name}-{tag}").ToArray();
         try
@@ -254,8 +263,8 @@ public sealed class LayeredDeploymentModeTests
             var project = Path.Combine(directory, "Ledger.csproj");
             File.WriteAllText(project, File.ReadAllText(project).Replace("<InvariantGlobalization>", "<DockerfileGenLayers>false</DockerfileGenLayers><InvariantGlobalization>"));
             package.Build(directory).EnsureSuccess("dotnet build with DockerfileGenLayers=false");
-            Assert.Contains("\nCOPY --from=build /app .\nUSER", File.ReadAllText(dockerfile));
-            Assert.DoesNotContain("/layers/", File.ReadAllText(dockerfile));
+            Assert.Contains("\nCOPY --from=build /layers/app/ /\nUSER", File.ReadAllText(dockerfile));
+            Assert.Single(File.ReadAllLines(dockerfile), line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal));
             ContainerEngine.BuildFromHeader(dockerfile, images[2]);
             var layeredSize = ContainerEngine.ImageSize(temp.Path, images[1]);
             var oneLayerSize = ContainerEngine.ImageSize(temp.Path, images[2]);

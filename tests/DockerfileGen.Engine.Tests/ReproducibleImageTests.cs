@@ -1,0 +1,106 @@
+using DockerfileGen.Testing;
+
+namespace DockerfileGen.Engine.Tests;
+
+/// <summary>
+/// The same commit gives the same layers: samples/MultiProject with a NuGet package and a static file, built without any
+/// cache from two checkouts whose files have different times, as two CI machines check out one commit. Every layer the
+/// Dockerfile adds must come out with the same diff ID; the commit's time, when passed, is the time of the app's files,
+/// and the layers below the app keep theirs.
+/// </summary>
+[Trait("Category", "engine")]
+[Collection(PackedPackageCollection.Name)]
+public sealed class ReproducibleImageTests
+{
+    private static readonly DateTimeOffset FixedTime = DateTimeOffset.FromUnixTimeSeconds(946684800);
+
+    private readonly PackedPackage package;
+
+    public ReproducibleImageTests(PackedPackage package) => this.package = package;
+
+    [SkippableFact]
+    public void TwoCheckoutsOfOneCommitBuiltWithoutCacheGiveTheSameLayers()
+    {
+        Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
+        using var temp = new TempDirectory("dfg-engine");
+        var gateway = StaticNuGetFeed.BridgeGateway(temp.Path);
+        Skip.If(gateway is null, "the engine has no bridge network (dockerd --bridge=none): a build cannot reach the test's NuGet feed on the host");
+        var (root, api) = LayeredImageTests.MultiProjectWithAPackage(package, temp);
+        // A static file: the publish writes its Last-Modified, from the source file's time, into the endpoints manifest.
+        Directory.CreateDirectory(Path.Combine(api, "wwwroot"));
+        File.WriteAllText(Path.Combine(api, "wwwroot", "index.html"), "<!doctype html><title>Contoso</title>\n");
+        using var feed = new StaticNuGetFeed(gateway!);
+        feed.AddPackagesFolder(package.PackagesFolder);
+        feed.WriteOnlySourceConfig(root);
+        var dockerfile = GeneratedDockerfile.Generate(package, api, "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra");
+
+        // The second checkout: the same files, every one an hour newer.
+        var second = Path.Combine(temp.Path, "second-checkout");
+        CopyWithNewTimes(root, second, DateTime.UtcNow.AddHours(1));
+        var secondDockerfile = Path.Combine(second, Path.GetRelativePath(root, dockerfile));
+
+        var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
+        var images = new[] { "first", "second", "commit-time" }.Select(name => $"dfg-test-reproducible:{name}-{tag}").ToArray();
+        try
+        {
+            Build(dockerfile, images[0], "--no-cache");
+            Build(secondDockerfile, images[1], "--no-cache");
+            var first = LayeredImageTests.SavedLayers(temp.Path, images[0]);
+            var again = LayeredImageTests.SavedLayers(temp.Path, images[1]);
+
+            Assert.Equal(first.Count, again.Count);
+            var differing = first.Zip(again).Where(pair => pair.First.DiffId != pair.Second.DiffId).ToList();
+            Assert.True(differing.Count == 0, $"{differing.Count} of {first.Count} layers differ:\n" + string.Join("\n", differing.Select(pair => Describe(pair.First, pair.Second))));
+            var app = first.FindIndex(layer => layer.Files.Any(f => f.Path == "app/Api.dll"));
+            Assert.Contains(first[app].Files, f => f.Path == "app/wwwroot/index.html");
+            Assert.All(first[app].Files, f => Assert.Equal(FixedTime, f.Modified));
+            Console.WriteLine($"two checkouts, no cache: all {first.Count} layers identical, {first.Sum(l => l.Size)} B");
+
+            // The commit's time, as the image build passes it: the app's files take it, the layers below keep theirs.
+            const long commitTime = 1700000000;
+            Build(secondDockerfile, images[2], "--build-arg", $"SOURCE_DATE_EPOCH={commitTime}");
+            var dated = LayeredImageTests.SavedLayers(temp.Path, images[2]);
+            Assert.All(dated[app].Files, f => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(commitTime), f.Modified));
+            Assert.Equal(first.Take(app).Select(l => l.DiffId), dated.Take(app).Select(l => l.DiffId));
+            Assert.NotEqual(first[app].DiffId, dated[app].DiffId);
+        }
+        finally
+        {
+            foreach (var image in images)
+            {
+                ContainerEngine.Run(temp.Path, "rmi", "-f", image);
+            }
+        }
+    }
+
+    // The header's docker build command, from the folder it names, with more options.
+    private static void Build(string dockerfile, string image, params string[] options)
+    {
+        var header = DockerfileHeader.Read(dockerfile);
+        ContainerEngine.Run(header.ContextDirectory, TimeSpan.FromMinutes(15), new[] { "build", "--progress=plain" }.Concat(options).Concat(header.WithTag(image)).ToArray())
+            .EnsureSuccess("docker build " + string.Join(' ', options));
+    }
+
+    private static void CopyWithNewTimes(string from, string to, DateTime time)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            File.Copy(file, target);
+            File.SetLastWriteTimeUtc(target, time);
+        }
+    }
+
+    private static string Describe(SavedLayer first, SavedLayer second)
+    {
+        var before = first.Files.ToDictionary(f => f.Path);
+        var changes = second.Files.Where(f => !before.TryGetValue(f.Path, out var old) || old != f).Take(10)
+            .Select(f => before.TryGetValue(f.Path, out var old) ? $"  {f.Path}: {old.Length} B {old.Modified:O} {old.Sha256[..Math.Min(12, old.Sha256.Length)]} -> {f.Length} B {f.Modified:O} {f.Sha256[..Math.Min(12, f.Sha256.Length)]}" : $"  {f.Path}: only in the second");
+        return $"{first.DiffId} / {second.DiffId}:\n{string.Join("\n", changes)}";
+    }
+}
