@@ -63,9 +63,14 @@ public static class LayersTargetsRenderer
           </UsingTask>
 
           <Target Name="_DockerfileGenWriteSbom" AfterTargets="Publish" Condition="'$(DockerfileGenSbomFile)' != ''">
+            <!-- The SDK resolves more runtime packs than it uses (ASP.NET Core's for a console app): a pack is in the image
+                 when the publish took runtime files from it. Native AOT compiles in the target's ILCompiler pack instead
+                 (the NativeAOT runtime pack since .NET 10); the host's compiler pack only runs the build. -->
             <ItemGroup>
-              <_DockerfileGenSbomPack Include="@(ResolvedRuntimePack)" Condition="'$(SelfContained)' == 'true'" />
-              <_DockerfileGenSbomPack Include="@(ResolvedILCompilerPack)" Condition="'$(PublishAot)' == 'true'" />
+              <_DockerfileGenSbomPackUsed Include="@(RuntimePackAsset->'%(NuGetPackageId)')" />
+              <_DockerfileGenSbomPackUnused Include="@(ResolvedRuntimePack)" Exclude="@(_DockerfileGenSbomPackUsed)" />
+              <_DockerfileGenSbomPack Include="@(ResolvedRuntimePack)" Exclude="@(_DockerfileGenSbomPackUnused)" />
+              <_DockerfileGenSbomPack Include="@(ResolvedTargetILCompilerPack)" Condition="'$(PublishAot)' == 'true'" />
             </ItemGroup>
             <DockerfileGenWriteSbom OutputFile="$(DockerfileGenSbomFile)"
                                     AssetsFile="$(ProjectAssetsFile)"
@@ -77,6 +82,11 @@ public static class LayersTargetsRenderer
                                     ToolVersion="{{ToolVersion}}"
                                     BaseImage="$(DockerfileGenSbomBaseImage)"
                                     Packs="@(_DockerfileGenSbomPack)" />
+            <ItemGroup>
+              <_DockerfileGenSbomPackUsed Remove="@(_DockerfileGenSbomPackUsed)" />
+              <_DockerfileGenSbomPackUnused Remove="@(_DockerfileGenSbomPackUnused)" />
+              <_DockerfileGenSbomPack Remove="@(_DockerfileGenSbomPack)" />
+            </ItemGroup>
           </Target>
 
         """;

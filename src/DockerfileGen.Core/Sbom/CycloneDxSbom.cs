@@ -86,9 +86,11 @@ internal static class CycloneDxSbom
 
         foreach (var package in graph.Packages.Values)
         {
-            var nuspec = FirstFile(readFile, graph.PackageFolders.Select(folder => Combine(folder, package.Path, package.Id.ToLowerInvariant() + ".nuspec")));
+            var lower = package.Id.ToLowerInvariant();
+            var nuspec = FirstFile(readFile, graph.PackageFolders.Select(folder => Combine(folder, package.Path, lower + ".nuspec")));
+            var sha512 = FirstFile(readFile, graph.PackageFolders.Select(folder => Combine(folder, package.Path, lower + "." + package.Version.ToLowerInvariant() + ".nupkg.sha512")));
             var reference = Purl(package.Id, package.Version);
-            components[reference] = Package(package.Id, package.Version, Hex(package.Sha512), nuspec, null);
+            components[reference] = Package(package.Id, package.Version, Hex(sha512?.Trim()), nuspec, null);
             dependencies[reference] = new SortedSet<string>(package.Dependencies.Select(key => Purl(graph.Packages[key].Id, graph.Packages[key].Version)), StringComparer.Ordinal);
         }
 
@@ -244,7 +246,12 @@ internal static class CycloneDxSbom
     /// <summary><c>pkg:nuget/Id@Version</c>: NuGet ids and versions hold only characters a purl keeps as they are, but a '+'.</summary>
     internal static string Purl(string id, string version) => "pkg:nuget/" + id + "@" + version.Replace("+", "%2B");
 
-    /// <summary>NuGet's base64 SHA-512 of the .nupkg as the lowercase hex CycloneDX wants; null when there is none.</summary>
+    /// <summary>
+    /// The base64 SHA-512 NuGet keeps beside an extracted package (<c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c>: the hash of
+    /// the .nupkg as the feed served it, which is what a scanner can check against the feed) as the lowercase hex CycloneDX
+    /// wants; null when there is none. The assets file's own <c>sha512</c> is NuGet's content hash, which for a signed
+    /// package leaves the signature out, so it matches no file anyone can download.
+    /// </summary>
     internal static string? Hex(string? base64)
     {
         if (string.IsNullOrEmpty(base64))
@@ -311,12 +318,11 @@ internal static class CycloneDxSbom
 /// <summary>A package the assets file resolved, keyed <c>Id/Version</c> as its targets are.</summary>
 internal sealed class AssetsPackage
 {
-    public AssetsPackage(string id, string version, string path, string? sha512)
+    public AssetsPackage(string id, string version, string path)
     {
         Id = id;
         Version = version;
         Path = path;
-        Sha512 = sha512;
     }
 
     public string Id { get; }
@@ -325,9 +331,6 @@ internal sealed class AssetsPackage
 
     /// <summary>The package's folder below a package folder (<c>newtonsoft.json/13.0.3</c>).</summary>
     public string Path { get; }
-
-    /// <summary>The base64 SHA-512 of the .nupkg, as the assets file's libraries section records it.</summary>
-    public string? Sha512 { get; }
 
     /// <summary>The keys of the packages it depends on that the document holds.</summary>
     public SortedSet<string> Dependencies { get; } = new SortedSet<string>(StringComparer.Ordinal);
@@ -433,8 +436,7 @@ internal sealed class AssetsGraph
                 graph.Packages[key] = new AssetsPackage(
                     key.Substring(0, slash),
                     key.Substring(slash + 1),
-                    library?.Get("path")?.Text ?? key.ToLowerInvariant(),
-                    library?.Get("sha512")?.Text);
+                    library?.Get("path")?.Text ?? key.ToLowerInvariant());
             }
 
             foreach (var dependency in entry.Get("dependencies")?.Members ?? new List<KeyValuePair<string, Json.Node>>())

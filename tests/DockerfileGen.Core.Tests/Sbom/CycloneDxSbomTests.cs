@@ -21,7 +21,7 @@ public sealed class CycloneDxSbomTests
             "{{frameworkKey}}/linux-arm64": { "Other/9.9.9": { "type": "package" } }
           },
           "libraries": {
-            "Logging/2.0.0": { "sha512": "{{Base64Sha512("Logging")}}", "type": "package", "path": "logging/2.0.0" },
+            "Logging/2.0.0": { "sha512": "{{Base64Sha512("Logging content hash")}}", "type": "package", "path": "logging/2.0.0" },
             "Options/3.1.0": { "sha512": "{{Base64Sha512("Options")}}", "type": "package", "path": "options/3.1.0" },
             "Primitives/3.1.0": { "sha512": "{{Base64Sha512("Primitives")}}", "type": "package", "path": "primitives/3.1.0" },
             "Analyzers/1.0.0": { "sha512": "{{Base64Sha512("Analyzers")}}", "type": "package", "path": "analyzers/1.0.0" },
@@ -158,6 +158,14 @@ public sealed class CycloneDxSbomTests
         var error = Assert.Throws<FormatException>(() => Render(Request(assets)));
 
         Assert.Contains("net6.0, net7.0", error.Message);
+    }
+
+    [Fact]
+    public void APackageWithoutItsNupkgHashHasNoHashes()
+    {
+        var files = new Dictionary<string, string> { [Packages + "json/13.0.3/json.13.0.3.nupkg.sha512"] = "not base64" };
+
+        Assert.False(Component(Render(Request(), files), "Json").TryGetProperty("hashes", out _));
     }
 
     [Fact]
@@ -370,7 +378,13 @@ public sealed class CycloneDxSbomTests
             sbom.Packs.Add(pack);
         }
 
-        return CycloneDxSbom.Render(sbom, path => files is not null && files.TryGetValue(path, out var text) ? text : null);
+        var all = new Dictionary<string, string>(NupkgHashes);
+        foreach (var file in files ?? new Dictionary<string, string>())
+        {
+            all[file.Key] = file.Value;
+        }
+
+        return CycloneDxSbom.Render(sbom, path => all.TryGetValue(path, out var text) ? text : null);
     }
 
     private static DockerfileGen.Sbom.Json.Node Json(string text) => DockerfileGen.Sbom.Json.Parse(text);
@@ -391,6 +405,13 @@ public sealed class CycloneDxSbomTests
         Parse(document).GetProperty("dependencies").EnumerateArray().ToDictionary(
             d => d.GetProperty("ref").GetString()!,
             d => d.GetProperty("dependsOn").EnumerateArray().Select(e => e.GetString()!).ToList());
+
+    // The .nupkg.sha512 files NuGet writes beside each extracted package of the fixture.
+    private static readonly Dictionary<string, string> NupkgHashes = new[]
+    {
+        "Logging/2.0.0", "Options/3.1.0", "Primitives/3.1.0", "Analyzers/1.0.0", "AnalyzerHelper/1.0.0", "Json/13.0.3", "Native/1.0.0",
+        "runtime.linux-x64.Native/1.0.0",
+    }.ToDictionary(key => $"{Packages}{key.ToLowerInvariant()}/{key.Split('/')[0].ToLowerInvariant()}.{key.Split('/')[1]}.nupkg.sha512", key => Base64Sha512(key.Split('/')[0]) + "\n");
 
     private static string Base64Sha512(string content) => Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(content)));
 
