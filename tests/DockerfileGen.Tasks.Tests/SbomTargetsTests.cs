@@ -31,16 +31,20 @@ public sealed class SbomTargetsTests : IClassFixture<LayersTargetsTests.Projects
     public SbomTargetsTests(LayersTargetsTests.Projects projects) => this.projects = projects;
 
     /// <summary>Publishes Svc with the SBOM properties the image's build stage passes; returns the document's path.</summary>
-    internal static string Publish(LayersTargetsTests.Projects projects, string name, params string[] arguments)
+    internal static string Publish(LayersTargetsTests.Projects projects, string name, params string[] arguments) =>
+        PublishOf(projects, "Svc", name, arguments);
+
+    /// <summary>Publishes <paramref name="project"/> of the fixture with the SBOM properties; returns the document's path.</summary>
+    internal static string PublishOf(LayersTargetsTests.Projects projects, string project, string name, params string[] arguments)
     {
-        var sbom = Path.Combine(projects.Root, "sbom", name, "Svc.cdx.json");
+        var sbom = Path.Combine(projects.Root, "sbom", name, project + ".cdx.json");
         var properties = new[]
         {
             $"-p:CustomAfterMicrosoftCommonTargets={projects.TargetsFile}",
             $"-p:{LayersTargetsRenderer.SbomFileProperty}={sbom}",
             $"-p:{LayersTargetsRenderer.SbomBaseImageProperty}={BaseImage}",
         };
-        projects.Publish("sbom-" + name, layered: false, "Svc", properties.Concat(arguments).ToArray());
+        projects.Publish("sbom-" + name, layered: false, project, properties.Concat(arguments).ToArray());
         Assert.True(File.Exists(sbom), $"the publish wrote no {sbom}");
         return sbom;
     }
@@ -89,6 +93,16 @@ public sealed class SbomTargetsTests : IClassFixture<LayersTargetsTests.Projects
     }
 
     [Fact]
+    public void SelfContainedWebAppAddsBothRuntimePacks()
+    {
+        var document = Read(PublishOf(projects, "Web", "web-self-contained", "--self-contained"));
+
+        var packs = Packages(document).Where(p => p.Contains(".Runtime.", StringComparison.Ordinal)).Select(p => p.Split('@')[0]);
+        Assert.Equal(new[] { "Microsoft.AspNetCore.App.Runtime.linux-x64", RuntimePack }, packs);
+        Assert.Contains("Microsoft.CodeAnalysis.Common@4.8.0", Packages(document));
+    }
+
+    [Fact]
     public void TrimmedPublishKeepsEveryPackageAndLeavesTheTrimmersOut()
     {
         var document = Read(Publish(projects, "trimmed", "-p:PublishTrimmed=true"));
@@ -122,6 +136,29 @@ public sealed class SbomTargetsTests : IClassFixture<LayersTargetsTests.Projects
 
         Assert.False(Directory.Exists(Path.Combine(projects.Root, "sbom", "none")));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(projects.Root, "out", "plain-sbom-none"), "*.cdx.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void TheInlineTaskCompilesAsCSharp10ForNetStandard()
+    {
+        // The image of a net6.0 or net8.0 app builds with that SDK, whose compiler knows C# 10 at most.
+        using var temp = new TempDirectory("dfg-sbom-csharp10");
+        var code = System.Xml.Linq.XDocument.Parse(LayersTargetsRenderer.Render()).Descendants("Code").Single().Value;
+        temp.Write("InlineTask.cs", code);
+        temp.Write("InlineTask.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <LangVersion>10</LangVersion>
+                <ImplicitUsings>disable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Build.Utilities.Core" Version="17.8.43" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        DotNet.Build(temp.Path, "-c", "Release").EnsureSuccess("build of the inline task's code as C# 10");
     }
 
     internal static JsonElement Read(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;

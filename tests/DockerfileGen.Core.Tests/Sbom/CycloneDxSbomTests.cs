@@ -284,10 +284,18 @@ public sealed class CycloneDxSbomTests
             target.Value.Members.Reverse();
         }
 
+        reordered.Get("libraries")!.Members.Reverse();
+        reordered.Get("projectFileDependencyGroups")!.Get("net8.0")!.Items.Reverse();
+
         var first = Render(request);
 
         Assert.Equal(first, Render(request));
         Assert.Equal(first, Render(request with { Assets = DockerfileGen.Sbom.Json.Write(reordered) }));
+        var refs = Components(first).Select(c => c.GetProperty("bom-ref").GetString()!).ToList();
+        Assert.Equal(refs.Order(StringComparer.Ordinal), refs);
+        var graph = Parse(first).GetProperty("dependencies").EnumerateArray().ToList();
+        Assert.Equal(graph.Select(d => d.GetProperty("ref").GetString()).Order(StringComparer.Ordinal), graph.Select(d => d.GetProperty("ref").GetString()));
+        Assert.All(graph, d => Assert.Equal(d.GetProperty("dependsOn").EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal), d.GetProperty("dependsOn").EnumerateArray().Select(e => e.GetString())));
         Assert.DoesNotContain('\r', first);
         Assert.EndsWith("}\n", first, StringComparison.Ordinal);
     }
