@@ -65,8 +65,10 @@ internal sealed class SbomRequest
 /// Writes the CycloneDX 1.6 JSON document of an app: the app as the root component, the NuGet packages it runs with
 /// (those the assets file resolved for the image's framework and runtime identifier, reachable from the project
 /// without passing a <c>PrivateAssets="all"</c> edge, plus the runtime and compiler packs a self-contained or AOT publish
-/// copied or compiled in), their graph, and the base image. Every array is sorted and the serial number is derived
-/// from the content, so the same inputs give the same bytes.
+/// copied or compiled in), their graph, and the base image. Trimming, single-file bundling and Native AOT drop or merge
+/// files, not packages: any package's code may still be compiled into what ships, so the package set is the same for
+/// every publish mode and only the packs differ. Every array is sorted and the serial number is derived from the
+/// content, so the same inputs give the same bytes.
 /// </summary>
 internal static class CycloneDxSbom
 {
@@ -78,7 +80,10 @@ internal static class CycloneDxSbom
     /// <summary>Renders the document; <paramref name="readFile"/> returns a file's text, or null when it does not exist.</summary>
     public static string Render(SbomRequest request, Func<string, string?> readFile)
     {
-        var graph = AssetsGraph.Read(request.AssetsJson, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier);
+        var folders = new List<string>();
+        var graph = AssetsGraph.Read(request.AssetsJson, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier,
+            package => IsDevelopmentDependency(FirstFile(readFile, folders.Select(folder => Combine(folder, package.Path, package.Id.ToLowerInvariant() + ".nuspec")))),
+            folders);
         var components = new SortedDictionary<string, Json.Node>(StringComparer.Ordinal);
         var dependencies = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var rootRef = request.AppName + "@" + request.AppVersion;
@@ -213,16 +218,7 @@ internal static class CycloneDxSbom
     /// </summary>
     internal static Json.Node? License(string nuspec)
     {
-        XElement? metadata;
-        try
-        {
-            metadata = XDocument.Parse(nuspec).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata");
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
-
+        var metadata = Metadata(nuspec);
         if (metadata is null)
         {
             return null;
@@ -241,6 +237,27 @@ internal static class CycloneDxSbom
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the nuspec marks the package a development dependency (SourceLink, StyleCop, DockerfileGen itself): NuGet
+    /// writes <c>PrivateAssets="all"</c> when such a package is added, and a reference written without it still only serves
+    /// the build.
+    /// </summary>
+    internal static bool IsDevelopmentDependency(string? nuspec) =>
+        nuspec is not null
+        && Metadata(nuspec)?.Elements().FirstOrDefault(e => e.Name.LocalName == "developmentDependency")?.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static XElement? Metadata(string nuspec)
+    {
+        try
+        {
+            return XDocument.Parse(nuspec).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata");
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
     }
 
     /// <summary><c>pkg:nuget/Id@Version</c>: NuGet ids and versions hold only characters a purl keeps as they are, but a '+'.</summary>
@@ -356,14 +373,17 @@ internal sealed class AssetsGraph
     /// Reads the graph: the targets entry of the framework and runtime identifier (the RID-less one when the publish has
     /// none or the file lacks it), entered from the project's own dependencies, leaving out those whose
     /// <c>suppressParent</c> is <c>All</c> (<c>PrivateAssets="all"</c>: analyzers, build tools), and walked through
-    /// referenced projects, which belong to the app. A package stays in even without a runtime asset of its own: a
-    /// source-only or meta package still puts code or further packages into the app, and the SDK's deps.json lists it too.
+    /// referenced projects, which belong to the app. A package the app or a referenced project depends on directly is
+    /// left out, with what only it brings, when <paramref name="buildOnly"/> says so (a development dependency). A package
+    /// stays in even without a runtime asset of its own: a source-only or meta package still puts code or further packages
+    /// into the app, and the SDK's deps.json lists it too. <paramref name="packageFolders"/> receives the file's package
+    /// folders before <paramref name="buildOnly"/> is first asked.
     /// </summary>
-    public static AssetsGraph Read(string assetsJson, string targetFramework, string targetFrameworkMoniker, string runtimeIdentifier)
+    public static AssetsGraph Read(string assetsJson, string targetFramework, string targetFrameworkMoniker, string runtimeIdentifier, Func<AssetsPackage, bool> buildOnly, List<string> packageFolders)
     {
         var assets = Json.Parse(assetsJson);
-        var folders = assets.Get("packageFolders")?.Members.Select(m => m.Key).ToList() ?? new List<string>();
-        var graph = new AssetsGraph(folders);
+        packageFolders.AddRange(assets.Get("packageFolders")?.Members.Select(m => m.Key) ?? new string[0]);
+        var graph = new AssetsGraph(packageFolders);
         var targets = assets.Get("targets") ?? throw new FormatException("The assets file has no targets section.");
         var frameworkKey = FrameworkKey(targets, targetFramework, targetFrameworkMoniker);
         var target = (runtimeIdentifier.Length > 0 ? targets.Get(frameworkKey + "/" + runtimeIdentifier) : null) ?? targets.Get(frameworkKey)!;
@@ -412,6 +432,12 @@ internal sealed class AssetsGraph
             var (key, parent) = pending.Pop();
             var entry = target.Get(key)!;
             var isProject = entry.Get("type")?.Text == "project";
+            var package = isProject ? null : Package(key, libraries);
+            if (package is not null && parent is null && buildOnly(package))
+            {
+                continue;
+            }
+
             if (!isProject)
             {
                 if (parent is null)
@@ -429,14 +455,9 @@ internal sealed class AssetsGraph
                 continue;
             }
 
-            if (!isProject)
+            if (package is not null)
             {
-                var slash = key.IndexOf('/');
-                var library = libraries?.Get(key);
-                graph.Packages[key] = new AssetsPackage(
-                    key.Substring(0, slash),
-                    key.Substring(slash + 1),
-                    library?.Get("path")?.Text ?? key.ToLowerInvariant());
+                graph.Packages[key] = package;
             }
 
             foreach (var dependency in entry.Get("dependencies")?.Members ?? new List<KeyValuePair<string, Json.Node>>())
@@ -449,6 +470,12 @@ internal sealed class AssetsGraph
         }
 
         return graph;
+    }
+
+    private static AssetsPackage Package(string key, Json.Node? libraries)
+    {
+        var slash = key.IndexOf('/');
+        return new AssetsPackage(key.Substring(0, slash), key.Substring(slash + 1), libraries?.Get(key)?.Get("path")?.Text ?? key.ToLowerInvariant());
     }
 
     private static bool SuppressesAll(string? suppressParent) =>

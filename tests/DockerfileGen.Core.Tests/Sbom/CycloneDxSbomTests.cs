@@ -11,7 +11,8 @@ public sealed class CycloneDxSbomTests
     private const string Packages = "/root/.nuget/packages/";
 
     // App -> Logging -> Options -> Primitives; App -> Analyzers (PrivateAssets="all") -> AnalyzerHelper;
-    // App -> Lib (a referenced project) -> Json; the linux-x64 target adds a runtime-specific package under Native.
+    // App -> Lib (a referenced project) -> Json; the linux-x64 target adds a runtime-specific package under Native;
+    // App -> StyleCop, a development dependency referenced without PrivateAssets.
     private static string Assets(string frameworkKey = "net8.0", bool withRidTarget = true, string analyzerSuppression = "All") => $$"""
         {
           "version": 3,
@@ -29,10 +30,11 @@ public sealed class CycloneDxSbomTests
             "Json/13.0.3": { "sha512": "{{Base64Sha512("Json")}}", "type": "package", "path": "json/13.0.3" },
             "Native/1.0.0": { "sha512": "{{Base64Sha512("Native")}}", "type": "package", "path": "native/1.0.0" },
             "runtime.linux-x64.Native/1.0.0": { "sha512": "{{Base64Sha512("runtime.linux-x64.Native")}}", "type": "package", "path": "runtime.linux-x64.native/1.0.0" },
+            "StyleCop/1.0.0": { "sha512": "{{Base64Sha512("StyleCop")}}", "type": "package", "path": "stylecop/1.0.0" },
             "Lib/1.0.0": { "type": "project", "path": "../Lib/Lib.csproj", "msbuildProject": "../Lib/Lib.csproj" }
           },
           "projectFileDependencyGroups": {
-            "{{frameworkKey}}": [ "Logging >= 2.0.0", "Analyzers >= 1.0.0", "Native >= 1.0.0", "Lib >= 1.0.0" ]
+            "{{frameworkKey}}": [ "Logging >= 2.0.0", "Analyzers >= 1.0.0", "Native >= 1.0.0", "StyleCop >= 1.0.0", "Lib >= 1.0.0" ]
           },
           "packageFolders": { "{{Packages}}": {} },
           "project": {
@@ -43,7 +45,8 @@ public sealed class CycloneDxSbomTests
                 "dependencies": {
                   "Logging": { "target": "Package", "version": "[2.0.0, )" },
                   "Analyzers": { "suppressParent": "{{analyzerSuppression}}", "target": "Package", "version": "[1.0.0, )" },
-                  "Native": { "target": "Package", "version": "[1.0.0, )" }
+                  "Native": { "target": "Package", "version": "[1.0.0, )" },
+                  "StyleCop": { "target": "Package", "version": "[1.0.0, )" }
                 }
               }
             }
@@ -61,6 +64,7 @@ public sealed class CycloneDxSbomTests
           "Json/13.0.3": { "type": "package", "runtime": { "lib/net6.0/Json.dll": {} } },
           "Native/1.0.0": { "type": "package"{{(ridSpecific ? ", \"dependencies\": { \"runtime.linux-x64.Native\": \"1.0.0\" }" : "")}} },
           {{(ridSpecific ? "\"runtime.linux-x64.Native/1.0.0\": { \"type\": \"package\", \"native\": { \"runtimes/linux-x64/native/libnative.so\": {} } }," : "")}}
+          "StyleCop/1.0.0": { "type": "package", "dependencies": { "Primitives": "3.1.0" } },
           "Lib/1.0.0": { "type": "project", "framework": ".NETCoreApp,Version=v8.0", "dependencies": { "Json": "13.0.3" } }
         }
         """;
@@ -92,6 +96,26 @@ public sealed class CycloneDxSbomTests
 
         Assert.Contains("Analyzers", names);
         Assert.Contains("AnalyzerHelper", names);
+    }
+
+    [Fact]
+    public void ADevelopmentDependencyReferencedWithoutPrivateAssetsIsLeftOut()
+    {
+        var document = Render(Request());
+
+        Assert.DoesNotContain("StyleCop", ComponentNames(document));
+        Assert.Contains("Primitives", ComponentNames(document));
+    }
+
+    [Fact]
+    public void APackageWhoseNuspecDoesNotSayDevelopmentDependencyStaysIn()
+    {
+        var files = new Dictionary<string, string> { [Packages + "stylecop/1.0.0/stylecop.nuspec"] = Nuspec("<developmentDependency>false</developmentDependency>") };
+
+        var document = Render(Request(), files);
+
+        Assert.Contains("StyleCop", ComponentNames(document));
+        Assert.Equal(new[] { "pkg:nuget/Primitives@3.1.0" }, Graph(document)["pkg:nuget/StyleCop@1.0.0"]);
     }
 
     [Fact]
@@ -418,8 +442,10 @@ public sealed class CycloneDxSbomTests
     private static readonly Dictionary<string, string> NupkgHashes = new[]
     {
         "Logging/2.0.0", "Options/3.1.0", "Primitives/3.1.0", "Analyzers/1.0.0", "AnalyzerHelper/1.0.0", "Json/13.0.3", "Native/1.0.0",
-        "runtime.linux-x64.Native/1.0.0",
-    }.ToDictionary(key => $"{Packages}{key.ToLowerInvariant()}/{key.Split('/')[0].ToLowerInvariant()}.{key.Split('/')[1]}.nupkg.sha512", key => Base64Sha512(key.Split('/')[0]) + "\n");
+        "runtime.linux-x64.Native/1.0.0", "StyleCop/1.0.0",
+    }.ToDictionary(key => $"{Packages}{key.ToLowerInvariant()}/{key.Split('/')[0].ToLowerInvariant()}.{key.Split('/')[1]}.nupkg.sha512", key => Base64Sha512(key.Split('/')[0]) + "\n")
+        .Append(new KeyValuePair<string, string>(Packages + "stylecop/1.0.0/stylecop.nuspec", Nuspec("<developmentDependency>true</developmentDependency>")))
+        .ToDictionary(file => file.Key, file => file.Value);
 
     private static string Base64Sha512(string content) => Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(content)));
 
