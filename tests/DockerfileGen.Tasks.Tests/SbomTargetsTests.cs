@@ -130,6 +130,25 @@ public sealed class SbomTargetsTests : IClassFixture<LayersTargetsTests.Projects
     }
 
     [Fact]
+    public void SourceDateEpochIsTheTimestamp()
+    {
+        // The image build's environment carries it (a Dockerfile ARG); the publish inherits it from this process.
+        JsonElement document;
+        Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", "1700000000");
+        try
+        {
+            document = Read(Publish(projects, "source-date-epoch"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", null);
+        }
+
+        Assert.Equal("2023-11-14T22:13:20Z", document.GetProperty("metadata").GetProperty("timestamp").GetString());
+        Assert.False(Read(Publish(projects, "framework-dependent")).GetProperty("metadata").TryGetProperty("timestamp", out _));
+    }
+
+    [Fact]
     public void WithoutTheSbomFileNoDocumentIsWritten()
     {
         projects.Publish("sbom-none", layered: false, "Svc", new[] { $"-p:CustomAfterMicrosoftCommonTargets={projects.TargetsFile}" });
