@@ -103,12 +103,13 @@ public static class LayersTargetsRenderer
         <Project>
           <!--
             Imported only by the image build's dotnet publish (-p:CustomAfterMicrosoftCommonTargets=...); a build on this
-            machine never reads it, and it does nothing unless one of DockerfileGenRuntimeLayer, DockerfileGenPackagesLayer
-            and DockerfileGenProjectsLayer names a folder. After publish it moves each file into the folder of its layer, at
-            the same relative path: the runtime pack's files of a self-contained app (RuntimePackAsset), NuGet packages'
-            files (NuGetPackageId), referenced projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile) and
-            content. What stays in the publish folder is the app's own layer, wwwroot included: static files' ETags come
-            from their times.
+            machine never reads it. Its layer targets do nothing unless one of DockerfileGenRuntimeLayer,
+            DockerfileGenPackagesLayer and DockerfileGenProjectsLayer names a folder, and its SBOM target nothing unless
+            DockerfileGenSbomFile names a file (with DockerfileGenSbomBaseImage, the final stage's base image; both empty by
+            default). After publish it moves each file into the folder of its layer, at the same relative path: the runtime
+            pack's files of a self-contained app (RuntimePackAsset), NuGet packages' files (NuGetPackageId), referenced
+            projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile) and content. What stays in the publish
+            folder is the app's own layer, wwwroot included: static files' ETags come from their times.
           -->
           <PropertyGroup>
             <_DockerfileGenLayered Condition="'$(DockerfileGenRuntimeLayer)$(DockerfileGenPackagesLayer)$(DockerfileGenProjectsLayer)' != ''">true</_DockerfileGenLayered>
