@@ -8,7 +8,8 @@ namespace DockerfileGen.Tasks.Tests;
 /// The layers targets file's SBOM on real publishes of an app with a package graph, a <c>PrivateAssets="all"</c> package
 /// and a referenced project, published for linux-x64 as the image's build stage publishes it: the inline task compiles
 /// with the installed SDK, and the document holds the packages the app runs with in every publish mode.
-/// Native AOT needs clang, which the build machines lack; the engine tier builds the AOT image.
+/// A Native AOT publish needs clang, which the build machines lack: its test runs the targets the SBOM reads and the SBOM
+/// target without the native link; the engine tier builds the AOT image.
 /// </summary>
 [Trait("Category", "build")]
 [Collection(DotNetBuildCollection.Name)]
@@ -118,6 +119,24 @@ public sealed class SbomTargetsTests : IClassFixture<LayersTargetsTests.Projects
         var document = Read(Publish(projects, "single-file", "-p:PublishSingleFile=true", "--self-contained"));
 
         Assert.Equal(AppPackages.Append(RuntimePack + "@" + RuntimePackVersion(document)).Order(StringComparer.Ordinal), Packages(document));
+    }
+
+    [Fact]
+    public void NativeAotListsTheNativeAotPackInsteadOfTheCoreClrRuntimePack()
+    {
+        // The native link needs clang, which the build machines lack: run the targets an AOT publish resolves its packs
+        // with, then the SBOM target, as that publish would after linking.
+        var sbom = Path.Combine(projects.Root, "sbom", "aot", "Svc.cdx.json");
+        DotNet.Run(Path.Combine(projects.Root, "Svc"),
+                "msbuild", "Svc.csproj", "-restore", "-nodeReuse:false", "-p:Configuration=Release", "-p:PublishAot=true", "-p:_IsPublishing=true",
+                "-t:ResolveFrameworkReferences;ResolveRuntimePackAssets;_DockerfileGenWriteSbom",
+                $"-p:CustomAfterMicrosoftCommonTargets={projects.TargetsFile}", $"-p:{LayersTargetsRenderer.SbomFileProperty}={sbom}")
+            .EnsureSuccess("the SBOM target of an AOT publish");
+
+        var packages = Packages(Read(sbom));
+
+        Assert.Equal(AppPackages, packages.Where(p => !p.Contains(".Runtime.", StringComparison.Ordinal)));
+        Assert.Equal("Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64", Assert.Single(packages, p => p.Contains(".Runtime.", StringComparison.Ordinal)).Split('@')[0]);
     }
 
     [Fact]
