@@ -94,6 +94,15 @@ public sealed class SbomTargetsTests : IClassFixture<LayersTargetsTests.Projects
     }
 
     [Fact]
+    public void FrameworkDependentReadyToRunShipsNoRuntimePack()
+    {
+        // ReadyToRun compiles against the runtime pack; the base image's runtime runs the app.
+        var document = Read(Publish(projects, "ready-to-run", "-p:PublishReadyToRun=true"));
+
+        Assert.Equal(AppPackages, Packages(document));
+    }
+
+    [Fact]
     public void SelfContainedWebAppAddsBothRuntimePacks()
     {
         var document = Read(PublishOf(projects, "Web", "web-self-contained", "--self-contained"));

@@ -63,12 +63,15 @@ public static class LayersTargetsRenderer
           </UsingTask>
 
           <Target Name="_DockerfileGenWriteSbom" AfterTargets="Publish" Condition="'$(DockerfileGenSbomFile)' != ''">
-            <!-- The SDK resolves more runtime packs than it uses (ASP.NET Core's for a console app): a pack is in the image
-                 when the publish took runtime files from it. Native AOT compiles in the target's ILCompiler pack instead
-                 (the NativeAOT runtime pack since .NET 10) and takes the framework from it, unless
-                 PublishAotUsingRuntimePack says the runtime pack is that; the host's compiler pack only runs the build. -->
+            <!-- The SDK resolves more runtime packs than it ships (ASP.NET Core's for a console app, the runtime pack a
+                 framework-dependent ReadyToRun publish compiles against): a pack is in the image when the publish copies
+                 its files, by the SDK's own rule (self-contained, or RuntimePackAlwaysCopyLocal). Native AOT compiles in
+                 the target's ILCompiler pack instead (the NativeAOT runtime pack since .NET 10) and takes the framework
+                 from it, unless PublishAotUsingRuntimePack says the runtime pack is that; the host's compiler pack only
+                 runs the build. -->
             <ItemGroup>
-              <_DockerfileGenSbomPackUsed Include="@(RuntimePackAsset->'%(NuGetPackageId)')" Condition="'$(PublishAot)' != 'true' or '$(PublishAotUsingRuntimePack)' == 'true'" />
+              <_DockerfileGenSbomPackUsed Include="@(RuntimePackAsset->'%(NuGetPackageId)')"
+                                          Condition="('$(SelfContained)' == 'true' or '%(RuntimePackAsset.RuntimePackAlwaysCopyLocal)' == 'true') and ('$(PublishAot)' != 'true' or '$(PublishAotUsingRuntimePack)' == 'true')" />
               <_DockerfileGenSbomPackUnused Include="@(ResolvedRuntimePack)" Exclude="@(_DockerfileGenSbomPackUsed)" />
               <_DockerfileGenSbomPack Include="@(ResolvedRuntimePack)" Exclude="@(_DockerfileGenSbomPackUnused)" />
               <_DockerfileGenSbomPack Include="@(ResolvedTargetILCompilerPack)" Condition="'$(PublishAot)' == 'true'" />
