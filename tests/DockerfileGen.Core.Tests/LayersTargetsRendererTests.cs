@@ -49,7 +49,7 @@ public sealed class LayersTargetsRendererTests
         var layered = "'$(DockerfileGenRuntimeLayer)$(DockerfileGenPackagesLayer)$(DockerfileGenProjectsLayer)' != ''";
 
         Assert.Equal(layered, project.Element(None + "PropertyGroup")!.Element(None + "_DockerfileGenLayered")!.Attribute("Condition")!.Value);
-        var targets = project.Elements(None + "Target").ToList();
+        var targets = project.Elements(None + "Target").Where(t => t.Attribute("Name")!.Value != "_DockerfileGenWriteSbom").ToList();
         Assert.Equal(4, targets.Count);
         Assert.All(targets, target => Assert.Contains(
             (string?)target.Attribute("Condition") ?? "",
@@ -66,6 +66,38 @@ public sealed class LayersTargetsRendererTests
 
         Assert.Equal("ComputeResolvedFilesToPublishList", targets["_DockerfileGenClassifyLayerFiles"]);
         Assert.Equal("Publish", targets["_DockerfileGenMoveLayerFiles"]);
+    }
+
+    [Fact]
+    public void TheSbomIsWrittenAfterPublishOnlyWhenItsFileIsNamed()
+    {
+        var project = XDocument.Parse(LayersTargetsRenderer.Render()).Root!;
+
+        var target = project.Elements(None + "Target").Single(t => t.Attribute("Name")!.Value == "_DockerfileGenWriteSbom");
+        Assert.Equal("Publish", target.Attribute("AfterTargets")!.Value);
+        Assert.Equal($"'$({LayersTargetsRenderer.SbomFileProperty})' != ''", target.Attribute("Condition")!.Value);
+        var task = target.Element(None + "DockerfileGenWriteSbom")!;
+        Assert.Equal($"$({LayersTargetsRenderer.SbomFileProperty})", task.Attribute("OutputFile")!.Value);
+        Assert.Equal($"$({LayersTargetsRenderer.SbomBaseImageProperty})", task.Attribute("BaseImage")!.Value);
+        Assert.Equal(LayersTargetsRenderer.ToolVersion, task.Attribute("ToolVersion")!.Value);
+        Assert.Matches(@"^\d+\.\d+\.\d+", LayersTargetsRenderer.ToolVersion);
+    }
+
+    [Fact]
+    public void TheInlineTaskIsTheSbomWritersOwnSource()
+    {
+        var project = XDocument.Parse(LayersTargetsRenderer.Render()).Root!;
+        var source = Path.Combine(Testing.RepoPaths.Root, "src", "DockerfileGen.Core", "Sbom");
+
+        var usingTask = project.Element(None + "UsingTask")!;
+        Assert.Equal("RoslynCodeTaskFactory", usingTask.Attribute("TaskFactory")!.Value);
+        var code = usingTask.Element(None + "Task")!.Element(None + "Code")!;
+        Assert.Equal("Class", code.Attribute("Type")!.Value);
+        Assert.Equal(
+            "\n" + File.ReadAllText(Path.Combine(source, "CycloneDxSbom.cs")) + File.ReadAllText(Path.Combine(source, "WriteSbomTask.cs")),
+            code.Value.Replace("\r\n", "\n"));
+        Assert.DoesNotContain("$(", code.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("@(", code.Value, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class NamespaceLayersTests
     // Lowest first. A namespace's sub-namespaces (Validation.Rules) belong to its layer.
     private static readonly string[][] Layers =
     {
-        new[] { "Diagnostics", "Images", "Parsing", "Ignore" },
+        new[] { "Diagnostics", "Images", "Parsing", "Ignore", "Sbom" },
         new[] { "Model" },
         new[] { "Validation", "ImageBuild", "Rendering" },
         new[] { "Planning" },

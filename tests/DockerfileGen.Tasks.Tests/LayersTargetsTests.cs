@@ -238,6 +238,25 @@ public sealed class LayersTargetsTests : IClassFixture<LayersTargetsTests.Projec
                   </ItemGroup>
                 </Project>
                 """);
+            // The SBOM's app (SbomTargetsTests): a package graph, a PrivateAssets="all" package and a referenced project.
+            temp.Write("Svc/Svc.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RuntimeIdentifier>linux-x64</RuntimeIdentifier>
+                    <Version>1.2.3</Version>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.Extensions.Logging" Version="6.0.0" />
+                    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+                    <PackageReference Include="Microsoft.CodeAnalysis.Analyzers" Version="3.11.0" PrivateAssets="all" />
+                    <ProjectReference Include="../Lib/Lib.csproj" />
+                  </ItemGroup>
+                </Project>
+                """);
+            temp.Write("Svc/Program.cs", "using Microsoft.Extensions.Logging;\nusing var factory = LoggerFactory.Create(_ => { });\nSystem.Console.WriteLine(Newtonsoft.Json.JsonConvert.SerializeObject(Lib.Greeter.Hello()) + factory.CreateLogger(\"svc\").IsEnabled(LogLevel.Information));\n");
             temp.Write("Lib/Greeter.cs", "namespace Lib;\npublic static class Greeter { public static string Hello() => Texts.Hi; }\n");
             temp.Write("Lib/Texts.cs", Resources("Lib", "Texts"));
             temp.Write("Lib/Texts.resx", Resx("lib"));
@@ -259,7 +278,8 @@ public sealed class LayersTargetsTests : IClassFixture<LayersTargetsTests.Projec
         /// <summary>Publishes App with the arguments, into a folder of its own; layered, as the image's build stage does.</summary>
         public Output Publish(string name, bool layered, params string[] arguments) => Publish(name, layered, "App", arguments);
 
-        private Output Publish(string name, bool layered, string project, string[] arguments)
+        /// <summary>Publishes <paramref name="project"/> with the arguments, into a folder of its own, layered or not.</summary>
+        public Output Publish(string name, bool layered, string project, string[] arguments)
         {
             var key = (layered ? "layered-" : "plain-") + name;
             if (published.TryGetValue(key, out var output))

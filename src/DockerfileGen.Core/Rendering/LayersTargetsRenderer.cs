@@ -1,13 +1,19 @@
+using System;
+using System.IO;
+using System.Reflection;
+
 namespace DockerfileGen.Rendering;
 
 /// <summary>
-/// Writes the MSBuild file that splits the image's publish output into layers by where each file comes from: the .NET
+/// Writes the MSBuild file the image's publish imports. It splits the publish output into layers by where each file comes from: the .NET
 /// runtime of a self-contained app, NuGet packages, the repository's referenced projects, and the app itself. It lies
 /// beside the Dockerfile, travels in the build context, and only the image's <c>dotnet publish</c> imports it, through
 /// <c>-p:CustomAfterMicrosoftCommonTargets</c>. Provenance comes from the publish's own items, recorded right after
 /// <c>ComputeResolvedFilesToPublishList</c>, before ILLink, ReadyToRun and the bundler replace their item specs; the files
 /// are moved by their <c>RelativePath</c> once <c>Publish</c> has written them. The file uses nothing newer than the
-/// MSBuild of the .NET 6 SDK, because the image may build with it.
+/// MSBuild of the .NET 6 SDK, because the image may build with it. It also writes the image's CycloneDX SBOM with an inline
+/// task compiled from <c>Sbom/CycloneDxSbom.cs</c>, embedded here as source because DockerfileGen's assemblies are not
+/// restored in the image's build stage.
 /// </summary>
 public static class LayersTargetsRenderer
 {
@@ -26,19 +32,88 @@ public static class LayersTargetsRenderer
     /// </summary>
     public static string FileName(string dockerfileName) => dockerfileName + ".layers.targets";
 
-    /// <summary>Renders the body (everything after the marker line). It is the same for every project.</summary>
-    public static string Render() => Body;
+    /// <summary>The property naming the file the SBOM is written to, an absolute path in the build stage; none when empty.</summary>
+    public const string SbomFileProperty = "DockerfileGenSbomFile";
 
-    private const string Body = """
+    /// <summary>The property carrying the final stage's FROM reference, the SBOM's base image component.</summary>
+    public const string SbomBaseImageProperty = "DockerfileGenSbomBaseImage";
+
+    /// <summary>The version of DockerfileGen the SBOM names as its tool.</summary>
+    internal static string ToolVersion { get; } =
+        typeof(LayersTargetsRenderer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    // After ToolVersion: static initializers run in the order they are written.
+    private static readonly string Text = LayerTargets + SbomTargets() + "</Project>\n";
+
+    /// <summary>Renders the body (everything after the marker line). It is the same for every project.</summary>
+    public static string Render() => Text;
+
+    private static string SbomTargets() => $$"""
+          <!--
+            The SBOM: when DockerfileGenSbomFile names a file, a CycloneDX 1.6 document of the app is written there after
+            publish: the packages the image's restore resolved for this framework and runtime identifier that the app runs
+            with (PrivateAssets="all" packages left out), the runtime and compiler packs a self-contained or AOT publish
+            ships, their graph, and DockerfileGenSbomBaseImage. SOURCE_DATE_EPOCH, when set, is its timestamp.
+          -->
+          <UsingTask TaskName="DockerfileGenWriteSbom" TaskFactory="RoslynCodeTaskFactory" AssemblyFile="$(MSBuildToolsPath)/Microsoft.Build.Tasks.Core.dll">
+            <Task>
+              <Code Type="Class" Language="cs"><![CDATA[
+        {{Source("DockerfileGen.Sbom.CycloneDxSbom.cs")}}{{Source("DockerfileGen.Sbom.WriteSbomTask.cs")}}]]></Code>
+            </Task>
+          </UsingTask>
+
+          <Target Name="_DockerfileGenWriteSbom" AfterTargets="Publish" Condition="'$(DockerfileGenSbomFile)' != ''">
+            <!-- The SDK resolves more runtime packs than it ships (ASP.NET Core's for a console app, the runtime pack a
+                 framework-dependent ReadyToRun publish compiles against): a pack is in the image when the publish copies
+                 its files, by the SDK's own rule (self-contained, or RuntimePackAlwaysCopyLocal). Native AOT compiles in
+                 the target's ILCompiler pack instead (the NativeAOT runtime pack since .NET 10) and takes the framework
+                 from it, unless PublishAotUsingRuntimePack says the runtime pack is that; the host's compiler pack only
+                 runs the build. -->
+            <ItemGroup>
+              <_DockerfileGenSbomPackUsed Include="@(RuntimePackAsset->'%(NuGetPackageId)')"
+                                          Condition="('$(SelfContained)' == 'true' or '%(RuntimePackAsset.RuntimePackAlwaysCopyLocal)' == 'true') and ('$(PublishAot)' != 'true' or '$(PublishAotUsingRuntimePack)' == 'true')" />
+              <_DockerfileGenSbomPackUnused Include="@(ResolvedRuntimePack)" Exclude="@(_DockerfileGenSbomPackUsed)" />
+              <_DockerfileGenSbomPack Include="@(ResolvedRuntimePack)" Exclude="@(_DockerfileGenSbomPackUnused)" />
+              <_DockerfileGenSbomPack Include="@(ResolvedTargetILCompilerPack)" Condition="'$(PublishAot)' == 'true'" />
+            </ItemGroup>
+            <DockerfileGenWriteSbom OutputFile="$(DockerfileGenSbomFile)"
+                                    AssetsFile="$(ProjectAssetsFile)"
+                                    TargetFramework="$(TargetFramework)"
+                                    TargetFrameworkMoniker="$(TargetFrameworkMoniker)"
+                                    RuntimeIdentifier="$(RuntimeIdentifier)"
+                                    AppName="$(AssemblyName)"
+                                    AppVersion="$(Version)"
+                                    ToolVersion="{{ToolVersion}}"
+                                    BaseImage="$(DockerfileGenSbomBaseImage)"
+                                    Packs="@(_DockerfileGenSbomPack)" />
+            <ItemGroup>
+              <_DockerfileGenSbomPackUsed Remove="@(_DockerfileGenSbomPackUsed)" />
+              <_DockerfileGenSbomPackUnused Remove="@(_DockerfileGenSbomPackUnused)" />
+              <_DockerfileGenSbomPack Remove="@(_DockerfileGenSbomPack)" />
+            </ItemGroup>
+          </Target>
+
+        """;
+
+    private static string Source(string name)
+    {
+        using var stream = typeof(LayersTargetsRenderer).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException(name + " is not embedded in DockerfileGen.Core.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n");
+    }
+
+    private const string LayerTargets = """
         <Project>
           <!--
             Imported only by the image build's dotnet publish (-p:CustomAfterMicrosoftCommonTargets=...); a build on this
-            machine never reads it, and it does nothing unless one of DockerfileGenRuntimeLayer, DockerfileGenPackagesLayer
-            and DockerfileGenProjectsLayer names a folder. After publish it moves each file into the folder of its layer, at
-            the same relative path: the runtime pack's files of a self-contained app (RuntimePackAsset), NuGet packages'
-            files (NuGetPackageId), referenced projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile) and
-            content. What stays in the publish folder is the app's own layer, wwwroot included: static files' ETags come
-            from their times.
+            machine never reads it. Its layer targets do nothing unless one of DockerfileGenRuntimeLayer,
+            DockerfileGenPackagesLayer and DockerfileGenProjectsLayer names a folder, and its SBOM target nothing unless
+            DockerfileGenSbomFile names a file (with DockerfileGenSbomBaseImage, the final stage's base image; both empty by
+            default). After publish it moves each file into the folder of its layer, at the same relative path: the runtime
+            pack's files of a self-contained app (RuntimePackAsset), NuGet packages' files (NuGetPackageId), referenced
+            projects' outputs (ReferenceSourceTarget, MSBuildSourceProjectFile) and content. What stays in the publish
+            folder is the app's own layer, wwwroot included: static files' ETags come from their times.
           -->
           <PropertyGroup>
             <_DockerfileGenLayered Condition="'$(DockerfileGenRuntimeLayer)$(DockerfileGenPackagesLayer)$(DockerfileGenProjectsLayer)' != ''">true</_DockerfileGenLayered>
@@ -133,7 +208,6 @@ public static class LayersTargetsRenderer
               <_DockerfileGenFileLeft Remove="@(_DockerfileGenFileLeft)" />
             </ItemGroup>
           </Target>
-        </Project>
 
         """;
 }
