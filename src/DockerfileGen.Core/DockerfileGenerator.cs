@@ -30,8 +30,8 @@ public sealed record GenerationResult(GeneratedFile? Dockerfile, GeneratedFile? 
     public IReadOnlyDictionary<int, string> Origins { get; init; } = new Dictionary<int, string>();
 
     /// <summary>
-    /// The MSBuild file the image's publish imports to split its output into layers (<see cref="LayersTargetsRenderer"/>),
-    /// or null when the Dockerfile copies the publish output in one layer.
+    /// The MSBuild file the image's publish imports to split its output into layers and write its SBOM (<see cref="LayersTargetsRenderer"/>),
+    /// or null when the Dockerfile copies the publish output in one layer and the image carries no SBOM.
     /// </summary>
     public GeneratedFile? LayersTargets { get; init; }
 
@@ -122,7 +122,7 @@ public static class DockerfileGenerator
             return new GenerationResult(null, null, errors);
         }
 
-        if (options.Layers && !facts.Deployment.SingleFile && !facts.Deployment.NativeAot && ImageLayers.ImportsItsOwnCustomAfterTargets(facts))
+        if (((options.Layers && !facts.Deployment.SingleFile && !facts.Deployment.NativeAot) || options.Sbom) && ImageLayers.ImportsItsOwnCustomAfterTargets(facts))
         {
             errors.Add(DiagnosticCatalog.NotLayered(facts.CustomAfterMicrosoftCommonTargets.Trim()));
         }

@@ -185,6 +185,9 @@ public sealed class GenerateDockerfile : DockerfileGenTask
         /// <summary>The final stage copies packages, referenced projects and the app in layers of their own (default).</summary>
         public static readonly Setting Layers = Setting.Flag("DockerfileGenLayers", true);
 
+        /// <summary>The image carries a CycloneDX SBOM its own publish writes (default).</summary>
+        public static readonly Setting Sbom = Setting.Flag("DockerfileGenSbom", true);
+
         /// <summary>The build stage's image, used as given.</summary>
         public static readonly Setting SdkImage = Setting.Text("DockerfileGenSdkImage");
 
@@ -369,6 +372,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
             ImagePolicy = Text(Known.ImagePolicy),
             NuGetCacheMount = Flag(Known.NuGetCacheMount),
             Layers = Flag(Known.Layers),
+            Sbom = Flag(Known.Sbom),
             SdkImage = Text(Known.SdkImage),
             ImageRegistry = Text(Known.ImageRegistry),
             BaseImageDigest = Text(Known.BaseImageDigest),
@@ -541,7 +545,7 @@ public sealed class GenerateDockerfile : DockerfileGenTask
     internal static string WroteLine(List<string> written, string? layersTargets, string projectDirectory)
     {
         var targetsWritten = layersTargets is not null && written.Remove(layersTargets);
-        const string Purpose = "which the image's publish imports to split its output into layers";
+        const string Purpose = "which the image's publish imports to lay out its layers and write its SBOM";
         return written.Count == 0
             ? $"DockerfileGen: wrote {layersTargets} in {projectDirectory}, {Purpose}"
             : $"DockerfileGen: wrote {Names(written)} in {projectDirectory}" + (targetsWritten ? $", and {layersTargets}, {Purpose}" : "");

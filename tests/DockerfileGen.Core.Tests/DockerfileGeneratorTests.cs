@@ -76,7 +76,7 @@ public sealed class DockerfileGeneratorTests
 
         Assert.Equal("Dockerfile.web", result.Dockerfile!.FileName);
         Assert.Equal("Dockerfile.web.dockerignore", result.IgnoreFile!.FileName);
-        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true -o /app && ", result.Dockerfile.Content);
+        Assert.Contains("dotnet publish WebApi.csproj -c Staging -a $TARGETARCH ${APP_VERSION:+-p:Version=$APP_VERSION} -p:DockerfileGenInsideImage=true -p:CustomAfterMicrosoftCommonTargets=/src/Dockerfile.web.layers.targets -p:DockerfileGenSbomFile=/app/sbom/WebApi.cdx.json -p:DockerfileGenSbomBaseImage=mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra -o /app && ", result.Dockerfile.Content);
         Assert.Contains("docker build -t webapi -f Dockerfile.web --build-arg APP_VERSION=\"$(dotnet msbuild WebApi.csproj -getProperty:Version)\" --build-arg SOURCE_REVISION=\"$(git rev-parse HEAD)\" --build-arg SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\" .", result.Dockerfile.Content);
         Assert.EndsWith("Dockerfile.web\nDockerfile.web.dockerignore\n", result.IgnoreFile.Content);
     }
@@ -108,7 +108,7 @@ public sealed class DockerfileGeneratorTests
     [InlineData("/usr/share/dotnet/sdk/10.0.401/v17.0/Custom.After.Microsoft.Common.targets", true)]
     [InlineData("C:\\Program Files\\dotnet\\sdk\\10.0.401\\v17.0\\Custom.After.Microsoft.Common.targets", true)]
     [InlineData("/repo/build/after.targets", false)]
-    public void AProjectThatImportsItsOwnCustomAfterTargetsKeepsOneLayerAndIsTold(string customAfterTargets, bool layered)
+    public void AProjectThatImportsItsOwnCustomAfterTargetsKeepsOneLayerWithoutAnSbomAndIsTold(string customAfterTargets, bool layered)
     {
         var facts = Facts.WebApi() with { PackageReferences = new[] { "Serilog" }, CustomAfterMicrosoftCommonTargets = customAfterTargets };
 
@@ -117,6 +117,7 @@ public sealed class DockerfileGeneratorTests
         Assert.True(result.Succeeded);
         Assert.Equal(layered, result.Dockerfile!.Content.Contains("COPY --from=build /layers/packages/ /\n", StringComparison.Ordinal));
         Assert.Equal(layered, result.LayersTargets is not null);
+        Assert.Equal(layered, result.Dockerfile.Content.Contains("dockerfilegen.sbom=", StringComparison.Ordinal));
         var notices = result.Diagnostics.Where(d => d.Code == "DFG0092").ToList();
         if (layered)
         {
@@ -129,7 +130,8 @@ public sealed class DockerfileGeneratorTests
             Assert.Contains(customAfterTargets, notice.Message);
         }
 
-        Assert.DoesNotContain(DockerfileGenerator.Generate(facts, new GenerationOptions { Layers = false }).Diagnostics, d => d.Code == "DFG0092");
+        Assert.Equal(layered ? 0 : 1, DockerfileGenerator.Generate(facts, new GenerationOptions { Layers = false }).Diagnostics.Count(d => d.Code == "DFG0092"));
+        Assert.DoesNotContain(DockerfileGenerator.Generate(facts, new GenerationOptions { Layers = false, Sbom = false }).Diagnostics, d => d.Code == "DFG0092");
     }
 
     [Fact]

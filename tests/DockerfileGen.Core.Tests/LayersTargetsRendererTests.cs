@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using DockerfileGen.Ignore;
 using DockerfileGen.Model;
+using DockerfileGen.Planning;
 using DockerfileGen.Rendering;
 using DockerfileGen.Testing;
 
@@ -36,10 +37,12 @@ public sealed class LayersTargetsRendererTests
     }
 
     [Fact]
-    public void AModelWithoutLayersHasNoTargetsFile()
+    public void AModelWithoutLayersOrAnSbomHasNoTargetsFile()
     {
         Assert.Null(DockerfileGenerator.LayersTargetsFor(new DockerfileModel(new string[0], new PlannedStage[0]), "App.csproj"));
-        Assert.Null(DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).LayersTargets);
+        Assert.Null(DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { Sbom = false }).LayersTargets);
+        // The SBOM, on by default, is written by the same file's inline task.
+        Assert.NotNull(DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions()).LayersTargets);
     }
 
     [Fact]
@@ -49,7 +52,7 @@ public sealed class LayersTargetsRendererTests
         var layered = "'$(DockerfileGenRuntimeLayer)$(DockerfileGenPackagesLayer)$(DockerfileGenProjectsLayer)' != ''";
 
         Assert.Equal(layered, project.Element(None + "PropertyGroup")!.Element(None + "_DockerfileGenLayered")!.Attribute("Condition")!.Value);
-        var targets = project.Elements(None + "Target").Where(t => t.Attribute("Name")!.Value != "_DockerfileGenWriteSbom").ToList();
+        var targets = project.Elements(None + "Target").Where(t => t.Attribute("Name")!.Value is not ("_DockerfileGenWriteSbom" or "_DockerfileGenDateCompressedAssets")).ToList();
         Assert.Equal(4, targets.Count);
         Assert.All(targets, target => Assert.Contains(
             (string?)target.Attribute("Condition") ?? "",
@@ -62,10 +65,21 @@ public sealed class LayersTargetsRendererTests
     [Fact]
     public void FilesAreClassifiedBeforeTheirItemsAreRewrittenAndMovedAfterPublish()
     {
-        var targets = XDocument.Parse(LayersTargetsRenderer.Render()).Root!.Elements(None + "Target").ToDictionary(t => t.Attribute("Name")!.Value, t => t.Attribute("AfterTargets")!.Value);
+        var targets = XDocument.Parse(LayersTargetsRenderer.Render()).Root!.Elements(None + "Target").Where(t => t.Attribute("AfterTargets") is not null).ToDictionary(t => t.Attribute("Name")!.Value, t => t.Attribute("AfterTargets")!.Value);
 
         Assert.Equal("ComputeResolvedFilesToPublishList", targets["_DockerfileGenClassifyLayerFiles"]);
         Assert.Equal("Publish", targets["_DockerfileGenMoveLayerFiles"]);
+    }
+
+    [Fact]
+    public void CompressedStaticWebAssetsTakeTheCommitsTimeBeforeTheirEndpointsReadIt()
+    {
+        var target = XDocument.Parse(LayersTargetsRenderer.Render()).Root!.Elements(None + "Target").Single(t => t.Attribute("Name")!.Value == "_DockerfileGenDateCompressedAssets");
+
+        Assert.Equal("ResolveBuildCompressedStaticWebAssets;ResolvePublishCompressedStaticWebAssets", target.Attribute("BeforeTargets")!.Value);
+        Assert.Equal("find \"$(IntermediateOutputPath)compressed\" -type f -exec touch -d \"@$(_DockerfileGenSourceDateEpoch)\" {} +", target.Element(None + "Exec")!.Attribute("Command")!.Value);
+        var epoch = target.Element(None + "PropertyGroup")!.Elements(None + "_DockerfileGenSourceDateEpoch").Select(e => e.Value).ToList();
+        Assert.Equal(new[] { "$(SOURCE_DATE_EPOCH)", StageSettings.DefaultSourceDateEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture) }, epoch);
     }
 
     [Fact]

@@ -18,6 +18,13 @@ public sealed class GenerateDockerfileTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    // The Dockerfile and the ignore file alone: no layers targets file, which the SBOM (on by default) needs.
+    private GenerateDockerfile TwoFiles(Action<GenerateDockerfile>? configure = null) => Task(t =>
+    {
+        t.Set(Known.Sbom, "false");
+        configure?.Invoke(t);
+    });
+
     private GenerateDockerfile Task(Action<GenerateDockerfile>? configure = null)
     {
         var task = new GenerateDockerfile
@@ -48,9 +55,9 @@ public sealed class GenerateDockerfileTests : IDisposable
 
         Assert.Empty(FoundationChecks.Violations(File.ReadAllText(DockerfilePath)));
         Assert.Contains("**/obj", File.ReadAllText(IgnorePath));
-        Assert.Equal(2, task.WrittenFiles.Length);
+        Assert.Equal(new[] { ".dockerignore", "Dockerfile", "Dockerfile.layers.targets" }, task.WrittenFiles.Select(f => Path.GetFileName(f.ItemSpec)).Order(StringComparer.Ordinal));
         var line = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.High);
-        Assert.Equal($"DockerfileGen: wrote Dockerfile and .dockerignore in {temp.Path}", line.Message);
+        Assert.Equal($"DockerfileGen: wrote Dockerfile and .dockerignore in {temp.Path}, and Dockerfile.layers.targets, which the image's publish imports to lay out its layers and write its SBOM", line.Message);
         Assert.DoesNotContain(engine.Messages, m => (m.Message ?? "").Contains("up to date", StringComparison.Ordinal));
     }
 
@@ -70,12 +77,12 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void UnchangedContentIsNotRewritten()
     {
-        Assert.True(Task().Execute());
+        Assert.True(TwoFiles().Execute());
         var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(DockerfilePath, stamp);
         File.SetLastWriteTimeUtc(IgnorePath, stamp);
 
-        var again = Task();
+        var again = TwoFiles();
         Assert.True(again.Execute());
 
         Assert.Empty(again.WrittenFiles);
@@ -139,8 +146,8 @@ public sealed class GenerateDockerfileTests : IDisposable
     [Fact]
     public void LeavesNoTemporaryFiles()
     {
-        Assert.True(Task().Execute());
-        Assert.True(Task(t => t.Set(Known.Configuration, "Debug")).Execute());
+        Assert.True(TwoFiles().Execute());
+        Assert.True(TwoFiles(t => t.Set(Known.Configuration, "Debug")).Execute());
 
         Assert.Equal(new[] { ".dockerignore", "Dockerfile" }, Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -199,10 +206,10 @@ public sealed class GenerateDockerfileTests : IDisposable
     {
         var tracked = Path.Combine(temp.Path, "obj", "DockerfileGen.generation");
         Directory.CreateDirectory(Path.GetDirectoryName(tracked)!);
-        Assert.True(Task(t => t.StatePath = tracked).Execute());
+        Assert.True(TwoFiles(t => t.StatePath = tracked).Execute());
         Assert.Contains(DockerfilePath, GenerationState.Parse(File.ReadAllText(tracked))!.TrackedFiles);
 
-        var renamed = Task(t => { t.StatePath = tracked; t.Set(Known.DockerfileName, "Dockerfile.api"); });
+        var renamed = TwoFiles(t => { t.StatePath = tracked; t.Set(Known.DockerfileName, "Dockerfile.api"); });
         Assert.True(renamed.Execute());
 
         Assert.False(File.Exists(DockerfilePath), "docker build . would still build the old Dockerfile");
@@ -214,7 +221,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         // Back to the default name, with the Dockerfile.api edited by hand: the edit stays, the untouched ignore file goes.
         var api = Path.Combine(temp.Path, "Dockerfile.api");
         File.AppendAllText(api, "# mine\n");
-        Assert.True(Task(t => t.StatePath = tracked).Execute());
+        Assert.True(TwoFiles(t => t.StatePath = tracked).Execute());
         Assert.True(File.Exists(api));
         Assert.False(File.Exists(Path.Combine(temp.Path, "Dockerfile.api.dockerignore")));
         Assert.True(File.Exists(DockerfilePath));
@@ -253,7 +260,7 @@ public sealed class GenerateDockerfileTests : IDisposable
         File.WriteAllText(targets, edited ? content.Replace("<Project>", "<Project>\n  <PropertyGroup><Mine>1</Mine></PropertyGroup>") : content);
         File.WriteAllText(tracked, new GenerationState { TrackedFiles = new[] { DockerfilePath, IgnorePath, targets } }.ToStateFile().Format());
 
-        Assert.True(Task(t => t.StatePath = tracked).Execute());
+        Assert.True(TwoFiles(t => t.StatePath = tracked).Execute());
 
         Assert.Equal(edited, File.Exists(targets));
         Assert.Equal(!edited, engine.Messages.Any(m => m.Message == $"DockerfileGen: removed Dockerfile.layers.targets in {temp.Path}, which it generated before and no longer writes"));
@@ -263,9 +270,9 @@ public sealed class GenerateDockerfileTests : IDisposable
 
     [Theory]
     [InlineData("Dockerfile|.dockerignore", "DockerfileGen: wrote Dockerfile and .dockerignore in /p")]
-    [InlineData("Dockerfile|.dockerignore|Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile and .dockerignore in /p, and Dockerfile.layers.targets, which the image's publish imports to split its output into layers")]
-    [InlineData("Dockerfile|Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile in /p, and Dockerfile.layers.targets, which the image's publish imports to split its output into layers")]
-    [InlineData("Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile.layers.targets in /p, which the image's publish imports to split its output into layers")]
+    [InlineData("Dockerfile|.dockerignore|Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile and .dockerignore in /p, and Dockerfile.layers.targets, which the image's publish imports to lay out its layers and write its SBOM")]
+    [InlineData("Dockerfile|Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile in /p, and Dockerfile.layers.targets, which the image's publish imports to lay out its layers and write its SBOM")]
+    [InlineData("Dockerfile.layers.targets", "DockerfileGen: wrote Dockerfile.layers.targets in /p, which the image's publish imports to lay out its layers and write its SBOM")]
     public void TheWroteLineKeepsNamingTheDockerfileAndIgnoreFileFirst(string written, string line)
     {
         Assert.Equal(line, GenerateDockerfile.WroteLine(written.Split('|').ToList(), "Dockerfile.layers.targets", "/p"));

@@ -168,6 +168,20 @@ public static class FoundationChecks
             problems.Add("the publish fills layer folders without importing the layers targets file");
         }
 
+        // The SBOM, written into the publish folder, is named by a label at its path in the image.
+        var sbomFile = Regex.Match(build[publish], @" -p:DockerfileGenSbomFile='?/app/(sbom/[^ /']+\.cdx\.json)");
+        var workingDirectory = final.FirstOrDefault()?.Substring("WORKDIR ".Length).TrimEnd('/') ?? "";
+        if (sbomFile.Success && !final.Any(line => line.Contains($"dockerfilegen.sbom=\"{workingDirectory}/{sbomFile.Groups[1].Value}\"", StringComparison.Ordinal)))
+        {
+            problems.Add($"the publish writes an SBOM ({sbomFile.Groups[1].Value}) that no dockerfilegen.sbom label names at {workingDirectory}/");
+        }
+
+        if (sbomFile.Success != Regex.IsMatch(build[publish], " -p:DockerfileGenSbomBaseImage=") || (sbomFile.Success && !build[publish].Contains(" -p:DockerfileGenSbomBaseImage=" + froms[^1].line.Split(' ')[1], StringComparison.Ordinal)
+            && !build[publish].Contains(" -p:DockerfileGenSbomBaseImage='" + froms[^1].line.Split(' ')[1] + "'", StringComparison.Ordinal)))
+        {
+            problems.Add("the SBOM does not name the final stage's image as its base");
+        }
+
         copyFromBuild = final.FindLastIndex(line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal));
         if (user < 0 || user < copyFromBuild)
         {
@@ -193,7 +207,10 @@ public static class FoundationChecks
     private const string AppLayer = @" && mkdir -p /layers(/app)? && cp -al /app /layers/app(/[^ /]+)? && find /layers/app -exec touch -d ""@\$\{SOURCE_DATE_EPOCH:-946684800\}"" \{\} \+";
 
     // The layers targets file the image's publish imports, and the folder of each layer it fills.
-    private const string LayerProperties = @"( -p:CustomAfterMicrosoftCommonTargets='?/src/\S+\.layers\.targets'?( -p:DockerfileGen(Runtime|Packages|Projects)Layer='?/layers/[a-z]+(/[^ ]+)?'?)+)?";
+    private const string LayerProperties = @"( -p:CustomAfterMicrosoftCommonTargets='?/src/\S+\.layers\.targets'?( -p:DockerfileGen(Runtime|Packages|Projects)Layer='?/layers/[a-z]+(/[^ ]+)?'?)*" + SbomProperties + "?)?";
+
+    // The SBOM the image's publish writes into the app's folder, and the final stage's image it names.
+    private const string SbomProperties = @"( -p:DockerfileGenSbomFile='?/app/sbom/[^ /]+\.cdx\.json'? -p:DockerfileGenSbomBaseImage='?[^ ']+'?)";
 
     /// <summary>Project files, MSBuild imports, NuGet configuration, global.json and lock files.</summary>
     public static bool IsRestoreInput(string path) =>

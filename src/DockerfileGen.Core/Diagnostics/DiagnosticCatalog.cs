@@ -375,10 +375,10 @@ public static class DiagnosticCatalog
     public static Diagnostic NotLayered(string customAfterTargets) => new(
         "DFG0092",
         DiagnosticSeverity.Info,
-        $"The final stage copies the publish output in one layer, because the project imports {customAfterTargets} through " +
-        "CustomAfterMicrosoftCommonTargets, which the layered publish sets to DockerfileGen's layers targets file (a command-line " +
-        "property wins over the project's). To get NuGet packages and referenced projects in layers of their own, import that " +
-        "file another way (Directory.Build.targets); to keep one layer without this message, set DockerfileGenLayers=false.");
+        $"The final stage copies the publish output in one layer and the image carries no SBOM, because the project imports " +
+        $"{customAfterTargets} through CustomAfterMicrosoftCommonTargets, which the image's publish would set to DockerfileGen's " +
+        "layers targets file (a command-line property wins over the project's). To get layers and the SBOM, import that file " +
+        "another way (Directory.Build.targets); to go without them and this message, set DockerfileGenLayers=false and DockerfileGenSbom=false.");
 
     /// <summary>No NuGet cache mount, because restore reads a NuGet.config with credentials.</summary>
     public static Diagnostic NoNuGetCacheMountWithCredentials(string configs) => new(

@@ -46,6 +46,12 @@ public sealed record GenerationOptions
     /// </summary>
     public bool Layers { get; init; } = true;
 
+    /// <summary>
+    /// <c>DockerfileGenSbom</c>: the image's publish writes a CycloneDX document of the packages it resolved into the app's
+    /// folder (<c>sbom/&lt;assembly&gt;.cdx.json</c>), named by a label.
+    /// </summary>
+    public bool Sbom { get; init; } = true;
+
     /// <summary><c>DockerfileGenBaseImageDigest</c>: pins the final stage's image (<c>sha256:…</c>).</summary>
     public string BaseImageDigest { get; init; } = "";
 

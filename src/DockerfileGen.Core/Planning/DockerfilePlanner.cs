@@ -119,10 +119,13 @@ public static class DockerfilePlanner
         // Layers: the layers targets file, beside the Dockerfile, moves each file of the publish output whose origin the
         // build knows (runtime pack, NuGet package, referenced project) into that layer's folder.
         var layers = ImageLayers.For(facts, options, context, settings.WorkingDirectory);
-        var targetsFile = layers.IsLayered ? LayersTargetsRenderer.FileName(options.DockerfileName) : null;
-        var layerProperties = !layers.IsLayered ? ""
+        // The SBOM: the same file's inline task writes it into the publish folder, so it ships in the app's layer.
+        var sbom = options.Sbom && !ImageLayers.ImportsItsOwnCustomAfterTargets(facts) ? SbomFile(facts) : null;
+        var targetsFile = layers.IsLayered || sbom is not null ? LayersTargetsRenderer.FileName(options.DockerfileName) : null;
+        var layerProperties = targetsFile is null ? ""
             : " -p:CustomAfterMicrosoftCommonTargets=" + ShellQuoting.Quote($"{SourceDirectory}/{(context.IsProjectFolder ? "" : context.AppDirectory + "/")}{targetsFile}")
-              + string.Concat(layers.Names.Select(name => $" -p:{ImageLayers.Property(name)}={ShellQuoting.Quote(layers.Folder(name))}"));
+              + string.Concat(layers.Names.Select(name => $" -p:{ImageLayers.Property(name)}={ShellQuoting.Quote(layers.Folder(name))}"))
+              + (sbom is null ? "" : $" -p:{LayersTargetsRenderer.SbomFileProperty}={ShellQuoting.Quote(PublishDirectory + "/" + sbom)} -p:{LayersTargetsRenderer.SbomBaseImageProperty}={ShellQuoting.Quote(images.Final.ToString())}");
         // The app's layer is laid out in the publish's own step, so no byte is copied; after the user's own steps when
         // they may change the output.
         var afterPublish = Injected(settings, "build", InjectionPoints.AfterPublish).ToList();
@@ -140,7 +143,7 @@ public static class DockerfilePlanner
             stages.Add(TestStage(options, context, settings, mounts, locked));
         }
 
-        stages.Add(new PlannedStage("final", images.Final, null, FinalStage(facts, images, settings, layers)) { Origin = FinalOrigin(facts, options) });
+        stages.Add(new PlannedStage("final", images.Final, null, FinalStage(facts, images, settings, layers, sbom)) { Origin = FinalOrigin(facts, options) });
         return new DockerfileModel(Header(facts, options, context, settings), stages) { LayersTargetsFile = targetsFile };
     }
 
@@ -233,7 +236,13 @@ public static class DockerfilePlanner
         return new PlannedStage("test", new ImageReference("", "build", ""), null, test);
     }
 
-    private static List<PlannedInstruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings, ImageLayers layers)
+    /// <summary>The SBOM's path relative to the app's folder: <c>sbom/&lt;assembly name&gt;.cdx.json</c>, a name scanners look for.</summary>
+    public static string SbomFile(ProjectFacts facts) => "sbom/" + facts.AssemblyName + ".cdx.json";
+
+    /// <summary>The label that names the SBOM's path in the image.</summary>
+    public const string SbomLabel = "dockerfilegen.sbom";
+
+    private static List<PlannedInstruction> FinalStage(ProjectFacts facts, ImageChoice images, StageSettings settings, ImageLayers layers, string? sbom)
     {
         var container = facts.Container;
         string? Set(string property, string value) => value.Trim().Length > 0 ? $"{property} '{value.Trim()}'" : null;
@@ -287,6 +296,11 @@ public static class DockerfilePlanner
                 final.Add(new PlannedInstruction("ARG", argument));
                 labels.Add($"org.opencontainers.image.{label}=\"${{{argument}}}\"");
             }
+        }
+
+        if (sbom is not null && settings.Labels.All(l => l.Name != SbomLabel))
+        {
+            labels.Add(SbomLabel + "=" + Quote(settings.WorkingDirectory.TrimEnd('/') + "/" + sbom));
         }
 
         final.Add(new PlannedInstruction("LABEL", string.Join(" \\\n      ", labels)) { Origin = container.Labels.Count > 0 ? "ContainerLabel" : null });

@@ -43,7 +43,7 @@ public static class LayersTargetsRenderer
         typeof(LayersTargetsRenderer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     // After ToolVersion: static initializers run in the order they are written.
-    private static readonly string Text = LayerTargets + SbomTargets() + "</Project>\n";
+    private static readonly string Text = LayerTargets + StaticAssetTimes + SbomTargets() + "</Project>\n";
 
     /// <summary>Renders the body (everything after the marker line). It is the same for every project.</summary>
     public static string Render() => Text;
@@ -91,6 +91,25 @@ public static class LayersTargetsRenderer
               <_DockerfileGenSbomPackUnused Remove="@(_DockerfileGenSbomPackUnused)" />
               <_DockerfileGenSbomPack Remove="@(_DockerfileGenSbomPack)" />
             </ItemGroup>
+          </Target>
+
+        """;
+
+    // The Dockerfile gives the sources the commit's time before publish; the compressed copies of static web assets are
+    // written during it, and their endpoints' Last-Modified comes from their times: the same time, before it is read.
+    private const string StaticAssetTimes = """
+          <!--
+            Reproducible static web assets: the gzip and Brotli copies the build and the publish write take the commit's time
+            (SOURCE_DATE_EPOCH, else 2000-01-01, as the Dockerfile gives the sources) before their endpoints read it as
+            Last-Modified. The targets are the SDK's (.NET 9 on); an SDK without them skips this.
+          -->
+          <Target Name="_DockerfileGenDateCompressedAssets" BeforeTargets="ResolveBuildCompressedStaticWebAssets;ResolvePublishCompressedStaticWebAssets"
+                  Condition="Exists('$(IntermediateOutputPath)compressed')">
+            <PropertyGroup>
+              <_DockerfileGenSourceDateEpoch>$(SOURCE_DATE_EPOCH)</_DockerfileGenSourceDateEpoch>
+              <_DockerfileGenSourceDateEpoch Condition="'$(_DockerfileGenSourceDateEpoch)' == ''">946684800</_DockerfileGenSourceDateEpoch>
+            </PropertyGroup>
+            <Exec Command="find &quot;$(IntermediateOutputPath)compressed&quot; -type f -exec touch -d &quot;@$(_DockerfileGenSourceDateEpoch)&quot; {} +" />
           </Target>
 
         """;
