@@ -68,6 +68,10 @@ public sealed class AotImageTests
             Assert.Contains("Hello, engine! Running /app/AotApp on linux-x64 as user app; dynamic code supported: False.", run.Output);
             Assert.Equal("1654", ContainerEngine.Run(directory, "image", "inspect", "--format", "{{.Config.User}}", image).EnsureSuccess("docker image inspect").Output.Trim());
 
+            // The SBOM names what the native executable was compiled from, which no scanner finds in the file itself.
+            var sbom = ImageSbom.Read(temp.Path, image).Document;
+            Assert.Contains(ImageSbom.NuGetPackages(sbom), p => p.StartsWith("pkg:nuget/Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64@", StringComparison.Ordinal));
+
             var files = ContainerEngine.Files(temp.Path, image);
             var executable = files.SingleOrDefault(f => f.Path == "app/AotApp");
             Assert.True(executable is not null, "no app/AotApp in the image:\n" + string.Join('\n', files.Where(f => f.Path.StartsWith("app/", StringComparison.Ordinal)).Select(f => f.Path)));

@@ -56,6 +56,18 @@ public sealed class ReproducibleImageTests
             Assert.All(first[app].Files, f => Assert.Equal(FixedTime, f.Modified));
             Console.WriteLine($"two checkouts, no cache: all {first.Count} layers identical, {first.Sum(l => l.Size)} B");
 
+            // The SBOM is in the app's layer (so it is as reproducible), where the label says: the package the image's
+            // restore resolved, not the build-only DockerfileGen, and the final stage's image as the base.
+            var (sbomPath, sbom) = ImageSbom.Read(temp.Path, images[0]);
+            Assert.Equal("/app/sbom/Api.cdx.json", sbomPath);
+            Assert.Contains(first[app].Files, f => f.Path == "app/sbom/Api.cdx.json");
+            Assert.Equal("1.6", sbom.RootElement.GetProperty("specVersion").GetString());
+            var packages = ImageSbom.NuGetPackages(sbom);
+            Assert.Contains("pkg:nuget/Newtonsoft.Json@13.0.3", packages);
+            Assert.DoesNotContain(packages, p => p.StartsWith("pkg:nuget/DockerfileGen@", StringComparison.Ordinal));
+            Assert.Contains(sbom.RootElement.GetProperty("components").EnumerateArray(), c => c.GetProperty("type").GetString() == "container" && c.GetProperty("name").GetString() == "mcr.microsoft.com/dotnet/aspnet");
+            Assert.Equal("Api", sbom.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
+
             // The commit's time, as the image build passes it: the app's files take it, the layers below keep theirs.
             const long commitTime = 1700000000;
             Build(secondDockerfile, images[2], "--build-arg", $"SOURCE_DATE_EPOCH={commitTime}");
@@ -63,6 +75,7 @@ public sealed class ReproducibleImageTests
             Assert.All(dated[app].Files, f => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(commitTime), f.Modified));
             Assert.Equal(first.Take(app).Select(l => l.DiffId), dated.Take(app).Select(l => l.DiffId));
             Assert.NotEqual(first[app].DiffId, dated[app].DiffId);
+            Assert.Equal("2023-11-14T22:13:20Z", ImageSbom.Read(temp.Path, images[2]).Document.RootElement.GetProperty("metadata").GetProperty("timestamp").GetString());
         }
         finally
         {

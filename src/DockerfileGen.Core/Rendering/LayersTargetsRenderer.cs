@@ -101,14 +101,17 @@ public static class LayersTargetsRenderer
           <!--
             Reproducible static web assets: the gzip and Brotli copies the build and the publish write take the commit's time
             (SOURCE_DATE_EPOCH, else 2000-01-01, as the Dockerfile gives the sources) before their endpoints read it as
-            Last-Modified. The targets are the SDK's (.NET 9 on); an SDK without them skips this.
+            Last-Modified, once for the build's copies and once for the publish's (a target runs once per build). The targets
+            are the SDK's (.NET 9 on); an SDK without them skips this.
           -->
-          <Target Name="_DockerfileGenDateCompressedAssets" BeforeTargets="ResolveBuildCompressedStaticWebAssets;ResolvePublishCompressedStaticWebAssets"
-                  Condition="Exists('$(IntermediateOutputPath)compressed')">
-            <PropertyGroup>
-              <_DockerfileGenSourceDateEpoch>$(SOURCE_DATE_EPOCH)</_DockerfileGenSourceDateEpoch>
-              <_DockerfileGenSourceDateEpoch Condition="'$(_DockerfileGenSourceDateEpoch)' == ''">946684800</_DockerfileGenSourceDateEpoch>
-            </PropertyGroup>
+          <PropertyGroup>
+            <_DockerfileGenSourceDateEpoch>$(SOURCE_DATE_EPOCH)</_DockerfileGenSourceDateEpoch>
+            <_DockerfileGenSourceDateEpoch Condition="'$(_DockerfileGenSourceDateEpoch)' == ''">946684800</_DockerfileGenSourceDateEpoch>
+          </PropertyGroup>
+          <Target Name="_DockerfileGenDateBuildCompressedAssets" BeforeTargets="ResolveBuildCompressedStaticWebAssets" Condition="Exists('$(IntermediateOutputPath)compressed')">
+            <Exec Command="find &quot;$(IntermediateOutputPath)compressed&quot; -type f -exec touch -d &quot;@$(_DockerfileGenSourceDateEpoch)&quot; {} +" />
+          </Target>
+          <Target Name="_DockerfileGenDatePublishCompressedAssets" BeforeTargets="ResolvePublishCompressedStaticWebAssets" Condition="Exists('$(IntermediateOutputPath)compressed')">
             <Exec Command="find &quot;$(IntermediateOutputPath)compressed&quot; -type f -exec touch -d &quot;@$(_DockerfileGenSourceDateEpoch)&quot; {} +" />
           </Target>
 

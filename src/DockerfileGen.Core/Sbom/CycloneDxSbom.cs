@@ -73,7 +73,7 @@ internal sealed class SbomRequest
 internal static class CycloneDxSbom
 {
     /// <summary>The code of the error the inline task logs when the assets file cannot be read.</summary>
-    public const string ErrorCode = "DFG0130";
+    public const string ErrorCode = "DFG0100";
 
     private const string DeprecatedLicenseUrl = "https://aka.ms/deprecateLicenseUrl";
 
