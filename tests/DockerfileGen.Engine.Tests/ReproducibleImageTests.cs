@@ -43,8 +43,8 @@ public sealed class ReproducibleImageTests
         var images = new[] { "first", "second", "commit-time" }.Select(name => $"dfg-test-reproducible:{name}-{tag}").ToArray();
         try
         {
-            Build(dockerfile, images[0], "--no-cache");
-            Build(secondDockerfile, images[1], "--no-cache");
+            Build(dockerfile, images[0], null, "--no-cache");
+            Build(secondDockerfile, images[1], null, "--no-cache");
             var first = LayeredImageTests.SavedLayers(temp.Path, images[0]);
             var again = LayeredImageTests.SavedLayers(temp.Path, images[1]);
 
@@ -70,7 +70,7 @@ public sealed class ReproducibleImageTests
 
             // The commit's time, as the image build passes it: the app's files take it, the layers below keep theirs.
             const long commitTime = 1700000000;
-            Build(secondDockerfile, images[2], "--build-arg", $"SOURCE_DATE_EPOCH={commitTime}");
+            Build(secondDockerfile, images[2], commitTime);
             var dated = LayeredImageTests.SavedLayers(temp.Path, images[2]);
             Assert.All(dated[app].Files, f => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(commitTime), f.Modified));
             Assert.Equal(first.Take(app).Select(l => l.DiffId), dated.Take(app).Select(l => l.DiffId));
@@ -86,11 +86,20 @@ public sealed class ReproducibleImageTests
         }
     }
 
-    // The header's docker build command, from the folder it names, with more options.
-    private static void Build(string dockerfile, string image, params string[] options)
+    // The header's docker build command, from the folder it names, with more options; with a commit time, that instead of
+    // what the header's git command computes (nothing, outside a repository).
+    private static void Build(string dockerfile, string image, long? commitTime, params string[] options)
     {
         var header = DockerfileHeader.Read(dockerfile);
-        ContainerEngine.Run(header.ContextDirectory, TimeSpan.FromMinutes(15), new[] { "build", "--progress=plain" }.Concat(options).Concat(header.WithTag(image)).ToArray())
+        var arguments = header.WithTag(image);
+        var epoch = Array.FindIndex(arguments, a => a.StartsWith("SOURCE_DATE_EPOCH=", StringComparison.Ordinal));
+        Assert.True(epoch > 0 && arguments[epoch - 1] == "--build-arg", "the header's docker build passes no SOURCE_DATE_EPOCH: " + string.Join(' ', arguments));
+        if (commitTime is not null)
+        {
+            arguments[epoch] = "SOURCE_DATE_EPOCH=" + commitTime;
+        }
+
+        ContainerEngine.Run(header.ContextDirectory, TimeSpan.FromMinutes(15), new[] { "build", "--progress=plain" }.Concat(options).Concat(arguments).ToArray())
             .EnsureSuccess("docker build " + string.Join(' ', options));
     }
 
