@@ -167,8 +167,8 @@ public sealed class WebApiImageTests
     /// <summary>Whether BuildKit's plain progress reports the step whose text contains <paramref name="step"/> as CACHED.</summary>
     private static bool IsCached(string output, string step)
     {
-        // The step as BuildKit prints it, after the RUN's mount flags.
-        var id = Regex.Match(output, $@"(?m)^(#\d+) \[[^\]]+\] RUN (--mount=\S+ )*{Regex.Escape(step.Substring("RUN ".Length))}");
+        // The step as BuildKit prints it, after the RUN's mount flags and any command chained before it.
+        var id = Regex.Match(output, $@"(?m)^(#\d+) \[[^\]]+\] RUN (--mount=\S+ )*([^\n]*? && )?{Regex.Escape(step.Substring("RUN ".Length))}");
         Assert.True(id.Success, $"no '{step}' step in the build output:\n{output}");
         return Regex.IsMatch(output, $@"(?m)^{id.Groups[1].Value} CACHED\s*$");
     }

@@ -266,7 +266,7 @@ public sealed class TargetsTests
         project.Build("-p:UseAppHost=false", "-p:InvariantGlobalization=true").EnsureSuccess("build with command-line properties");
         var dockerfile = File.ReadAllText(project.Dockerfile);
         Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore App.csproj -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false\n", dockerfile);
-        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish App.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false ${APP_VERSION:+-p:Version=$APP_VERSION} ", dockerfile);
+        Assert.Contains("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages " + FoundationChecks.SourceTimesCommand + "dotnet publish App.csproj -c Release -a $TARGETARCH -p:InvariantGlobalization=true -p:UseAppHost=false ${APP_VERSION:+-p:Version=$APP_VERSION} ", dockerfile);
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"App.dll\"]", dockerfile);
 
         project.Build().EnsureSuccess("plain build");

@@ -106,12 +106,12 @@ public static class DockerfilePlanner
         // A multi-targeted project publishes one framework, named (NETSDK1129 otherwise).
         var framework = facts.TargetFrameworks.Trim().Length > 0 ? " -f " + facts.TargetFramework : "";
 
-        // The versions the image build passes (empty: the project's own). Declared here, after every other step, because
-        // a build argument's new value invalidates each RUN after its ARG: a new version reruns only the publish step,
-        // which a new commit reruns anyway.
-        // The commit's time fixes every time the app's layer holds: the sources' (the publish derives some output from
-        // them, such as static files' Last-Modified) and the output's. Without it, a fixed time; the bytes are the
-        // compiler's deterministic output, built at the same path every time.
+        // The commit's time and the versions the image build passes (empty: the project's own). Declared here, after every
+        // other step, because a build argument's new value invalidates each RUN after its ARG: a new commit or version
+        // reruns only the publish step, which a new commit reruns anyway. The commit's time fixes every time the app's
+        // layer holds: the sources' (the publish derives some output from them, such as static files' Last-Modified) and
+        // the output's; without it, a fixed time. The bytes are the compiler's deterministic output, built at the same
+        // path every time.
         build.Add(new PlannedInstruction("ARG", StageSettings.SourceDateEpochArgument));
         build.AddRange(VersionArgumentsFor(context).Select(a => new PlannedInstruction("ARG", a)));
         var epoch = $"\"@${{{StageSettings.SourceDateEpochArgument}:-{StageSettings.DefaultSourceDateEpoch.ToString(CultureInfo.InvariantCulture)}}}\"";
