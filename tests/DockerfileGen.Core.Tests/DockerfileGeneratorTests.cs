@@ -380,7 +380,7 @@ public sealed class DockerfileGeneratorTests
         var afterPublish = new InjectedInstruction("license", "RUN cp /src/LICENSE /app/", "build", InjectionPoints.AfterPublish);
         var injected = DockerfileGenerator.Generate(Facts.WebApi(), new GenerationOptions { Instructions = new[] { afterPublish } }).Dockerfile!.Content;
 
-        const string appLayer = "mkdir -p /layers/app && cp -al /app /layers/app/app && find /layers/app -exec touch -d \"@${SOURCE_DATE_EPOCH:-946684800}\" {} +";
+        const string appLayer = "mkdir -p /layers/app && cp -al /app /layers/app/app && find /layers/app -exec touch -d \"@${SOURCE_DATE_EPOCH:-946684800}\" {} + && chmod -R u=rwX,go=rX /layers";
         Assert.Contains(" -o /app && " + appLayer + "\n", plain);
         Assert.Contains("\nCOPY --from=build /layers/app/ /\n", plain);
         Assert.DoesNotContain("COPY --from=build /app", plain);

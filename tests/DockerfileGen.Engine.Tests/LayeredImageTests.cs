@@ -162,7 +162,7 @@ public sealed class LayeredImageTests
                 while (reader.GetNextEntry() is { } entry)
                 {
                     var hash = entry.DataStream is null ? "" : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(entry.DataStream));
-                    files.Add(new LayerFile(entry.Name.TrimStart('.', '/').TrimEnd('/'), entry.EntryType, entry.Length, entry.ModificationTime, hash));
+                    files.Add(new LayerFile(entry.Name.TrimStart('.', '/').TrimEnd('/'), entry.EntryType, entry.Length, entry.ModificationTime, hash, entry.Mode));
                 }
 
                 layers.Add(new SavedLayer(diffIds[index], entries[path].LongLength, files));
@@ -181,7 +181,7 @@ public sealed class LayeredImageTests
 internal sealed record SavedLayer(string DiffId, long Size, IReadOnlyList<LayerFile> Files);
 
 /// <summary>An entry of a layer's tar, with the SHA-256 of its content (empty for an entry without content).</summary>
-internal sealed record LayerFile(string Path, TarEntryType Type, long Length, DateTimeOffset Modified, string Sha256);
+internal sealed record LayerFile(string Path, TarEntryType Type, long Length, DateTimeOffset Modified, string Sha256, UnixFileMode Mode);
 
 /// <summary>
 /// Self-contained apps, ReadyToRun-compiled or trimmed, layered: the .NET runtime, then NuGet packages, then the app.

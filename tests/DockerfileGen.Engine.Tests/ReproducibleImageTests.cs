@@ -1,17 +1,21 @@
+using System.Formats.Tar;
+using System.Runtime.Versioning;
 using DockerfileGen.Testing;
 
 namespace DockerfileGen.Engine.Tests;
 
 /// <summary>
 /// The same commit gives the same layers: samples/MultiProject with a NuGet package and a static file, built without any
-/// cache from two checkouts whose files have different times, as two CI machines check out one commit. Every layer the
-/// Dockerfile adds must come out with the same diff ID; the commit's time, when passed, is the time of the app's files,
-/// and the layers below the app keep theirs.
+/// cache from two checkouts whose files have different times and modes, as two CI machines check out one commit. Every
+/// layer the Dockerfile adds must come out with the same diff ID and one mode per kind of entry; the commit's time, when
+/// passed, is the time of the app's files, and the layers below the app keep theirs.
 /// </summary>
 [Trait("Category", "engine")]
 [Collection(PackedPackageCollection.Name)]
 public sealed class ReproducibleImageTests
 {
+    private const string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra";
+
     private static readonly DateTimeOffset FixedTime = DateTimeOffset.FromUnixTimeSeconds(946684800);
 
     private readonly PackedPackage package;
@@ -19,6 +23,7 @@ public sealed class ReproducibleImageTests
     public ReproducibleImageTests(PackedPackage package) => this.package = package;
 
     [SkippableFact]
+    [UnsupportedOSPlatform("windows")]
     public void TwoCheckoutsOfOneCommitBuiltWithoutCacheGiveTheSameLayers()
     {
         Skip.If(ContainerEngine.WhyUnavailable is not null, ContainerEngine.WhyUnavailable);
@@ -32,11 +37,13 @@ public sealed class ReproducibleImageTests
         using var feed = new StaticNuGetFeed(gateway!);
         feed.AddPackagesFolder(package.PackagesFolder);
         feed.WriteOnlySourceConfig(root);
-        var dockerfile = GeneratedDockerfile.Generate(package, api, "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra");
+        var dockerfile = GeneratedDockerfile.Generate(package, api, BaseImage);
 
-        // The second checkout: the same files, every one an hour newer.
+        // The second checkout: the same files, every one an hour newer, as a checkout under umask 002 writes them
+        // (group-writable), and the static file private to its owner.
         var second = Path.Combine(temp.Path, "second-checkout");
-        CopyWithNewTimes(root, second, DateTime.UtcNow.AddHours(1));
+        CopyWithNewTimesAndModes(root, second, DateTime.UtcNow.AddHours(1));
+        File.SetUnixFileMode(Path.Combine(second, Path.GetRelativePath(root, api), "wwwroot", "index.html"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var secondDockerfile = Path.Combine(second, Path.GetRelativePath(root, dockerfile));
 
         var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
@@ -54,6 +61,16 @@ public sealed class ReproducibleImageTests
             var app = first.FindIndex(layer => layer.Files.Any(f => f.Path == "app/Api.dll"));
             Assert.Contains(first[app].Files, f => f.Path == "app/wwwroot/index.html");
             Assert.All(first[app].Files, f => Assert.Equal(FixedTime, f.Modified));
+            // One mode for every entry the Dockerfile adds, whatever the checkout's: readable by the app's user, writable
+            // by root alone, executable where it was (folders, the app host).
+            var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+            var executable = readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            var baseLayers = int.Parse(ContainerEngine.Run(temp.Path, "image", "inspect", "--format", "{{len .RootFS.Layers}}", BaseImage).EnsureSuccess("docker image inspect").Output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(app - baseLayers >= 2, $"the Dockerfile adds {first.Count - baseLayers} layers, the app's at {app}: no packages and projects layers below it");
+            Assert.All(first.Skip(baseLayers).SelectMany(l => l.Files).Where(f => f.Type is TarEntryType.RegularFile or TarEntryType.Directory),
+                f => Assert.True(f.Mode == readable || f.Mode == executable, $"{f.Path}: {f.Mode}"));
+            Assert.Equal(readable, first[app].Files.Single(f => f.Path == "app/wwwroot/index.html").Mode);
+            Assert.Equal(executable, first[app].Files.Single(f => f.Path == "app/Api").Mode);
             Console.WriteLine($"two checkouts, no cache: all {first.Count} layers identical, {first.Sum(l => l.Size)} B");
 
             // The SBOM is in the app's layer (so it is as reproducible), where the label says: the package the image's
@@ -103,17 +120,21 @@ public sealed class ReproducibleImageTests
             .EnsureSuccess("docker build " + string.Join(' ', options));
     }
 
-    private static void CopyWithNewTimes(string from, string to, DateTime time)
+    [UnsupportedOSPlatform("windows")]
+    private static void CopyWithNewTimesAndModes(string from, string to, DateTime time)
     {
+        var groupWritable = UnixFileMode.GroupWrite | UnixFileMode.GroupRead;
         foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
         {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+            var target = Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+            File.SetUnixFileMode(target.FullName, File.GetUnixFileMode(directory) | groupWritable);
         }
 
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             File.Copy(file, target);
+            File.SetUnixFileMode(target, File.GetUnixFileMode(file) | groupWritable);
             File.SetLastWriteTimeUtc(target, time);
         }
     }

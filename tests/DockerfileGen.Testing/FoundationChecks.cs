@@ -203,8 +203,8 @@ public static class FoundationChecks
     private const string SourceTimes = @"find \. -type f -exec touch -d ""@\$\{SOURCE_DATE_EPOCH:-946684800\}"" \{\} \+ && ";
 
     // The app's layer: the publish folder hard-linked under /layers/app (as the working directory's last segment), every
-    // entry with the commit's time.
-    private const string AppLayer = @" && mkdir -p /layers(/app)? && cp -al /app /layers/app(/[^ /]+)? && find /layers/app -exec touch -d ""@\$\{SOURCE_DATE_EPOCH:-946684800\}"" \{\} \+";
+    // entry with the commit's time; then every layer's entries with one mode.
+    private const string AppLayer = @" && mkdir -p /layers(/app)? && cp -al /app /layers/app(/[^ /]+)? && find /layers/app -exec touch -d ""@\$\{SOURCE_DATE_EPOCH:-946684800\}"" \{\} \+ && chmod -R u=rwX,go=rX /layers";
 
     // The layers targets file the image's publish imports, and the folder of each layer it fills.
     private const string LayerProperties = @"( -p:CustomAfterMicrosoftCommonTargets='?/src/\S+\.layers\.targets'?( -p:DockerfileGen(Runtime|Packages|Projects)Layer='?/layers/[a-z]+(/[^ ]+)?'?)*" + SbomProperties + "?)?";

@@ -80,13 +80,19 @@ public sealed record ImageLayers(IReadOnlyList<string> Names, string WorkingDire
     /// <summary>
     /// The build stage's shell command that gives the app's layer its folder, hard links to the publish output (no byte
     /// copied), and gives every file and folder of it the time <paramref name="epoch"/> names: the publish writes the times
-    /// of its build, and the working directory takes the copied folder's time only when it is copied as a folder.
+    /// of its build, and the working directory takes the copied folder's time only when it is copied as a folder. Then
+    /// every layer's files get one mode: a file copied from the checkout keeps the checkout's (a umask of 002 makes it
+    /// group-writable, a private file is unreadable to the app's user); <c>u=rwX,go=rX</c> leaves the owner's write and
+    /// keeps the execute bits of executables and folders only.
     /// </summary>
     public string AppLayerCommand(string epoch)
     {
         var folder = Folder(App);
-        return $"mkdir -p {folder.Substring(0, folder.LastIndexOf('/'))} && cp -al {DockerfilePlanner.PublishDirectory} {folder} && find {Root}/{App} -exec touch -d {epoch} {{}} +";
+        return $"mkdir -p {folder.Substring(0, folder.LastIndexOf('/'))} && cp -al {DockerfilePlanner.PublishDirectory} {folder} && find {Root}/{App} -exec touch -d {epoch} {{}} + && {ModesCommand}";
     }
+
+    /// <summary>The command that gives every file and folder of every layer the same mode, whatever the checkout's.</summary>
+    public const string ModesCommand = "chmod -R u=rwX,go=rX " + Root;
 
     /// <summary>Where a layer is copied to: the working directory's parent.</summary>
     public string Destination => WorkingDirectory.Length == 0 ? "/" : WorkingDirectory.Substring(0, WorkingDirectory.LastIndexOf('/') + 1);

@@ -205,9 +205,9 @@ public static class LayersTargetsRenderer
           </Target>
 
           <!-- Identical files, identical layers: every file and folder of a layer gets one fixed time (POSIX touch -t, so
-               GNU and BusyBox alike), as its bytes, owner and mode are already the same from one publish to the next.
-               The app's own layer keeps its times: it changes with every edit anyway, and static files' ETags come
-               from them. -->
+               GNU and BusyBox alike), as its bytes and owner are already the same from one publish to the next; the
+               Dockerfile's publish step then gives every layer one mode. The app's own layer takes the commit's time
+               there, since static files' ETags come from it. -->
           <Target Name="_DockerfileGenNormalizeLayerTimes" AfterTargets="_DockerfileGenMoveLayerFiles" Condition="'$(_DockerfileGenLayered)' == 'true'">
             <ItemGroup>
               <_DockerfileGenLayerFolder Include="$(DockerfileGenRuntimeLayer);$(DockerfileGenPackagesLayer);$(DockerfileGenProjectsLayer)" />

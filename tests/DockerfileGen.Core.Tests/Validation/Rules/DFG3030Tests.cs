@@ -28,9 +28,12 @@ public sealed class DFG3030Tests
 
     public static TheoryData<string> NotCaught => new()
     {
-        // The layered final stage DockerfileGen generates.
+        // The layered final stage DockerfileGen generates: the app's layer is laid out under /layers/app.
+        Build + "RUN dotnet publish -p:DockerfileGenInsideImage=true -p:CustomAfterMicrosoftCommonTargets=/src/Dockerfile.layers.targets -p:DockerfileGenPackagesLayer=/layers/packages/app -o /app && mkdir -p /layers/app && cp -al /app /layers/app/app && chmod -R u=rwX,go=rX /layers\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /layers/app/ /\n",
+        // The same with the app's layer copied straight from the publish folder, as DockerfileGen once wrote it.
         Build + "RUN dotnet publish -p:DockerfileGenInsideImage=true -p:CustomAfterMicrosoftCommonTargets=/src/Dockerfile.layers.targets -p:DockerfileGenPackagesLayer=/layers/packages/app -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /layers/packages/ /\nCOPY --from=build /app .\n",
-        // DockerfileGen's own publish in one layer: nothing to set apart, or DockerfileGenLayers=false.
+        // DockerfileGen's own publish in one layer (nothing to set apart, or DockerfileGenLayers=false), today's and the earlier shape.
+        Build + "RUN dotnet publish -c Release -p:DockerfileGenInsideImage=true -o /app && mkdir -p /layers/app && cp -al /app /layers/app/app && chmod -R u=rwX,go=rX /layers\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /layers/app/ /\n",
         Build + "RUN dotnet publish -c Release -p:DockerfileGenInsideImage=true -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\n",
         // Two COPYs out of the build stage: the output is already split.
         Build + "RUN dotnet publish --no-restore -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app/runtimes ./runtimes\nCOPY --from=build /app .\n",
