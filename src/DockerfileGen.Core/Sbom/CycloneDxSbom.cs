@@ -386,7 +386,12 @@ internal sealed class AssetsGraph
         var graph = new AssetsGraph(packageFolders);
         var targets = assets.Get("targets") ?? throw new FormatException("The assets file has no targets section.");
         var frameworkKey = FrameworkKey(targets, targetFramework, targetFrameworkMoniker);
-        var target = (runtimeIdentifier.Length > 0 ? targets.Get(frameworkKey + "/" + runtimeIdentifier) : null) ?? targets.Get(frameworkKey)!;
+        // The publish's own target: with a runtime identifier, the one its restore resolved runtime-specific packages for.
+        // Without it the framework's target would list the packages of no platform, so that is an error, as it is for
+        // the SDK's publish (NETSDK1047).
+        var targetKey = runtimeIdentifier.Length > 0 ? frameworkKey + "/" + runtimeIdentifier : frameworkKey;
+        var target = targets.Get(targetKey)
+            ?? throw new FormatException("The assets file has no target " + targetKey + "; it has " + string.Join(", ", targets.Members.Select(m => m.Key)) + ".");
         var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in target.Members)
         {

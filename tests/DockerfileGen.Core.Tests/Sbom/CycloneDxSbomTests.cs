@@ -166,12 +166,34 @@ public sealed class CycloneDxSbomTests
     }
 
     [Fact]
-    public void ARuntimeIdentifierTheFileHasNoTargetForFallsBackToTheFrameworkTarget()
+    public void ARuntimeIdentifierTheFileHasNoTargetForIsAnError()
     {
-        var document = Render(Request(Assets(withRidTarget: false)));
+        // The framework's target lists no runtime-specific package: an SBOM from it would miss what the image runs.
+        var error = Assert.Throws<FormatException>(() => Render(Request(Assets(withRidTarget: false))));
 
-        Assert.Contains("Logging", ComponentNames(document));
-        Assert.DoesNotContain("runtime.linux-x64.Native", ComponentNames(document));
+        Assert.Contains("no target net8.0/linux-x64", error.Message);
+    }
+
+    [Fact]
+    public void WithoutARuntimeIdentifierAFileOfRuntimeTargetsOnlyIsAnError()
+    {
+        // The framework's target renamed to a runtime's (the first "net8.0" key is the targets section's).
+        var assets = Assets();
+        var frameworkTarget = assets.IndexOf("\"net8.0\": {", StringComparison.Ordinal);
+        assets = assets.Remove(frameworkTarget, "\"net8.0\"".Length).Insert(frameworkTarget, "\"net8.0/linux-musl-x64\"");
+
+        var error = Assert.Throws<FormatException>(() => Render(Request(assets) with { RuntimeIdentifier = "" }));
+
+        Assert.Contains("no target net8.0;", error.Message);
+    }
+
+    [Fact]
+    public void TheErrorCodeIsAnErrorRowOfTheReadmesDiagnosticsTable()
+    {
+        // The inline task compiles in the image's publish without the diagnostic catalog, so its code is a constant of its own.
+        var readme = File.ReadAllText(Path.Combine(DockerfileGen.Testing.RepoPaths.Root, "README.md"));
+
+        Assert.Matches($@"(?m)^\| {CycloneDxSbom.ErrorCode} \| error \| .*project\.assets\.json", readme);
     }
 
     [Fact]
