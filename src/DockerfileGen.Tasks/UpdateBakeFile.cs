@@ -110,7 +110,9 @@ public sealed class UpdateBakeFile : DockerfileGenTask
 
         var solution = FindSolution(project);
         var baseDirectory = solution is null ? RepositoryRoot(Path.GetDirectoryName(project)!) : Path.GetDirectoryName(solution)!;
-        var bakeFile = Path.GetFullPath(Path.Combine(baseDirectory, BakeFile.Trim().Length > 0 ? BakeFile.Trim() : BakeFileRenderer.DefaultFileName));
+        // Empty or true: the default file; false never reaches the task (the target's condition).
+        var named = BakeFile.Trim();
+        var bakeFile = Path.GetFullPath(Path.Combine(baseDirectory, named.Length > 0 && !named.Equals("true", StringComparison.OrdinalIgnoreCase) ? named : BakeFileRenderer.DefaultFileName));
         BakeFilePath = bakeFile;
         var projects = solution is null ? ProjectsBelow(baseDirectory) : SolutionProjects(solution);
         if (!projects.Contains(project, PathComparer))

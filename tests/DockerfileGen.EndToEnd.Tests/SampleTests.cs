@@ -32,6 +32,9 @@ public sealed class SampleTests
 
         Snapshot.Match(content, "Dockerfile", sample);
         Snapshot.Match(File.ReadAllText(ignoreFile), "dockerignore", sample);
+        // The samples set DockerfileGenBakeFile=false: outside a repository the Bake file would be the project folder's.
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.hcl", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(temp.Path, "DockerfileGen.bake", SearchOption.AllDirectories));
 
         var times = (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(ignoreFile));
         var second = package.Build(directory, "-v:d").EnsureSuccess($"second build of {sample}");

@@ -212,6 +212,21 @@ public sealed class UpdateBakeFileTests : IDisposable
         Assert.Contains("  context = \"../src\"\n", File.ReadAllText(Path.Combine(temp.Path, "deploy", "services.hcl")));
     }
 
+    [Theory]
+    [InlineData("true")]
+    [InlineData(" True ")]
+    public void ABakeFilePropertyOfTrueKeepsTheDefaultFile(string value)
+    {
+        var task = Task("Api", new FakeBuildEngine());
+        task.BakeFile = value;
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(BakeFile, task.BakeFilePath);
+        Assert.True(File.Exists(BakeFile));
+        Assert.False(File.Exists(Path.Combine(temp.Path, "true")));
+    }
+
     [Fact]
     public void ALockHeldTooLongLeavesTheFileWithDFG0112()
     {
