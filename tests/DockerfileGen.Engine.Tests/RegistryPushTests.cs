@@ -139,6 +139,13 @@ public sealed class RegistryPushTests
                 changedBlobs.Append(secondManifest.ConfigDigest).Append(secondManifest.Digest).OrderBy(d => d, StringComparer.Ordinal),
                 received.Keys.OrderBy(d => d, StringComparer.Ordinal));
 
+            // And in bytes: the registry stored each changed layer at the size the manifest gives it, and a code edit's
+            // layers are a small part of the image (the app's own files; the base image and any package layer stay).
+            var uploaded = changedBlobs.Sum(d => received[d]);
+            Assert.Equal(changedBlobs.Sum(d => secondManifest.Layers.First(l => l.Digest == d).Size), uploaded);
+            var total = secondManifest.Layers.Sum(l => l.Size);
+            Assert.True(uploaded * 100 < total, $"a code edit uploaded {uploaded} of {total} compressed layer bytes");
+
             var firstReceived = afterFirst.Where(blob => !before.ContainsKey(blob.Key)).ToList();
             return new PushedTwice(
                 second,
