@@ -104,6 +104,29 @@ public sealed class DockerfileGeneratorTests
     }
 
     [Theory]
+    [InlineData("single-file")]
+    [InlineData("native-aot")]
+    public void ASingleFileOrNativeAotAppWithPackagesStaysOneLayerAndStillCarriesItsSbom(string mode)
+    {
+        var app = Facts.Console("10.0") with { PackageReferences = new[] { "Serilog", "Npgsql" } };
+        var facts = mode == "single-file" ? app with { PublishSingleFile = true, SelfContained = true } : app with { PublishAot = true, InvariantGlobalization = true };
+
+        var result = DockerfileGenerator.Generate(facts, new GenerationOptions());
+
+        Assert.True(result.Succeeded);
+        var content = result.Dockerfile!.Content;
+        // The publish bundles the packages into the one file: nothing to set apart, so one COPY and no layer folder.
+        Assert.Single(content.Split('\n'), line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal));
+        Assert.Contains("\nCOPY --from=build /layers/app/ /\n", content);
+        Assert.DoesNotContain("Layer=", content);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "DFG0092");
+        // The SBOM is what a scanner has of such an app: the layers targets file still comes, for it alone.
+        Assert.Contains("dockerfilegen.sbom=", content);
+        Assert.NotNull(result.LayersTargets);
+        Assert.Empty(FoundationChecks.Violations(content));
+    }
+
+    [Theory]
     [InlineData("", true)]
     [InlineData("/usr/share/dotnet/sdk/10.0.401/v17.0/Custom.After.Microsoft.Common.targets", true)]
     [InlineData("C:\\Program Files\\dotnet\\sdk\\10.0.401\\v17.0\\Custom.After.Microsoft.Common.targets", true)]
