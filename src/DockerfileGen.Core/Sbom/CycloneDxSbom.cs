@@ -387,8 +387,8 @@ internal sealed class AssetsGraph
         var targets = assets.Get("targets") ?? throw new FormatException("The assets file has no targets section.");
         var frameworkKey = FrameworkKey(targets, targetFramework, targetFrameworkMoniker);
         // The publish's own target: with a runtime identifier, the one its restore resolved runtime-specific packages for.
-        // Without it the framework's target would list the packages of no platform, so that is an error, as it is for
-        // the SDK's publish (NETSDK1047).
+        // The framework's target lacks those, so a missing runtime target is an error, as it is for the SDK's publish
+        // (NETSDK1047), not a reason to read the framework's.
         var targetKey = runtimeIdentifier.Length > 0 ? frameworkKey + "/" + runtimeIdentifier : frameworkKey;
         var target = targets.Get(targetKey)
             ?? throw new FormatException("The assets file has no target " + targetKey + "; it has " + string.Join(", ", targets.Members.Select(m => m.Key)) + ".");
