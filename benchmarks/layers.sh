@@ -56,10 +56,11 @@ generate() { # dir [msbuild properties]
     || { tail -30 "$dir.build.log"; die "dotnet build in $dir failed"; }
 }
 
-build() { # dir tag log -> prints seconds
+build() { # dir tag log [docker build options] -> prints seconds
   local dir="$1" tag="$2" log="$3" start end
+  shift 3
   start=$(now)
-  if ! (cd "$dir" && DOCKER_BUILDKIT=1 "$docker_cli" build --progress=plain -t "$tag" -f Dockerfile . >"$log" 2>&1); then
+  if ! (cd "$dir" && DOCKER_BUILDKIT=1 "$docker_cli" build --progress=plain "$@" -t "$tag" -f Dockerfile . >"$log" 2>&1); then
     tail -30 "$log" >&2
     die "docker build failed in $dir (log: $log)"
   fi
@@ -130,25 +131,28 @@ print(sum(m.size for m in last.getmembers() if m.isfile()))
 ')
 
 echo "== the NuGet cache mount: a rebuild after adding one PackageReference"
-# An empty mount to begin with: the packages added below must not be in it from an earlier run of this script.
-"$docker_cli" builder prune -f --filter type=exec.cachemount >/dev/null
+# An empty mount to begin with: the packages added below must not be in it from an earlier run of this script. The warm
+# builds run without the layer cache, so their restore fills the mount with the app's packages (a cached restore step
+# would leave it empty).
 prepare "$work/mount"
 prepare "$work/nomount" -p:DockerfileGenNuGetCacheMount=false
 grep -q -- '--mount=type=cache,id=nuget' "$work/mount/Dockerfile" || die "the default Dockerfile has no NuGet cache mount"
 ! grep -q -- '--mount=type=cache' "$work/nomount/Dockerfile" || die "DockerfileGenNuGetCacheMount=false still mounts a cache"
+"$docker_cli" builder prune -f --filter type=exec.cachemount >/dev/null
 for variant in mount nomount; do
-  build "$work/$variant" "dfg-bench-layers:$variant" "$work/$variant-warm.log" >/dev/null
+  build "$work/$variant" "dfg-bench-layers:$variant" "$work/$variant-warm.log" --no-cache >/dev/null
 done
 for run in $(seq 1 "$runs"); do
   added="${added_packages[$(( (run - 1) % ${#added_packages[@]} ))]}"
   for variant in mount nomount; do
     dir="$work/$variant"
     python3 - "$dir/WebApi.csproj" "${added%%:*}" "${added##*:}" <<'PY'
-import re, sys
+import re, sys, time
 path, package, version = sys.argv[1:]
 text = open(path).read()
-text = re.sub(r'\n    <PackageReference Include="[^"]+" Version="[^"]+" /><!-- added -->', "", text)
-text = text.replace("  </ItemGroup>\n</Project>", f'    <PackageReference Include="{package}" Version="{version}" /><!-- added -->\n  </ItemGroup>\n</Project>', 1)
+text = re.sub(r'\n    <PackageReference Include="[^"]+" Version="[^"]+" /><!-- added [^>]*-->', "", text)
+# A comment no earlier run wrote: the builder's layer cache, which outlives this script, must not hold the new restore.
+text = text.replace("  </ItemGroup>\n</Project>", f'    <PackageReference Include="{package}" Version="{version}" /><!-- added {time.time_ns()} -->\n  </ItemGroup>\n</Project>', 1)
 open(path, "w").write(text)
 PY
     extra=(); [ "$variant" = nomount ] && extra=(-p:DockerfileGenNuGetCacheMount=false)
@@ -197,8 +201,9 @@ report="$out/layers.md"
   echo "## The NuGet cache mount"
   echo
   echo "The same app with and without \`DockerfileGenNuGetCacheMount\`, each warm, then rebuilt after adding one"
-  echo "PackageReference (a different one each run: ${added_packages[*]:0:$runs}), the builder's cache mounts pruned before the"
-  echo "warm builds. Without the mount the new restore layer downloads every package again."
+  echo "PackageReference (a different one each run: ${added_packages[*]:0:$runs}). The builder's cache mounts are pruned first"
+  echo "and the warm builds run with \`--no-cache\`, so the mount holds the app's packages and none of the added ones."
+  echo "Without the mount the new restore layer downloads every package again."
   echo
   echo "| variant | rebuild after adding a package (median) | runs |"
   echo "|---|---|---|"
