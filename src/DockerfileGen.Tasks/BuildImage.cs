@@ -111,10 +111,9 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
     /// <inheritdoc />
     public void Cancel() => cancellation.Cancel();
 
-    // The versions the generated Dockerfile declares as build arguments, unless the user passes them.
-    private IEnumerable<BuildArgument> VersionArguments(string dockerfile)
+    // The versions the generated Dockerfile (its text) declares as build arguments, unless the user passes them.
+    private IEnumerable<BuildArgument> VersionArguments(string text)
     {
-        var text = File.Exists(dockerfile) ? File.ReadAllText(dockerfile) : "";
         var declared = DockerfilePlanner.VersionArguments.Select(a => a.Argument).Where(a => text.Contains("\nARG " + a + "\n")).ToList();
         if (declared.Count == 0)
         {
@@ -128,10 +127,9 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
 
     // The commit's time, when the generated Dockerfile takes it and the user does not pass it: the environment's
     // SOURCE_DATE_EPOCH, else the last commit's time as git reports it. Without either the Dockerfile's fixed time applies.
-    private IEnumerable<BuildArgument> SourceDateEpochArgument(string dockerfile)
+    private IEnumerable<BuildArgument> SourceDateEpochArgument(string text)
     {
         var name = StageSettings.SourceDateEpochArgument;
-        var text = File.Exists(dockerfile) ? File.ReadAllText(dockerfile) : "";
         if (!text.Contains("\nARG " + name + "\n") || BuildArgs.Any(item => item.ItemSpec.Trim() == name))
         {
             yield break;
@@ -150,9 +148,7 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
     // `git log -1 --format=%ct` in the folder: null outside a repository, without git on PATH, or when git does not answer.
     private string? CommitTime(string directory)
     {
-        var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "git.exe", "git" } : new[] { "git" };
-        var git = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(folder => names.Select(name => Path.Combine(folder.Trim(), name))).FirstOrDefault(File.Exists);
+        var git = OnPath("git", Environment.GetEnvironmentVariable("PATH")).FirstOrDefault();
         if (git is null)
         {
             return null;
@@ -182,6 +178,7 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
         }
 
         var ignoreFile = dockerfile + ".dockerignore";
+        var dockerfileText = File.Exists(dockerfile) ? File.ReadAllText(dockerfile) : "";
         var request = new ImageBuildRequest
         {
             Tool = tool.Value,
@@ -195,7 +192,7 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
             Tag = ImageTag,
             Tags = ImageTags,
             RuntimeIdentifiers = RuntimeIdentifiers,
-            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).Concat(VersionArguments(dockerfile)).Concat(CheckOnly ? Enumerable.Empty<BuildArgument>() : SourceDateEpochArgument(dockerfile)).ToList(),
+            BuildArguments = BuildArgs.Select(item => new BuildArgument(item.ItemSpec.Trim(), item.GetMetadata("Value"))).Concat(VersionArguments(dockerfileText)).Concat(CheckOnly ? Enumerable.Empty<BuildArgument>() : SourceDateEpochArgument(dockerfileText)).ToList(),
             Secrets = Secrets.Select(item => new BuildSecret(item.ItemSpec.Trim(), item.GetMetadata("Source"))).ToList(),
         };
         var plan = ImageBuildPlanner.Plan(request);
@@ -387,19 +384,18 @@ public sealed class BuildImage : DockerfileGenTask, ICancelableTask
         }
 
         lookedAt = "not on PATH";
-        var path = SearchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var directory in path.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var candidate in names.Select(name => Path.Combine(directory.Trim(), name)).Where(File.Exists))
-            {
-                if (!found.Contains(Path.GetFullPath(candidate)))
-                {
-                    found.Add(Path.GetFullPath(candidate));
-                }
-            }
-        }
+        return OnPath(toolName, SearchPath ?? Environment.GetEnvironmentVariable("PATH")).ToList();
+    }
 
-        return found;
+    // Every executable of that name in the folders of a PATH value, in order, each once (full paths).
+    private static IEnumerable<string> OnPath(string toolName, string? path)
+    {
+        var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { toolName + ".exe", toolName } : new[] { toolName };
+        return (path ?? "").Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(directory => names.Select(name => Path.Combine(directory.Trim(), name)))
+            .Where(File.Exists)
+            .Select(Path.GetFullPath)
+            .Distinct();
     }
 
     // A docker CLI from 23 on builds with BuildKit only through the buildx plugin (without it, DOCKER_BUILDKIT=1 fails
